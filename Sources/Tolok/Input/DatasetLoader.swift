@@ -1,0 +1,166 @@
+import Foundation
+
+/// Loads and validates a datasets folder: `datapackage.json`, the schemas it names and every
+/// CSV file, then keys and references between tables.
+///
+/// Every problem is collected as a ``Diagnostic``; loading goes as far as it can so one run
+/// shows them all.
+public enum DatasetLoader {
+    /// What loading produced: the dataset (absent only when the package itself is unreadable)
+    /// and every problem found.
+    public struct Result: Sendable {
+        public var dataset: Dataset?
+        public var diagnostics: [Diagnostic]
+        public var hasErrors: Bool { diagnostics.errorCount > 0 }
+    }
+
+    /// The tables Tolok needs and the fields it reads from each.
+    static let requiredFields: [String: [String]] = [
+        "areas": ["area_code", "slug", "name", "level", "kind", "parent_code"],
+        "sources": ["source_id", "document", "title", "type", "year", "publisher", "area_code"],
+        "observations": ["id", "district_code", "year", "period", "level", "objective", "indicator_label", "unit",
+                         "polarity", "target", "target_year", "realisation", "reported_capaian", "source_id",
+                         "location", "page", "printed", "note"],
+        "budget": ["id", "parent_id", "district_code", "year", "stage", "level", "code", "label", "pagu", "realisasi",
+                   "reported_percent", "source_id", "location", "page", "printed", "note"],
+        "references": ["id", "area_code", "indicator", "year", "value", "unit", "derived", "vintage", "source_id",
+                       "location", "note"],
+    ]
+
+    /// Loads the datasets folder `directory` (as the user typed it; used in messages).
+    public static func load(directory: String) -> Result {
+        let base = URL(fileURLWithPath: directory, isDirectory: true)
+        let shown = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
+        var diagnostics: [Diagnostic] = []
+
+        let resources: [ResourceDescriptor]
+        do {
+            resources = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"))
+        } catch {
+            return Result(dataset: nil, diagnostics: [Diagnostic(.error, file: shown("datapackage.json"), error.message)])
+        }
+
+        // Every CSV in the folder must be described; an unlisted file would be silently ignored.
+        let listed = Set(resources.map { $0.path })
+        for path in csvFiles(under: base) where !listed.contains(path) {
+            diagnostics.append(Diagnostic(.error, file: shown(path),
+                "this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it"))
+        }
+
+        var loader = TableLoader(pool: StringPool())
+        var tables: [String: Table] = [:]
+        var kindOfResource: [String: String] = [:]
+        for resource in resources {
+            let kind = resource.schema.name
+            kindOfResource[resource.name] = kind
+            if let needed = requiredFields[kind] {
+                let missing = needed.filter { resource.schema.index(of: $0) == nil }
+                if !missing.isEmpty {
+                    diagnostics.append(Diagnostic(.error, file: shown("datapackage.json"),
+                        "the \(kind) schema of resource '\(resource.name)' lacks the fields: \(missing.joined(separator: ", "))"))
+                    continue
+                }
+            }
+            var table = tables[kind] ?? Table(schema: resource.schema)
+            loader.append(file: base.appendingPathComponent(resource.path), shownAs: shown(resource.path), to: &table)
+            tables[kind] = table
+        }
+        diagnostics += loader.diagnostics
+        for kind in requiredFields.keys.sorted() where tables[kind] == nil {
+            diagnostics.append(Diagnostic(.error, file: shown("datapackage.json"), "no resource holds the \(kind) table"))
+        }
+
+        let pool = loader.pool
+        for kind in tables.keys.sorted() {
+            diagnostics += checkUniqueness(tables[kind]!, pool: pool)
+        }
+        for kind in tables.keys.sorted() {
+            diagnostics += checkForeignKeys(tables[kind]!, kindOfResource: kindOfResource, tables: tables, pool: pool)
+        }
+        let dataset = Dataset(pool: pool, tables: tables)
+        if tables.keys.contains("areas") {
+            diagnostics += checkDistrictCodes(dataset)
+        }
+        return Result(dataset: dataset, diagnostics: diagnostics)
+    }
+
+    /// CSV files under `base`, as paths relative to it, sorted.
+    static func csvFiles(under base: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if path.hasSuffix(".csv") { paths.append(path) }
+        }
+        return paths.sorted()
+    }
+
+    /// Primary keys and `unique` fields: each value once across all the table's files.
+    static func checkUniqueness(_ table: Table, pool: StringPool) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (f, spec) in table.schema.fields.enumerated() where spec.unique || table.schema.primaryKey == spec.name {
+            guard spec.type == .string else { continue }
+            var firstRow: [Int32: Int] = [:]
+            let ids = table.textIDs(f)
+            for row in 0..<table.rowCount where ids[row] >= 0 {
+                if let first = firstRow[ids[row]] {
+                    let here = table.location(row: row, field: f)
+                    let there = table.location(row: first, field: f)
+                    diagnostics.append(Diagnostic(.error, file: here.file, line: here.line, column: here.column,
+                        "duplicate \(spec.name) '\(pool[ids[row]])' (first at \(there.file):\(there.line))"))
+                } else {
+                    firstRow[ids[row]] = row
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func checkForeignKeys(_ table: Table, kindOfResource: [String: String], tables: [String: Table],
+                                 pool: StringPool) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in table.schema.foreignKeys {
+            let targetKind = key.resource.isEmpty ? table.kind : kindOfResource[key.resource]
+            guard let targetKind, let target = tables[targetKind], let targetField = target.schema.index(of: key.referencedField),
+                  target.schema.fields[targetField].type == .string, let f = table.schema.index(of: key.field) else {
+                diagnostics.append(Diagnostic(.error, file: table.files.first ?? table.kind,
+                    "foreign key \(key.field) → \(key.resource).\(key.referencedField) names no loaded text field"))
+                continue
+            }
+            let known = Set(target.textIDs(targetField))
+            let ids = table.textIDs(f)
+            for row in 0..<table.rowCount where ids[row] >= 0 && !known.contains(ids[row]) {
+                let at = table.location(row: row, field: f)
+                let targetFile = target.files.count == 1 ? target.files[0] : "the \(targetKind) files"
+                diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, column: at.column,
+                    "unknown \(key.field) '\(pool[ids[row]])': no \(key.referencedField) in \(targetFile) has it"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Observations and budget lines belong to districts, not provinces or the nation; a
+    /// district's parent is a province.
+    static func checkDistrictCodes(_ dataset: Dataset) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let areas = dataset.areas
+        let districtIDs = Set(areas.all.filter { $0.level == .district }.map(\.codeID))
+        for kind in ["observations", "budget"] {
+            guard let table = dataset.tables[kind] else { continue }
+            let f = table.column("district_code")
+            let ids = table.textIDs(f)
+            let allAreas = Set(areas.all.map(\.codeID))
+            for row in 0..<table.rowCount where ids[row] >= 0 && allAreas.contains(ids[row]) && !districtIDs.contains(ids[row]) {
+                let at = table.location(row: row, field: f)
+                diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, column: at.column,
+                    "district_code '\(dataset.pool[ids[row]])' is not a district (level in areas.csv)"))
+            }
+        }
+        for area in areas.all where area.level == .district {
+            if area.kind == nil || area.parentCode.flatMap({ areas.byCode[$0] })?.level != .province {
+                diagnostics.append(Diagnostic(.error, file: areas.table.files.first ?? "areas.csv", line: area.line,
+                    "district \(area.code) needs a kind (kabupaten/kota) and a province as parent_code"))
+            }
+        }
+        return diagnostics
+    }
+}

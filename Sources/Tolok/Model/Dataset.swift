@@ -1,0 +1,71 @@
+/// Everything loaded from a datasets folder: the columnar tables by kind, the string pool
+/// their text cells point into, and typed views for the statistics.
+public struct Dataset: Sendable {
+    public let pool: StringPool
+    /// Tables by kind (`areas`, `sources`, `observations`, `budget`, `references`, `corrections`).
+    public let tables: [String: Table]
+    public let areas: Areas
+
+    public init(pool: StringPool, tables: [String: Table]) {
+        self.pool = pool
+        self.tables = tables
+        areas = Areas(table: tables["areas"], pool: pool)
+    }
+
+    /// Number of rows of a kind (0 when absent).
+    public func count(_ kind: String) -> Int { tables[kind]?.rowCount ?? 0 }
+
+    /// Every observation, in file order.
+    public func observations() -> [Observation] {
+        guard let table = tables["observations"] else { return [] }
+        return Observation.rows(of: table, pool: pool)
+    }
+
+    /// Every budget line, in file order.
+    public func budgetLines() -> [BudgetLine] {
+        guard let table = tables["budget"] else { return [] }
+        return BudgetLine.rows(of: table, pool: pool)
+    }
+
+    /// Every reference value, in file order.
+    public func references() -> [ReferenceValue] {
+        guard let table = tables["references"] else { return [] }
+        return ReferenceValue.rows(of: table, pool: pool)
+    }
+
+    /// Distinct years across observations and budget lines, ascending.
+    public func years() -> [Int] {
+        var years = Set<Int>()
+        for kind in ["observations", "budget"] {
+            guard let table = tables[kind] else { continue }
+            let f = table.column("year")
+            for row in 0..<table.rowCount { if let y = table.integer(f, row) { years.insert(y) } }
+        }
+        return years.sorted()
+    }
+
+    /// Districts that have at least one observation or budget line, by code.
+    public func districtsWithData() -> [Area] {
+        var ids = Set<Int32>()
+        for kind in ["observations", "budget"] {
+            guard let table = tables[kind] else { continue }
+            for id in table.textIDs(table.column("district_code")) where id >= 0 { ids.insert(id) }
+        }
+        return areas.all.filter { ids.contains($0.codeID) }.sorted { $0.code < $1.code }
+    }
+}
+
+/// Where a value was printed: document, table or section, page.
+public struct SourceLocation: Sendable, Hashable {
+    public var sourceID: String
+    public var location: String
+    public var page: Int?
+    /// File and line of the dataset row.
+    public var file: String
+    public var line: Int
+
+    /// `Tabel 3.1`, or `Tabel 3.1, p. 12`.
+    public var description: String {
+        page.map { "\(location), p. \($0)" } ?? location
+    }
+}

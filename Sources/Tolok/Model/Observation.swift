@@ -1,0 +1,54 @@
+/// Whether a higher value is better (positive) or worse (negative).
+public enum Polarity: String, Sendable {
+    case positive, negative
+}
+
+/// One indicator value as a document printed it: target, realisation, capaian, and where.
+public struct Observation: Sendable {
+    public var id: String
+    public var districtCode: String
+    public var year: Int
+    /// Empty for the whole year; `Q1`…`Q4`, `M01`…`M12`.
+    public var period: String?
+    /// Planning level: tujuan, sasaran, program, kegiatan, sub_kegiatan, statistik.
+    public var level: String
+    public var objective: String?
+    /// Exactly as printed.
+    public var indicatorLabel: String
+    public var unit: String?
+    public var polarity: Polarity?
+    public var target: CanonicalNumber?
+    /// The year the target belongs to when it is not ``year``.
+    public var targetYear: Int?
+    public var realisation: CanonicalNumber?
+    /// Capaian as printed.
+    public var reportedCapaian: CanonicalNumber?
+    public var source: SourceLocation
+    public var printed: String?
+    public var note: String?
+
+    static func rows(of table: Table, pool: StringPool) -> [Observation] {
+        let c = (id: table.column("id"), district: table.column("district_code"), year: table.column("year"),
+                 period: table.column("period"), level: table.column("level"), objective: table.column("objective"),
+                 label: table.column("indicator_label"), unit: table.column("unit"), polarity: table.column("polarity"),
+                 target: table.column("target"), targetYear: table.column("target_year"),
+                 realisation: table.column("realisation"), capaian: table.column("reported_capaian"),
+                 source: table.column("source_id"), location: table.column("location"), page: table.column("page"),
+                 printed: table.column("printed"), note: table.column("note"))
+        return (0..<table.rowCount).map { row in
+            let text = { (field: Int) in pool.text(table.textID(field, row)) }
+            return Observation(
+                id: text(c.id) ?? "", districtCode: text(c.district) ?? "", year: table.integer(c.year, row) ?? 0,
+                period: text(c.period), level: text(c.level) ?? "", objective: text(c.objective),
+                indicatorLabel: text(c.label) ?? "", unit: text(c.unit),
+                polarity: text(c.polarity).flatMap(Polarity.init(rawValue:)),
+                target: table.canonicalNumber(c.target, row), targetYear: table.integer(c.targetYear, row),
+                realisation: table.canonicalNumber(c.realisation, row),
+                reportedCapaian: table.canonicalNumber(c.capaian, row),
+                source: SourceLocation(sourceID: text(c.source) ?? "", location: text(c.location) ?? "",
+                                       page: table.integer(c.page, row), file: table.files[Int(table.rowFile[row])],
+                                       line: Int(table.rowLine[row])),
+                printed: text(c.printed), note: text(c.note))
+        }
+    }
+}

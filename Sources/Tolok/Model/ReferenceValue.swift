@@ -1,0 +1,33 @@
+/// A provincial, national or district figure from a statistics release or a report.
+public struct ReferenceValue: Sendable {
+    public var id: String
+    public var areaCode: String
+    /// `tpt`, `tpak`, `labour_force`, `unemployed`.
+    public var indicator: String
+    public var year: Int
+    public var value: CanonicalNumber
+    public var unit: String?
+    /// Computed from the source's own statement rather than printed.
+    public var derived: Bool
+    public var vintage: String?
+    public var source: SourceLocation
+    public var note: String?
+
+    static func rows(of table: Table, pool: StringPool) -> [ReferenceValue] {
+        let c = (id: table.column("id"), area: table.column("area_code"), indicator: table.column("indicator"),
+                 year: table.column("year"), value: table.column("value"), unit: table.column("unit"),
+                 derived: table.column("derived"), vintage: table.column("vintage"), source: table.column("source_id"),
+                 location: table.column("location"), note: table.column("note"))
+        return (0..<table.rowCount).compactMap { row in
+            let text = { (field: Int) in pool.text(table.textID(field, row)) }
+            guard let value = table.canonicalNumber(c.value, row) else { return nil }
+            return ReferenceValue(
+                id: text(c.id) ?? "", areaCode: text(c.area) ?? "", indicator: text(c.indicator) ?? "",
+                year: table.integer(c.year, row) ?? 0, value: value, unit: text(c.unit),
+                derived: table.boolean(c.derived, row) ?? false, vintage: text(c.vintage),
+                source: SourceLocation(sourceID: text(c.source) ?? "", location: text(c.location) ?? "", page: nil,
+                                       file: table.files[Int(table.rowFile[row])], line: Int(table.rowLine[row])),
+                note: text(c.note))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Tolok
+
+/// The `tolok` command line: parses arguments, runs a command, returns the exit code
+/// (0 success, 1 data errors, 2 usage errors).
+public enum TolokCommandLine {
+    public static let version = "0.1.0"
+
+    static let commands: [(name: String, summary: String, help: String)] = [
+        ("report", "load, validate and compute everything; write the outputs", ReportCommand.help),
+        ("validate", "check the datasets and print every problem with file, line and column", ValidateCommand.help),
+    ]
+
+    static var overview: String {
+        var text = """
+        tolok — benchmarks Indonesian district labour agencies from their published reports
+
+        USAGE: tolok <command> [options]
+
+        COMMANDS:
+
+        """
+        for command in commands {
+            text += "  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0) + command.summary + "\n"
+        }
+        text += """
+
+        OPTIONS:
+          -h, --help    show help (also: tolok <command> --help)
+          --version     show the version
+
+        Run 'tolok report' from the repository folder to process the shipped datasets.
+        """
+        return text
+    }
+
+    /// Runs `tolok` with `arguments` (without the program name).
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        guard let first = arguments.first else {
+            console.out(overview)
+            return 0
+        }
+        if first == "--help" || first == "-h" || first == "help" {
+            if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
+                console.out(command.help)
+            } else {
+                console.out(overview)
+            }
+            return 0
+        }
+        if first == "--version" {
+            console.out("tolok \(version)")
+            return 0
+        }
+        guard let command = commands.first(where: { $0.name == first }) else {
+            console.err("error: unknown command '\(first)'")
+            console.err("Run 'tolok --help' for the list of commands.")
+            return 2
+        }
+        var rest = Arguments(Array(arguments.dropFirst()))
+        if rest.flag("--help") || rest.flag("-h") {
+            console.out(command.help)
+            return 0
+        }
+        do {
+            switch command.name {
+            case "validate": return try ValidateCommand.run(&rest, console: console)
+            case "report": return try ReportCommand.run(&rest, console: console)
+            default: return 2
+            }
+        } catch {
+            console.err("error: \(error.message)")
+            console.err("Run 'tolok \(command.name) --help' for usage.")
+            return 2
+        }
+    }
+
+    /// Loads the datasets and prints every diagnostic on standard error.
+    static func load(_ directory: String, console: Console) -> DatasetLoader.Result {
+        let result = DatasetLoader.load(directory: directory)
+        for diagnostic in result.diagnostics { console.err(diagnostic.description) }
+        return result
+    }
+}

@@ -1,0 +1,33 @@
+import Tolok
+
+/// `tolok validate`: check the datasets, print every problem, exit 1 on any error.
+enum ValidateCommand {
+    static let help = """
+    USAGE: tolok validate [--data DIR]
+
+    Checks every dataset file against datapackage.json: CSV structure, field types, canonical
+    numbers, required fields, allowed values, primary keys, references between tables. Prints every
+    problem on standard error as  path:LINE:COLUMN: error|warning: message.
+
+    OPTIONS:
+      --data DIR    the datasets folder (default: datasets)
+
+    EXIT STATUS: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+
+    EXAMPLE:
+      tolok validate --data datasets
+    """
+
+    static func run(_ arguments: inout Arguments, console: Console) throws(UsageError) -> Int32 {
+        let directory = try arguments.value("--data") ?? "datasets"
+        try arguments.finish(command: "validate")
+        let result = TolokCommandLine.load(directory, console: console)
+        let d = result.diagnostics
+        if let dataset = result.dataset {
+            console.out("\(directory): \(dataset.count("observations")) observations, \(dataset.count("budget")) budget lines, "
+                + "\(dataset.count("references")) references, \(dataset.count("sources")) sources, \(dataset.count("areas")) areas")
+        }
+        console.out("\(d.errorCount) error\(d.errorCount == 1 ? "" : "s"), \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")")
+        return result.hasErrors ? 1 : 0
+    }
+}
