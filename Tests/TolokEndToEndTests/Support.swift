@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TolokCLI
+
+/// The repository's root folder (this file is Tests/TolokEndToEndTests/Support.swift).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The shipped datasets folder.
+let shippedDatasets = repositoryRoot.appendingPathComponent("datasets").path
+
+/// What a `tolok` run printed and returned.
+struct Run {
+    var status: Int32
+    var out: [String]
+    var err: [String]
+}
+
+/// Collects lines; a class so the console's closures can append to it.
+final class Lines: @unchecked Sendable {
+    var lines: [String] = []
+}
+
+/// Runs `tolok` in-process with `arguments`.
+func tolok(_ arguments: String...) -> Run {
+    let out = Lines(), err = Lines()
+    let console = Console(out: { out.lines.append(contentsOf: $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) },
+                          err: { err.lines.append($0) }, isTerminal: false)
+    let status = TolokCommandLine.run(arguments, console: console)
+    return Run(status: status, out: out.lines, err: err.lines)
+}
+
+/// A fresh temporary folder.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolok-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// A copy of the shipped datasets in a temporary folder.
+func copyOfShippedDatasets() throws -> URL {
+    let folder = try temporaryFolder().appendingPathComponent("datasets")
+    try FileManager.default.copyItem(atPath: shippedDatasets, toPath: folder.path)
+    return folder
+}
+
+/// Reads a CSV written by tolok into rows of named cells (simple: tolok's own output).
+func readCSV(_ url: URL) throws -> [[String: String]] {
+    let text = try String(contentsOf: url, encoding: .utf8)
+    var rows: [[String]] = []
+    var field = "", row: [String] = [], quoted = false
+    var chars = Array(text).makeIterator()
+    var pending: Character? = nil
+    while let c = pending ?? chars.next() {
+        pending = nil
+        if quoted {
+            if c == "\"" {
+                if let next = chars.next() {
+                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                } else { quoted = false }
+            } else { field.append(c) }
+        } else if c == "\"" { quoted = true }
+        else if c == "," { row.append(field); field = "" }
+        else if c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
+        else { field.append(c) }
+    }
+    guard let header = rows.first else { return [] }
+    return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+}
