@@ -6,71 +6,99 @@ enum ReportCommand {
     static let help = """
     USAGE: tolok report [--data DIR] [--out DIR] [--csv-dialect standard|excel-id]
 
-    Loads and validates the datasets, computes achievement (capaian) for every observation with a
-    target and a realisation, writes the outputs to the output folder and prints a summary.
-    Stops with exit status 1, writing nothing, when the datasets have errors (see tolok validate).
+    Loads and validates the datasets, computes everything and writes the outputs to the output
+    folder, then prints a summary. Stops with exit status 1, writing nothing, when the datasets have
+    errors (tolok validate lists them).
 
-    Writes:
-      achievement.csv   capaian, clamped capaian and predicate per observation (see notebooks-out/README.md)
+    Writes (columns documented in notebooks-out/README.md):
+      achievement.csv   capaian, clamped capaian and predicate per observation with target and realisation
+      audit.csv         every published figure that differs from its recomputation (see tolok audit)
+      comparison.csv    district × year × indicator against province and nation (see tolok compare)
+      rankings.csv      rankings per indicator and year: national, by kind, by province (tolok rank)
+      composite.csv     composite index of the indicators ≥ 2 districts have, with rank robustness
+      statistics.csv    n, mean, median, quartiles, sd, cv; each district's z-score and percentile
+      trends.csv        year-on-year change, compound change, distance to the Renstra end target
+      budget.csv        pagu, realisasi and absorption per district, year and standard programme
+      costs.csv         cost per placement and per trainee, with the programmes used
 
     OPTIONS:
       --data DIR          the datasets folder (default: datasets)
       --out DIR           the output folder (default: notebooks-out; created if absent)
       --csv-dialect D     standard (RFC 4180, the default) or excel-id (semicolon, decimal comma,
                           BOM: for Excel with Indonesian regional settings)
+      --lang id|en        indicator names in Indonesian (default) or English
 
     EXAMPLE:
       swift run -c release tolok report
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws(UsageError) -> Int32 {
-        let directory = try arguments.value("--data") ?? "datasets"
-        let output = try arguments.value("--out") ?? "notebooks-out"
-        let dialectName = try arguments.value("--csv-dialect") ?? "standard"
-        guard let dialect = CSVDialect(rawValue: dialectName) else {
-            throw UsageError(message: "--csv-dialect must be one of: \(CSVDialect.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        var options = try OutputOptions(&arguments)
+        let lang = try arguments.value("--lang") ?? "id"
+        guard lang == "id" || lang == "en" else { throw UsageError(message: "--lang must be id or en") }
+        options.english = lang == "en"
         try arguments.finish(command: "report")
-
-        let result = TolokCommandLine.load(directory, console: console)
-        let d = result.diagnostics
+        let result = TolokCommandLine.load(options.data, console: console)
         guard let dataset = result.dataset, !result.hasErrors else {
-            console.err("tolok report: \(d.errorCount) error(s) in \(directory); nothing written. Fix them (tolok validate lists them) and run again.")
+            console.err("tolok report: \(result.diagnostics.errorCount) error(s) in \(options.data); nothing written. Fix them (tolok validate lists them) and run again.")
             return 1
         }
-        let outURL = URL(fileURLWithPath: output, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
-        } catch {
-            console.err("error: cannot create the output folder \(output): \(error.localizedDescription)")
-            return 1
-        }
+        guard let folder = options.createOutputFolder(console: console) else { return 1 }
 
         let districts = dataset.districtsWithData()
         let years = dataset.years()
         let span = years.isEmpty ? "none" : years.first! == years.last! ? "\(years.first!)" : "\(years.first!)–\(years.last!)"
-        console.out("Loaded \(directory): \(districts.count) district\(districts.count == 1 ? "" : "s") ("
+        console.out("Loaded \(options.data): \(districts.count) district\(districts.count == 1 ? "" : "s") ("
             + districts.map { "\($0.name) \($0.code)" }.joined(separator: ", ") + "), years \(span)")
         console.out("  \(dataset.count("observations")) observations, \(dataset.count("budget")) budget lines, "
             + "\(dataset.count("references")) references, \(dataset.count("sources")) sources; "
-            + "\(d.errorCount) errors, \(d.warningCount) warnings")
+            + "\(result.diagnostics.errorCount) errors, \(result.diagnostics.warningCount) warnings")
 
         let rows = AchievementExport.rows(dataset)
-        let written = write(AchievementExport.csv(rows, dialect: dialect), "achievement.csv", to: outURL, console: console)
-        guard written else { return 1 }
-        let withCapaian = rows.filter { $0.achievement.capaian != nil }.count
+        guard options.write(AchievementExport.csv(rows, dialect: options.dialect), "achievement.csv", to: folder, console: console) else { return 1 }
+        let withCapaian = rows.count { $0.achievement.capaian != nil }
         console.out("Achievement: \(rows.count) observations with a target and a realisation, \(withCapaian) with a capaian "
-            + "(\(rows.count - withCapaian) without, reason in the note) → \(output)/achievement.csv")
+            + "(\(rows.count - withCapaian) without, reason in the note) → \(options.output)/achievement.csv")
+
+        let audit = Audit.run(dataset)
+        guard options.write(AuditExport.csv(audit, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
+        console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
+
+        let analysis = Analysis(dataset)
+        let areas = dataset.areas
+        let comparisons = Comparisons.compute(analysis.alignment, areas: areas)
+        let rankings = analysis.allRankings()
+        let composite = defaultComposite(analysis)
+        let outputs: [(String, Tabular)] = [
+            ("comparison.csv", AnalysisExports.comparison(comparisons, policy: .all, english: options.english)),
+            ("rankings.csv", AnalysisExports.rankings(rankings, english: options.english)),
+            ("composite.csv", composite),
+            ("statistics.csv", AnalysisExports.statistics(analysis.statistics())),
+            ("trends.csv", AnalysisExports.trends(Trends.compute(analysis.alignment, areas: areas))),
+            ("budget.csv", AnalysisExports.budget(analysis.budgets, areas: areas)),
+            ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas)),
+        ]
+        for (name, table) in outputs {
+            guard options.write(table.csv(options.dialect), name, to: folder, console: console) else { return 1 }
+        }
+        let unmapped = analysis.alignment.unmapped.count
+        console.out("Comparison: \(comparisons.count) district × year × indicator values against province and nation → comparison.csv")
+        console.out("Rankings: \(rankings.count { $0.rank != nil }) ranked rows, \(rankings.count { $0.rank == nil }) without a value → rankings.csv; "
+            + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
+        console.out("Mapping: \(unmapped) printed label\(unmapped == 1 ? "" : "s") map to no canonical indicator (tolok indicators --unmapped lists them)")
         return 0
     }
 
-    static func write(_ csv: CSVWriter, _ name: String, to directory: URL, console: Console) -> Bool {
-        do {
-            try csv.write(to: directory.appendingPathComponent(name))
-            return true
-        } catch {
-            console.err("error: cannot write \(directory.appendingPathComponent(name).path): \(error.localizedDescription)")
-            return false
+    /// The composite written by the report: every ranked indicator with values for at least two
+    /// districts, equal weights, each district's latest year, 1000 draws, seed 1.
+    static func defaultComposite(_ analysis: Analysis) -> Tabular {
+        let districts = analysis.areas.all.filter { $0.level == .district }
+        let codes = Set(districts.map(\.code))
+        let indicators = analysis.rankedIndicators.filter { ind in
+            Set(analysis.alignment.resolved.keys.filter { $0.indicatorID == ind.id && codes.contains($0.areaCode) }.map(\.areaCode)).count >= 2
         }
+        let weights = indicators.map { _ in 1.0 }
+        let entries = Composite.compute(analysis.alignment, districts: districts, indicators: indicators, weights: weights, draws: 1000, seed: 1)
+        return AnalysisExports.composite(entries, indicators: indicators, weights: weights, year: nil, draws: 1000, seed: 1)
     }
 }

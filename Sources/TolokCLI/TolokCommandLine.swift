@@ -9,6 +9,11 @@ public enum TolokCommandLine {
     static let commands: [(name: String, summary: String, help: String)] = [
         ("report", "load, validate and compute everything; write the outputs", ReportCommand.help),
         ("validate", "check the datasets and print every problem with file, line and column", ValidateCommand.help),
+        ("audit", "recompute totals, percentages, capaian; list where the published figures differ", AuditCommand.help),
+        ("compare", "districts against their province and the nation, by canonical indicator", CompareCommand.help),
+        ("rank", "rank districts on one indicator (polarity-aware, ties shared)", RankCommand.help),
+        ("composite", "composite index over chosen indicators, with rank robustness", CompositeCommand.help),
+        ("indicators", "the canonical indicators, or the printed labels no mapping covers", IndicatorsCommand.help),
     ]
 
     static var overview: String {
@@ -66,6 +71,11 @@ public enum TolokCommandLine {
             switch command.name {
             case "validate": return try ValidateCommand.run(&rest, console: console)
             case "report": return try ReportCommand.run(&rest, console: console)
+            case "audit": return try AuditCommand.run(&rest, console: console)
+            case "compare": return try CompareCommand.run(&rest, console: console)
+            case "rank": return try RankCommand.run(&rest, console: console)
+            case "composite": return try CompositeCommand.run(&rest, console: console)
+            case "indicators": return try IndicatorsCommand.run(&rest, console: console)
             default: return 2
             }
         } catch {
@@ -75,9 +85,28 @@ public enum TolokCommandLine {
         }
     }
 
-    /// Loads the datasets and prints every diagnostic on standard error.
+    /// Loads the datasets for a command that computes: prints every diagnostic, and returns
+    /// `nil` (after saying nothing will be written) when there are errors.
+    static func loadClean(_ directory: String, command: String, console: Console) -> Dataset? {
+        let result = load(directory, console: console)
+        guard let dataset = result.dataset, !result.hasErrors else {
+            console.err("tolok \(command): \(result.diagnostics.errorCount) error(s) in \(directory); nothing written. Fix them (tolok validate lists them) and run again.")
+            return nil
+        }
+        return dataset
+    }
+
+    /// Loads the datasets and aligns them, for the analysis commands.
+    static func analysis(_ directory: String, command: String, console: Console) -> Analysis? {
+        loadClean(directory, command: command, console: console).map(Analysis.init)
+    }
+
+    /// Loads the datasets, checks the mapping tables, and prints every diagnostic on standard error.
     static func load(_ directory: String, console: Console) -> DatasetLoader.Result {
-        let result = DatasetLoader.load(directory: directory)
+        var result = DatasetLoader.load(directory: directory)
+        if let dataset = result.dataset, !result.hasErrors {
+            result.diagnostics += Alignment(dataset).diagnostics
+        }
         for diagnostic in result.diagnostics { console.err(diagnostic.description) }
         return result
     }

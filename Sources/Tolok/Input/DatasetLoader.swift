@@ -18,11 +18,16 @@ public enum DatasetLoader {
     static let requiredFields: [String: [String]] = [
         "areas": ["area_code", "slug", "name", "level", "kind", "parent_code"],
         "sources": ["source_id", "document", "title", "type", "year", "publisher", "area_code"],
-        "observations": ["id", "district_code", "year", "period", "level", "objective", "indicator_label", "unit",
+        "observations": ["id", "district_code", "year", "period", "revision", "level", "objective", "indicator_label", "unit",
                          "polarity", "target", "target_year", "realisation", "reported_capaian", "source_id",
                          "location", "page", "printed", "note"],
         "budget": ["id", "parent_id", "district_code", "year", "stage", "level", "code", "label", "pagu", "realisasi",
                    "reported_percent", "source_id", "location", "page", "printed", "note"],
+        "relations": ["id", "relation", "result", "operands", "note"],
+        "indicators": ["indicator_id", "name_id", "name_en", "unit", "polarity", "kind", "comparisons"],
+        "indicator_mappings": ["id", "district_code", "label", "indicator_id", "transform", "factor", "denominator_label",
+                               "reference_indicator", "priority"],
+        "programme_crosswalk": ["id", "district_code", "label", "code", "standard_name"],
         "references": ["id", "area_code", "indicator", "year", "value", "unit", "derived", "vintage", "source_id",
                        "location", "note"],
     ]

@@ -10,6 +10,8 @@ public struct Observation: Sendable {
     public var year: Int
     /// Empty for the whole year; `Q1`…`Q4`, `M01`…`M12`.
     public var period: String?
+    /// The version of a plan or table the row belongs to, when a document prints several.
+    public var revision: String?
     /// Planning level: tujuan, sasaran, program, kegiatan, sub_kegiatan, statistik.
     public var level: String
     public var objective: String?
@@ -29,7 +31,7 @@ public struct Observation: Sendable {
 
     static func rows(of table: Table, pool: StringPool) -> [Observation] {
         let c = (id: table.column("id"), district: table.column("district_code"), year: table.column("year"),
-                 period: table.column("period"), level: table.column("level"), objective: table.column("objective"),
+                 period: table.column("period"), revision: table.column("revision"), level: table.column("level"), objective: table.column("objective"),
                  label: table.column("indicator_label"), unit: table.column("unit"), polarity: table.column("polarity"),
                  target: table.column("target"), targetYear: table.column("target_year"),
                  realisation: table.column("realisation"), capaian: table.column("reported_capaian"),
@@ -39,7 +41,7 @@ public struct Observation: Sendable {
             let text = { (field: Int) in pool.text(table.textID(field, row)) }
             return Observation(
                 id: text(c.id) ?? "", districtCode: text(c.district) ?? "", year: table.integer(c.year, row) ?? 0,
-                period: text(c.period), level: text(c.level) ?? "", objective: text(c.objective),
+                period: text(c.period), revision: text(c.revision), level: text(c.level) ?? "", objective: text(c.objective),
                 indicatorLabel: text(c.label) ?? "", unit: text(c.unit),
                 polarity: text(c.polarity).flatMap(Polarity.init(rawValue:)),
                 target: table.canonicalNumber(c.target, row), targetYear: table.integer(c.targetYear, row),

@@ -1,0 +1,61 @@
+/// A value of a canonical indicator for an area and year, and how it was obtained.
+public struct AlignedValue: Sendable {
+    public enum Role: String, Sendable { case actual, target }
+
+    public var areaCode: String
+    public var year: Int
+    public var indicatorID: String
+    public var value: Double
+    public var role: Role
+    /// Where it was printed (for a ratio: where the numerator was printed).
+    public var source: SourceLocation
+    /// LKIP, Renstra, PK, press, BPS, other.
+    public var sourceType: String
+    public var sourceYear: Int?
+    /// The printed label (or the reference indicator).
+    public var label: String
+    /// `mapping <id> (<transform>)` or `references`.
+    public var via: String
+    /// The mapping's priority (references: 1).
+    public var priority: Int
+    public var recordIDs: [String]
+
+    /// `004 Tabel 3.1` — the source id and where in it.
+    public var sourceDescription: String { "\(source.sourceID) \(source.description)" }
+}
+
+/// Which of several values of one fact is used: the documented source priority.
+///
+/// 1. Source type: BPS, then press (the pages quote BPS releases), then the district's LKIP,
+///    then its Renstra, then a PK, then anything else. For province and nation figures this puts
+///    BPS's published value before a figure a district report quotes (national TPAK 2024: 70.63
+///    from BPS before 68.53 printed in Kabupaten Bekasi's LKIP).
+/// 2. The mapping's priority (lower first).
+/// 3. The newer source (a later publication year; BPS re-weightings are quoted later).
+/// 4. Dataset order.
+/// The others stay visible as alternatives in the outputs.
+public enum SourcePriority {
+    public static let typeOrder = ["BPS", "press", "LKIP", "Renstra", "PK", "other"]
+
+    static func rank(_ type: String) -> Int { typeOrder.firstIndex(of: type) ?? typeOrder.count }
+
+    /// True when `a` is preferred over `b`.
+    public static func prefers(_ a: AlignedValue, over b: AlignedValue) -> Bool {
+        let ra = rank(a.sourceType), rb = rank(b.sourceType)
+        if ra != rb { return ra < rb }
+        if a.priority != b.priority { return a.priority < b.priority }
+        if (a.sourceYear ?? 0) != (b.sourceYear ?? 0) { return (a.sourceYear ?? 0) > (b.sourceYear ?? 0) }
+        return false
+    }
+}
+
+/// The value used for an area, year and indicator, with the others that were printed.
+public struct ResolvedValue: Sendable {
+    public var chosen: AlignedValue
+    public var alternatives: [AlignedValue]
+
+    /// `70.63 (web-x); 68.53 (000 Tabel 1.8)` — the values not chosen, for an output column.
+    public func alternativesText(decimals: Int) -> String {
+        alternatives.map { "\(CSVWriter.format($0.value, decimals: decimals)) (\($0.sourceDescription))" }.joined(separator: "; ")
+    }
+}

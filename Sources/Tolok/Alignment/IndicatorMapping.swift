@@ -1,0 +1,91 @@
+/// One row of `datasets/indicator_mappings.csv`: a district's printed label means a canonical
+/// indicator, through a transform.
+public struct IndicatorMapping: Sendable {
+    public enum Transform: Sendable, Equatable {
+        /// The printed value is the canonical value.
+        case asIs
+        /// Multiply by a factor.
+        case scale(Double)
+        /// The printed count (this label) divided by another printed count × 100.
+        case ratio(denominatorLabel: String)
+        /// Per 1,000 of a reference series of the district (e.g. its labour force).
+        case perThousand(reference: String)
+
+        var name: String {
+            switch self {
+            case .asIs: "as_is"
+            case .scale(let f): "scale ×\(f)"
+            case .ratio(let d): "ratio to '\(d)'"
+            case .perThousand(let r): "per 1000 \(r)"
+            }
+        }
+    }
+
+    public var id: String
+    /// `nil` for any district.
+    public var districtCode: String?
+    public var label: String
+    public var indicatorID: String
+    public var transform: Transform
+    /// Lower wins when two mappings give the same district, year and indicator.
+    public var priority: Int
+    public var file: String
+    public var line: Int
+
+    /// Reads the mapping rows, reporting incomplete transforms and labels mapped two ways.
+    static func load(_ dataset: Dataset) -> (mappings: [IndicatorMapping], diagnostics: [Diagnostic]) {
+        var mappings: [IndicatorMapping] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: IndicatorMapping] = [:]
+        for (fields, file, line) in dataset.records("indicator_mappings") {
+            guard let id = fields["id"], let label = fields["label"], let indicator = fields["indicator_id"],
+                  let district = fields["district_code"] else { continue }
+            let transform: Transform
+            switch fields["transform"] {
+            case "scale":
+                guard let factor = fields["factor"].flatMap(Double.init) else {
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform scale needs a factor"))
+                    continue
+                }
+                transform = .scale(factor)
+            case "ratio":
+                guard let denominator = fields["denominator_label"] else {
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform ratio needs a denominator_label"))
+                    continue
+                }
+                transform = .ratio(denominatorLabel: denominator)
+            case "per_1000":
+                guard let reference = fields["reference_indicator"] else {
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform per_1000 needs a reference_indicator"))
+                    continue
+                }
+                transform = .perThousand(reference: reference)
+            default:
+                transform = .asIs
+            }
+            let mapping = IndicatorMapping(
+                id: id, districtCode: district == "*" ? nil : district, label: label, indicatorID: indicator,
+                transform: transform, priority: fields["priority"].flatMap(Int.init) ?? 1, file: file, line: line)
+            let key = district + "\u{0}" + LabelKey.of(label)
+            if let earlier = seen[key], earlier.indicatorID != indicator || earlier.transform != transform {
+                diagnostics.append(Diagnostic(.error, file: file, line: line,
+                    "the label '\(label)' (district \(district)) is mapped twice, differently: to \(earlier.indicatorID) (\(earlier.transform.name)) at line \(earlier.line) and to \(indicator) (\(transform.name)) here"))
+                continue
+            }
+            seen[key] = mapping
+            mappings.append(mapping)
+        }
+        return (mappings, diagnostics)
+    }
+}
+
+/// A printed label no mapping covers: listed, never silently dropped.
+public struct UnmappedLabel: Sendable, Hashable {
+    public var districtCode: String
+    public var label: String
+    public var level: String
+    /// Observations carrying it.
+    public var count: Int
+    /// Where it is first printed.
+    public var firstLocation: String
+}

@@ -1,0 +1,48 @@
+/// A document the datasets were transcribed from.
+public struct Source: Sendable {
+    public var id: String
+    /// Seed file name or URL.
+    public var document: String
+    public var title: String
+    /// LKIP, Renstra, PK, press, BPS, other.
+    public var type: String
+    public var year: Int?
+    public var publisher: String?
+    public var areaCode: String?
+}
+
+extension Dataset {
+    /// The sources by id.
+    public func sources() -> [String: Source] {
+        guard let table = tables["sources"] else { return [:] }
+        let c = (id: table.column("source_id"), document: table.column("document"), title: table.column("title"),
+                 type: table.column("type"), year: table.column("year"), publisher: table.column("publisher"),
+                 area: table.column("area_code"))
+        var result: [String: Source] = [:]
+        for row in 0..<table.rowCount {
+            let text = { (field: Int) in pool.text(table.textID(field, row)) }
+            guard let id = text(c.id) else { continue }
+            result[id] = Source(id: id, document: text(c.document) ?? "", title: text(c.title) ?? "", type: text(c.type) ?? "other",
+                                year: table.integer(c.year, row), publisher: text(c.publisher), areaCode: text(c.area))
+        }
+        return result
+    }
+
+    /// Rows of a small table as dictionaries of text (`nil` for missing cells), for the
+    /// catalogue-like tables (indicators, mappings, crosswalk).
+    public func records(_ kind: String) -> [(fields: [String: String], file: String, line: Int)] {
+        guard let table = tables[kind] else { return [] }
+        return (0..<table.rowCount).map { row in
+            var fields: [String: String] = [:]
+            for (f, spec) in table.schema.fields.enumerated() {
+                switch spec.type {
+                case .string: if let t = pool.text(table.textID(f, row)) { fields[spec.name] = t }
+                case .number: if let n = table.canonicalNumber(f, row) { fields[spec.name] = CSVWriter.format(n.value, decimals: n.decimals) }
+                case .integer: if let i = table.integer(f, row) { fields[spec.name] = String(i) }
+                case .boolean: if let b = table.boolean(f, row) { fields[spec.name] = String(b) }
+                }
+            }
+            return (fields, table.files[Int(table.rowFile[row])], Int(table.rowLine[row]))
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/// The comparison exports: `comparison.csv`, `rankings.csv`, `composite.csv`, `statistics.csv`,
+/// `trends.csv`, `budget.csv`, `costs.csv`. Columns are documented in `notebooks-out/README.md`.
+public enum AnalysisExports {
+    static func value(_ v: Double?, _ indicator: Indicator) -> CSVCell {
+        .optional(v, decimals: indicator.unit == "per_1000" ? 2 : indicator.decimals)
+    }
+
+    static func name(_ area: Area?) -> CSVCell { .optional(area?.name) }
+
+    public static func comparison(_ rows: [Comparison], policy: YearPolicy, english: Bool = false) -> Tabular {
+        var t = Tabular(header: [
+            "district_code", "district_name", "province_code", "year", "indicator_id", "indicator_name", "unit", "polarity",
+            "value", "province_value", "national_value", "gap_province", "gap_national", "relative_gap_province",
+            "relative_gap_national", "vs_province", "vs_national", "value_source", "province_source", "national_source",
+            "value_alternatives", "province_alternatives", "national_alternatives", "year_policy", "note",
+        ])
+        for c in rows {
+            let ind = c.indicator
+            let d = ind.unit == "per_1000" ? 2 : ind.decimals
+            t.rows.append([
+                .text(c.district.code), .text(c.district.name), .optional(c.province?.code), .integer(c.year), .text(ind.id),
+                .text(ind.name(english: english)), .text(ind.unit), .text(ind.polarity.rawValue),
+                value(c.value.chosen.value, ind), value(c.provinceValue?.chosen.value, ind), value(c.nationalValue?.chosen.value, ind),
+                value(c.gapProvince, ind), value(c.gapNational, ind),
+                .optional(c.relativeGapProvince, decimals: 2), .optional(c.relativeGapNational, decimals: 2),
+                .optional(c.vsProvince?.rawValue), .optional(c.vsNational?.rawValue),
+                .text(c.value.chosen.sourceDescription), .optional(c.provinceValue?.chosen.sourceDescription),
+                .optional(c.nationalValue?.chosen.sourceDescription),
+                .text(c.value.alternativesText(decimals: d)), .optional(c.provinceValue?.alternativesText(decimals: d)),
+                .optional(c.nationalValue?.alternativesText(decimals: d)), .text(policy.description), .optional(c.note),
+            ])
+        }
+        return t
+    }
+
+    public static func rankings(_ entries: [RankingEntry], english: Bool = false) -> Tabular {
+        var t = Tabular(header: ["indicator_id", "indicator_name", "year", "scope", "rank", "district_code", "district_name",
+                                 "value", "n_ranked", "polarity", "value_source", "note"])
+        for e in entries {
+            t.rows.append([
+                .text(e.indicator.id), .text(e.indicator.name(english: english)), .integer(e.year), .text(e.scope),
+                e.rank.map(CSVCell.integer) ?? .missing, .text(e.district.code), .text(e.district.name),
+                value(e.value?.chosen.value, e.indicator), .integer(e.rankedCount), .text(e.indicator.polarity.rawValue),
+                .optional(e.value?.chosen.sourceDescription), .optional(e.note),
+            ])
+        }
+        return t
+    }
+
+    public static func composite(_ entries: [CompositeEntry], indicators: [Indicator], weights: [Double], year: Int?,
+                                 draws: Int, seed: UInt64) -> Tabular {
+        var t = Tabular(header: ["rank", "district_code", "district_name", "score", "coverage", "median_rank", "rank_p5",
+                                 "rank_p95", "inputs", "indicators", "weights", "year_policy", "draws", "seed", "note"])
+        let weightText = zip(indicators, weights).map { "\($0.id)=\(CSVWriter.format($1, decimals: 4))" }.joined(separator: " ")
+        for e in entries {
+            t.rows.append([
+                e.rank.map(CSVCell.integer) ?? .missing, .text(e.district.code), .text(e.district.name),
+                .optional(e.score, decimals: 4), .number(e.coverage, decimals: 4), .optional(e.medianRank, decimals: 1),
+                .optional(e.rankP5, decimals: 1), .optional(e.rankP95, decimals: 1), .text(e.inputs),
+                .text(indicators.map(\.id).joined(separator: " ")), .text(weightText),
+                .text(year.map { "year \($0)" } ?? "latest per district and indicator"), .integer(draws), .text(String(seed)),
+                .optional(e.note),
+            ])
+        }
+        return t
+    }
+
+    public static func statistics(_ rows: [(entry: RankingEntry, distribution: Distribution, values: [Double])]) -> Tabular {
+        var t = Tabular(header: ["indicator_id", "year", "scope", "district_code", "district_name", "value", "n", "mean",
+                                 "median", "q1", "q3", "sd", "cv", "z_score", "percentile"])
+        for (e, d, values) in rows {
+            let v = e.value!.chosen.value
+            let dec = e.indicator.unit == "per_1000" ? 2 : max(e.indicator.decimals, 2)
+            t.rows.append([
+                .text(e.indicator.id), .integer(e.year), .text(e.scope), .text(e.district.code), .text(e.district.name),
+                value(v, e.indicator), .integer(d.n), .number(d.mean, decimals: dec), .number(d.median, decimals: dec),
+                .number(d.q1, decimals: dec), .number(d.q3, decimals: dec), .optional(d.standardDeviation, decimals: dec),
+                .optional(d.coefficientOfVariation, decimals: 4), .optional(d.zScore(v), decimals: 4),
+                .number(Distribution.percentile(v, in: values), decimals: 2),
+            ])
+        }
+        return t
+    }
+
+    public static func trends(_ points: [TrendPoint]) -> Tabular {
+        var t = Tabular(header: ["district_code", "district_name", "indicator_id", "year", "value", "previous_year", "change",
+                                 "change_percent", "first_year", "cagr_percent", "end_target", "end_target_year",
+                                 "distance_to_target", "pace_per_year", "value_source", "target_source"])
+        for p in points {
+            let ind = p.indicator
+            t.rows.append([
+                .text(p.district.code), .text(p.district.name), .text(ind.id), .integer(p.year), value(p.value.chosen.value, ind),
+                p.previousYear.map(CSVCell.integer) ?? .missing, value(p.change, ind), .optional(p.changePercent, decimals: 2),
+                p.firstYear.map(CSVCell.integer) ?? .missing, .optional(p.compoundAnnualChange, decimals: 2),
+                value(p.endTarget?.value, ind), p.endTarget.map { CSVCell.integer($0.year) } ?? .missing,
+                value(p.distanceToTarget, ind), .optional(p.pacePerYear, decimals: 2),
+                .text(p.value.chosen.sourceDescription), .optional(p.endTarget?.sourceDescription),
+            ])
+        }
+        return t
+    }
+
+    public static func budget(_ budgets: [ProgrammeBudget], areas: Areas) -> Tabular {
+        var t = Tabular(header: ["district_code", "district_name", "year", "programme_code", "programme_name", "labels_printed",
+                                 "pagu", "realisasi", "absorption", "source_id", "source_location", "line_ids", "note"])
+        for b in budgets {
+            t.rows.append([
+                .text(b.districtCode), name(areas.byCode[b.districtCode]), .integer(b.year), .text(b.programme?.code ?? "all"),
+                .text(b.programme?.standardName ?? "Seluruh anggaran dinas"), .text(b.labels.joined(separator: "; ")),
+                .optional(b.pagu, decimals: 0), .optional(b.realisasi, decimals: 0), .optional(b.absorption, decimals: 2),
+                .text(b.source.sourceID), .text(b.source.description), .text(b.lineIDs.joined(separator: " ")), .optional(b.note),
+            ])
+        }
+        return t
+    }
+
+    public static func costs(_ costs: [CostEntry], areas: Areas) -> Tabular {
+        var t = Tabular(header: ["district_code", "district_name", "year", "indicator_id", "programme_codes", "programme_labels",
+                                 "realised_spend", "outcome_indicator", "outcome", "outcome_source", "cost", "note"])
+        for c in costs {
+            let outcome = Costs.definitions.first { $0.indicator == c.indicatorID }?.outcome ?? ""
+            t.rows.append([
+                .text(c.districtCode), name(areas.byCode[c.districtCode]), .integer(c.year), .text(c.indicatorID),
+                .text(c.programmes.compactMap { $0.programme?.code }.joined(separator: " ")),
+                .text(c.programmes.flatMap(\.labels).joined(separator: "; ")), .optional(c.spend, decimals: 0),
+                .text(outcome), .optional(c.outcome?.chosen.value, decimals: 0), .optional(c.outcome?.chosen.sourceDescription),
+                .optional(c.cost, decimals: 0), .optional(c.note),
+            ])
+        }
+        return t
+    }
+
+    public static func indicators(_ alignment: Alignment, english: Bool = false) -> Tabular {
+        var t = Tabular(header: ["indicator_id", "name", "unit", "polarity", "kind", "comparisons", "districts", "values"])
+        for ind in alignment.catalogue.all {
+            let keys = alignment.resolved.keys.filter { $0.indicatorID == ind.id }
+            t.rows.append([.text(ind.id), .text(ind.name(english: english)), .text(ind.unit), .text(ind.polarity.rawValue),
+                           .text(ind.kind.rawValue), .text(ind.comparisons.sorted().joined(separator: " ")),
+                           .integer(Set(keys.map(\.areaCode)).count), .integer(keys.count)])
+        }
+        return t
+    }
+
+    public static func unmapped(_ labels: [UnmappedLabel]) -> Tabular {
+        var t = Tabular(header: ["district_code", "label", "level", "observations", "first_printed"])
+        for u in labels {
+            t.rows.append([.text(u.districtCode), .text(u.label), .text(u.level), .integer(u.count), .text(u.firstLocation)])
+        }
+        return t
+    }
+}

@@ -1,0 +1,51 @@
+/// Everything computed from a dataset, once: the alignment onto canonical indicators, the
+/// programme budgets, the costs — with absorption and costs added back as aligned values.
+public struct Analysis: Sendable {
+    public let dataset: Dataset
+    public let alignment: Alignment
+    public let budgets: [ProgrammeBudget]
+    public let costs: [CostEntry]
+
+    public init(_ dataset: Dataset) {
+        self.dataset = dataset
+        var alignment = Alignment(dataset)
+        let budgets = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset))
+        let costs = Costs.compute(budgets: budgets, alignment: alignment)
+        alignment.add(Costs.alignedValues(budgets: budgets, costs: costs, dataset: dataset))
+        self.alignment = alignment
+        self.budgets = budgets
+        self.costs = costs
+    }
+
+    public var areas: Areas { dataset.areas }
+
+    /// Indicators that are ranked (their catalogue row lists `rank`).
+    public var rankedIndicators: [Indicator] { alignment.catalogue.all.filter { $0.comparisons.contains("rank") } }
+
+    /// Rankings of every ranked indicator and year, under every peer grouping.
+    public func allRankings() -> [RankingEntry] {
+        rankedIndicators.flatMap { ind in
+            PeerGrouping.allCases.flatMap { Rankings.compute(alignment, areas: areas, indicator: ind, peers: $0) }
+        }
+    }
+
+    /// One distribution per indicator, year and scope, with each district's place in it.
+    public func statistics() -> [(entry: RankingEntry, distribution: Distribution, values: [Double])] {
+        var result: [(RankingEntry, Distribution, [Double])] = []
+        let rankings = allRankings()
+        var groups: [String: [RankingEntry]] = [:]
+        var order: [String] = []
+        for e in rankings where e.value != nil {
+            let key = "\(e.indicator.id)\u{0}\(e.year)\u{0}\(e.scope)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(e)
+        }
+        for key in order {
+            let entries = groups[key]!
+            let values = entries.map { $0.value!.chosen.value }
+            guard let d = Distribution(values) else { continue }
+            for e in entries { result.append((e, d, values)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Recomputes every derivable figure of the datasets and compares it with what was printed.
+///
+/// Findings are results, not failures: consistent figures raise nothing, a difference within the
+/// printed precision (truncation included) is `rounding`, anything else `error`. Every check made
+/// is recorded in ``AuditReport/runs`` whether or not it found something.
+public enum Audit {
+    /// Runs every check on `dataset`.
+    public static func run(_ dataset: Dataset) -> AuditReport {
+        var audit = Auditor(dataset: dataset)
+        audit.checkCapaian()
+        audit.checkPercentages()
+        audit.checkBudgetTotals()
+        audit.checkPeriodTotals()
+        audit.checkAverages()
+        audit.checkRelations()
+        audit.checkSameFacts()
+        audit.checkSeries()
+        audit.checkRateRanges()
+        audit.checkRatesFromCounts()
+        return AuditReport(findings: audit.findings, runs: audit.runs, problems: audit.problems)
+    }
+}
+
+/// A printed number of a record, with what the audit needs to report on it.
+struct Fact {
+    var recordID: String
+    var field: String
+    var value: CanonicalNumber
+    var districtCode: String
+    var year: Int?
+    var subject: String
+    var location: SourceLocation
+}
+
+struct Auditor {
+    let dataset: Dataset
+    let observations: [Observation]
+    let budget: [BudgetLine]
+    let references: [ReferenceValue]
+    var findings: [AuditFinding] = []
+    var runs: [AuditCheckRun] = []
+    var problems: [String] = []
+
+    init(dataset: Dataset) {
+        self.dataset = dataset
+        observations = dataset.observations()
+        budget = dataset.budgetLines()
+        references = dataset.references()
+    }
+
+    /// Records that `check` ran on `fact`, and a finding if `fact` is not `expected` at its printed precision.
+    mutating func compare(_ check: AuditCheck, _ fact: Fact, expected: Double, other: SourceLocation? = nil,
+                          records: [String] = [], detail: @autoclosure () -> String) {
+        runs.append(AuditCheckRun(check: check, recordID: fact.recordID))
+        guard let severity = PrintedPrecision.compare(printed: fact.value, exact: expected) else { return }
+        findings.append(AuditFinding(
+            check: check, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject,
+            published: fact.value.value, publishedDecimals: fact.value.decimals, expected: expected,
+            location: fact.location, otherLocation: other, recordIDs: [fact.recordID] + records, detail: detail()))
+    }
+
+    /// Records a finding that is not a precision comparison (a jump, a range).
+    mutating func flag(_ check: AuditCheck, _ fact: Fact, expected: Double, other: SourceLocation? = nil,
+                       records: [String] = [], detail: String) {
+        runs.append(AuditCheckRun(check: check, recordID: fact.recordID))
+        findings.append(AuditFinding(
+            check: check, severity: .error, districtCode: fact.districtCode, year: fact.year, subject: fact.subject,
+            published: fact.value.value, publishedDecimals: fact.value.decimals, expected: expected,
+            location: fact.location, otherLocation: other, recordIDs: [fact.recordID] + records, detail: detail))
+    }
+
+    // MARK: Facts
+
+    static func fact(_ o: Observation, _ field: String, _ value: CanonicalNumber) -> Fact {
+        Fact(recordID: o.id, field: field, value: value, districtCode: o.districtCode, year: o.year,
+             subject: o.indicatorLabel, location: o.source)
+    }
+
+    static func fact(_ b: BudgetLine, _ field: String, _ value: CanonicalNumber) -> Fact {
+        Fact(recordID: b.id, field: field, value: value, districtCode: b.districtCode, year: b.year,
+             subject: b.label, location: b.source)
+    }
+
+    /// Every printed number by `record_id.field`.
+    func factIndex() -> [String: Fact] {
+        var index: [String: Fact] = [:]
+        for o in observations {
+            for (field, value) in [("target", o.target), ("realisation", o.realisation), ("reported_capaian", o.reportedCapaian)] {
+                if let value { index["\(o.id).\(field)"] = Self.fact(o, field, value) }
+            }
+        }
+        for b in budget {
+            for (field, value) in [("pagu", b.pagu), ("realisasi", b.realisasi), ("reported_percent", b.reportedPercent)] {
+                if let value { index["\(b.id).\(field)"] = Self.fact(b, field, value) }
+            }
+        }
+        for r in references {
+            index["\(r.id).value"] = Fact(recordID: r.id, field: "value", value: r.value, districtCode: r.areaCode,
+                                          year: r.year, subject: r.indicator, location: r.source)
+        }
+        return index
+    }
+
+    /// Lower-cased, single-spaced label, for matching one fact printed in two places.
+    static func normalized(_ label: String) -> String {
+        label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: " .:;"))
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.4g", value)
+    }
+}

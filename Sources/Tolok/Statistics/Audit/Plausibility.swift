@@ -1,0 +1,163 @@
+import Foundation
+
+extension Auditor {
+    // MARK: One fact printed twice
+
+    /// The same district, year, period and indicator (label matched case- and space-insensitively)
+    /// printed in two places with different targets or realisations; the same for budget lines
+    /// of one stage, and for reference figures of one area, indicator, year and vintage.
+    mutating func checkSameFacts() {
+        struct Key: Hashable { var district: String; var year: Int; var period: String?; var label: String; var targetYear: Int?; var revision: String? }
+        var groups: [Key: [Observation]] = [:]
+        var order: [Key] = []
+        for o in observations {
+            let key = Key(district: o.districtCode, year: o.year, period: o.period, label: Self.normalized(o.indicatorLabel),
+                          targetYear: o.targetYear, revision: o.revision)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(o)
+        }
+        for key in order {
+            let rows = groups[key]!
+            guard rows.count > 1 else { continue }
+            for (name, field) in [("target", \Observation.target), ("realisation", \Observation.realisation)] {
+                let printed = rows.filter { $0[keyPath: field] != nil }
+                guard let first = printed.first else { continue }
+                for other in printed.dropFirst() where other.source.location != first.source.location || other.source.sourceID != first.source.sourceID {
+                    comparePrintedTwice(Self.fact(other, name, other[keyPath: field]!), Self.fact(first, name, first[keyPath: field]!), what: name)
+                }
+            }
+        }
+
+        struct BudgetKey: Hashable { var district: String; var year: Int; var stage: BudgetLine.Stage; var label: String }
+        var lines: [BudgetKey: [BudgetLine]] = [:]
+        var lineOrder: [BudgetKey] = []
+        for b in budget {
+            let key = BudgetKey(district: b.districtCode, year: b.year, stage: b.stage, label: Self.normalized(b.label))
+            if lines[key] == nil { lineOrder.append(key) }
+            lines[key, default: []].append(b)
+        }
+        for key in lineOrder {
+            let rows = lines[key]!
+            guard rows.count > 1 else { continue }
+            for (name, field) in [("pagu", \BudgetLine.pagu), ("realisasi", \BudgetLine.realisasi)] {
+                let printed = rows.filter { $0[keyPath: field] != nil }
+                guard let first = printed.first else { continue }
+                // Lines of one table with the same label are different lines (a kegiatan and its
+                // single sub-kegiatan); compare across tables only.
+                for other in printed.dropFirst() where other.source.location != first.source.location || other.source.sourceID != first.source.sourceID {
+                    comparePrintedTwice(Self.fact(other, name, other[keyPath: field]!), Self.fact(first, name, first[keyPath: field]!), what: name)
+                }
+            }
+        }
+
+        struct ReferenceKey: Hashable { var area: String; var indicator: String; var year: Int; var vintage: String? }
+        var refs: [ReferenceKey: [ReferenceValue]] = [:]
+        var refOrder: [ReferenceKey] = []
+        for r in references {
+            let key = ReferenceKey(area: r.areaCode, indicator: r.indicator, year: r.year, vintage: r.vintage)
+            if refs[key] == nil { refOrder.append(key) }
+            refs[key, default: []].append(r)
+        }
+        for key in refOrder {
+            let rows = refs[key]!
+            guard let first = rows.first, rows.count > 1 else { continue }
+            let firstFact = Fact(recordID: first.id, field: "value", value: first.value, districtCode: first.areaCode,
+                                 year: first.year, subject: first.indicator, location: first.source)
+            for other in rows.dropFirst() {
+                let fact = Fact(recordID: other.id, field: "value", value: other.value, districtCode: other.areaCode,
+                                year: other.year, subject: other.indicator, location: other.source)
+                comparePrintedTwice(fact, firstFact, what: "value")
+            }
+        }
+    }
+
+    /// Two printed values of one fact: consistent when either is the other at its own precision.
+    mutating func comparePrintedTwice(_ fact: Fact, _ other: Fact, what: String) {
+        runs.append(AuditCheckRun(check: .sameFact, recordID: fact.recordID))
+        let a = PrintedPrecision.compare(printed: fact.value, exact: other.value.value)
+        let b = PrintedPrecision.compare(printed: other.value, exact: fact.value.value)
+        guard a != nil, b != nil else { return }
+        let severity: AuditFinding.Severity = (a == .rounding || b == .rounding) ? .rounding : .error
+        findings.append(AuditFinding(
+            check: .sameFact, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject,
+            published: fact.value.value, publishedDecimals: fact.value.decimals, expected: other.value.value,
+            location: fact.location, otherLocation: other.location, recordIDs: [fact.recordID, other.recordID],
+            detail: "\(what) printed as \(Self.format(fact.value.value)) here and \(Self.format(other.value.value)) in \(other.location.sourceID) \(other.location.description)"))
+    }
+
+    // MARK: Series
+
+    /// Within one printed series (district, indicator, table; targets or realisations over the
+    /// years), a value at least 5 times, or at most a fifth of, both its neighbours.
+    mutating func checkSeries() {
+        struct Key: Hashable { var district: String; var label: String; var source: String; var location: String; var period: String?; var targetYear: Int?; var revision: String? }
+        var groups: [Key: [Observation]] = [:]
+        var order: [Key] = []
+        for o in observations {
+            let key = Key(district: o.districtCode, label: Self.normalized(o.indicatorLabel), source: o.source.sourceID,
+                          location: o.source.location, period: o.period, targetYear: o.targetYear, revision: o.revision)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(o)
+        }
+        for key in order {
+            for (name, field) in [("target", \Observation.target), ("realisation", \Observation.realisation)] {
+                let series = groups[key]!.filter { $0[keyPath: field] != nil }.sorted { $0.year < $1.year }
+                guard series.count >= 3, Set(series.map(\.year)).count == series.count else { continue }
+                for i in 1..<(series.count - 1) {
+                    let (before, here, after) = (series[i - 1][keyPath: field]!.value, series[i][keyPath: field]!.value, series[i + 1][keyPath: field]!.value)
+                    guard before > 0, here > 0, after > 0 else { continue }
+                    let up = here / before >= 5 && here / after >= 5
+                    let down = before / here >= 5 && after / here >= 5
+                    let fact = Self.fact(series[i], name, series[i][keyPath: field]!)
+                    if up || down {
+                        flag(.seriesJump, fact, expected: (before + after) / 2, other: series[i - 1].source,
+                             records: [series[i - 1].id, series[i + 1].id],
+                             detail: "\(name) series \(Self.format(before)) / \(Self.format(here)) / \(Self.format(after)) (\(series[i - 1].year)–\(series[i + 1].year)): the middle value is an order of magnitude off both neighbours")
+                    } else {
+                        runs.append(AuditCheckRun(check: .seriesJump, recordID: series[i].id))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rates that must lie within 0–100 (a share of people: Persentase…, Tingkat…, TPT, TPAK).
+    mutating func checkRateRanges() {
+        let prefixes = ["persentase", "presentase", "prosentase", "tingkat", "tpt", "tpak"]
+        for o in observations where o.unit == "%" {
+            let label = Self.normalized(o.indicatorLabel)
+            guard prefixes.contains(where: { label.hasPrefix($0) }),
+                  !label.contains("peningkatan"), !label.contains("penurunan"), !label.contains("pertumbuhan") else { continue }
+            for (name, value) in [("target", o.target), ("realisation", o.realisation)] {
+                guard let value else { continue }
+                let fact = Self.fact(o, name, value)
+                if value.value < 0 || value.value > 100 {
+                    flag(.rateRange, fact, expected: min(max(value.value, 0), 100),
+                         detail: "\(name) \(Self.format(value.value)) % for a share that lies within 0–100")
+                } else {
+                    runs.append(AuditCheckRun(check: .rateRange, recordID: o.id))
+                }
+            }
+        }
+    }
+
+    /// An unemployment rate against its counts: unemployed / labour force × 100, for every area
+    /// and year whose references hold all three.
+    mutating func checkRatesFromCounts() {
+        struct Key: Hashable { var area: String; var year: Int }
+        var byKey: [Key: [String: [ReferenceValue]]] = [:]
+        for r in references { byKey[Key(area: r.areaCode, year: r.year), default: [:]][r.indicator, default: []].append(r) }
+        for key in byKey.keys.sorted(by: { ($0.area, $0.year) < ($1.area, $1.year) }) {
+            let figures = byKey[key]!
+            guard let unemployed = figures["unemployed"]?.first, let labourForce = figures["labour_force"]?.first,
+                  labourForce.value.value > 0 else { continue }
+            let rate = unemployed.value.value / labourForce.value.value * 100
+            for tpt in figures["tpt"] ?? [] {
+                let fact = Fact(recordID: tpt.id, field: "value", value: tpt.value, districtCode: tpt.areaCode, year: tpt.year,
+                                subject: tpt.indicator, location: tpt.source)
+                compare(.rateFromCounts, fact, expected: rate, other: unemployed.source, records: [unemployed.id, labourForce.id],
+                        detail: "TPT against \(Self.format(unemployed.value.value)) unemployed / \(Self.format(labourForce.value.value)) labour force × 100")
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// How a printed number relates to the exact value it should show.
+public enum PrintedPrecision {
+    /// `nil` when `printed` is `exact` rounded to the printed decimals; `.rounding` when it is
+    /// the exact value truncated, or off by at most one unit in the last printed digit;
+    /// `.error` otherwise.
+    public static func compare(printed: CanonicalNumber, exact: Double) -> AuditFinding.Severity? {
+        let scale = pow(10.0, Double(printed.decimals))
+        let scaled = exact * scale
+        let tolerance = 1e-9 * max(1, abs(scaled))
+        let printedScaled = printed.value * scale
+        // Round half away from zero, as people round; allow for the binary representation of .5.
+        if abs((scaled + (scaled >= 0 ? tolerance : -tolerance)).rounded(.toNearestOrAwayFromZero) - printedScaled) < 1e-6 {
+            return nil
+        }
+        if abs(scaled.rounded(.towardZero) - printedScaled) < 1e-6 { return .rounding }
+        if abs(scaled - printedScaled) <= 1 + tolerance { return .rounding }
+        return .error
+    }
+}

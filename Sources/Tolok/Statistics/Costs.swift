@@ -1,0 +1,146 @@
+/// Budget of one standard programme of a district in a year (execution stage).
+public struct ProgrammeBudget: Sendable {
+    public var districtCode: String
+    public var year: Int
+    /// `nil` for the agency's whole budget.
+    public var programme: ProgrammeCrosswalk.Programme?
+    /// Labels as printed of the lines summed.
+    public var labels: [String]
+    public var pagu: Double?
+    public var realisasi: Double?
+    public var absorption: Double? { Absorption.percent(pagu: pagu, realisasi: realisasi) }
+    public var source: SourceLocation
+    public var lineIDs: [String]
+    public var note: String?
+}
+
+/// A cost per result: realised spend of the mapped programme(s) / the outcome count.
+public struct CostEntry: Sendable {
+    public var districtCode: String
+    public var year: Int
+    /// `cost_per_placement` or `cost_per_trainee`.
+    public var indicatorID: String
+    public var programmes: [ProgrammeBudget]
+    public var spend: Double?
+    public var outcome: ResolvedValue?
+    public var cost: Double? {
+        guard let spend, let n = outcome?.chosen.value, n > 0 else { return nil }
+        return spend / n
+    }
+    public var note: String?
+}
+
+public enum Costs {
+    /// Which programme pays for which result.
+    public static let definitions: [(indicator: String, programmeCode: String, outcome: String)] = [
+        ("cost_per_placement", "2.07.04", "placements"),
+        ("cost_per_trainee", "2.07.03", "trainees"),
+    ]
+
+    /// Execution budgets per district, year and standard programme, plus a whole-agency row
+    /// (`programme == nil`). When a district-year has several budget tables (e.g. a programme
+    /// table and an input table), the one with the largest programme total is used.
+    public static func programmeBudgets(_ dataset: Dataset, crosswalk: ProgrammeCrosswalk) -> [ProgrammeBudget] {
+        let lines = dataset.budgetLines().filter { $0.stage == .execution }
+        struct TableKey: Hashable { var district: String; var year: Int; var source: String; var location: String }
+        var tables: [TableKey: [BudgetLine]] = [:]
+        for l in lines { tables[TableKey(district: l.districtCode, year: l.year, source: l.source.sourceID, location: l.source.location), default: []].append(l) }
+
+        func effective(_ line: BudgetLine, _ field: KeyPath<BudgetLine, CanonicalNumber?>, in table: [BudgetLine], depth: Int = 0) -> Double? {
+            if let v = line[keyPath: field] { return v.value }
+            let children = table.filter { $0.parentID == line.id }
+            guard depth < 20, !children.isEmpty else { return nil }
+            var sum = 0.0
+            for c in children {
+                guard let v = effective(c, field, in: table, depth: depth + 1) else { return nil }
+                sum += v
+            }
+            return sum
+        }
+
+        var chosen: [String: (TableKey, Double)] = [:]
+        for (key, table) in tables {
+            let total = table.filter { $0.level == "program" }.compactMap { effective($0, \.pagu, in: table) }.reduce(0, +)
+            let id = "\(key.district)\u{0}\(key.year)"
+            if let current = chosen[id], current.1 > total || (current.1 == total && (current.0.source, current.0.location) < (key.source, key.location)) { continue }
+            chosen[id] = (key, total)
+        }
+        var result: [ProgrammeBudget] = []
+        for (key, _) in chosen.values.sorted(by: { ($0.0.district, $0.0.year) < ($1.0.district, $1.0.year) }) {
+            let table = tables[key]!
+            let programmeLines = table.filter { $0.level == "program" }
+            var byCode: [String: ProgrammeBudget] = [:]
+            var unmatched: [String] = []
+            for line in programmeLines {
+                guard let programme = crosswalk.programme(districtCode: line.districtCode, label: line.label, code: line.code) else {
+                    unmatched.append(line.label)
+                    continue
+                }
+                var entry = byCode[programme.code] ?? ProgrammeBudget(districtCode: key.district, year: key.year, programme: programme,
+                                                                    labels: [], pagu: 0, realisasi: 0, source: line.source, lineIDs: [])
+                entry.labels.append(line.label)
+                entry.lineIDs.append(line.id)
+                entry.pagu = effective(line, \.pagu, in: table).flatMap { p in entry.pagu.map { $0 + p } }
+                entry.realisasi = effective(line, \.realisasi, in: table).flatMap { r in entry.realisasi.map { $0 + r } }
+                byCode[programme.code] = entry
+            }
+            let totalLine = table.first { $0.level == "total" && $0.parentID == nil && $0.pagu != nil }
+            let programmes = byCode.keys.sorted().map { byCode[$0]! }
+            let pagu = totalLine?.pagu?.value ?? programmeLines.compactMap { effective($0, \.pagu, in: table) }.reduce(0, +)
+            let realisasi = totalLine.map { $0.realisasi?.value } ?? programmeLines.compactMap { effective($0, \.realisasi, in: table) }.reduce(0, +)
+            var whole = ProgrammeBudget(districtCode: key.district, year: key.year, programme: nil,
+                                        labels: totalLine.map { [$0.label] } ?? programmeLines.map(\.label),
+                                        pagu: pagu, realisasi: realisasi, source: totalLine?.source ?? table[0].source,
+                                        lineIDs: totalLine.map { [$0.id] } ?? programmeLines.map(\.id))
+            if !unmatched.isEmpty {
+                whole.note = "programmes without a standard code (add them to programme_crosswalk.csv): " + unmatched.joined(separator: "; ")
+            }
+            result.append(whole)
+            result += programmes
+        }
+        return result
+    }
+
+    /// Costs per result for every district and year with an execution budget.
+    public static func compute(budgets: [ProgrammeBudget], alignment: Alignment) -> [CostEntry] {
+        var entries: [CostEntry] = []
+        let wholes = budgets.filter { $0.programme == nil }
+        for whole in wholes {
+            for def in definitions {
+                let programmes = budgets.filter { $0.districtCode == whole.districtCode && $0.year == whole.year && $0.programme?.code == def.programmeCode }
+                var entry = CostEntry(districtCode: whole.districtCode, year: whole.year, indicatorID: def.indicator, programmes: programmes,
+                                      spend: programmes.isEmpty ? nil : programmes.compactMap(\.realisasi).reduce(0, +),
+                                      outcome: alignment.value(whole.districtCode, whole.year, def.outcome))
+                var notes: [String] = []
+                if programmes.isEmpty { notes.append("no programme \(def.programmeCode) in the budget") }
+                if entry.outcome == nil { notes.append("no \(def.outcome) count for \(whole.year)") }
+                entry.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+                entries.append(entry)
+            }
+        }
+        return entries
+    }
+
+    /// Budget absorption and costs as aligned values, so they are compared, ranked and trended
+    /// like any indicator.
+    public static func alignedValues(budgets: [ProgrammeBudget], costs: [CostEntry], dataset: Dataset) -> [AlignedValue] {
+        let sources = dataset.sources()
+        var values: [AlignedValue] = []
+        for b in budgets where b.programme == nil {
+            guard let a = b.absorption else { continue }
+            values.append(AlignedValue(areaCode: b.districtCode, year: b.year, indicatorID: "budget_absorption", value: a, role: .actual,
+                                       source: b.source, sourceType: sources[b.source.sourceID]?.type ?? "other",
+                                       sourceYear: sources[b.source.sourceID]?.year, label: b.labels.joined(separator: "; "),
+                                       via: "computed: realisasi / pagu × 100", priority: 1, recordIDs: b.lineIDs))
+        }
+        for c in costs {
+            guard let cost = c.cost, let first = c.programmes.first else { continue }
+            values.append(AlignedValue(areaCode: c.districtCode, year: c.year, indicatorID: c.indicatorID, value: cost, role: .actual,
+                                       source: first.source, sourceType: sources[first.source.sourceID]?.type ?? "other",
+                                       sourceYear: sources[first.source.sourceID]?.year, label: first.labels.joined(separator: "; "),
+                                       via: "computed: realised spend / \(c.outcome!.chosen.indicatorID)", priority: 1,
+                                       recordIDs: c.programmes.flatMap(\.lineIDs) + c.outcome!.chosen.recordIDs))
+        }
+        return values
+    }
+}

@@ -1,0 +1,57 @@
+import Testing
+@testable import Tolok
+
+@Suite("Rankings, distributions, verdicts")
+struct StatisticsTests {
+    @Test func competitionRankingSharesTiesAndSkips() {
+        #expect(CompetitionRank.ranks([5, 3, 3], polarity: .positive) == [1, 2, 2])
+        #expect(CompetitionRank.ranks([5, 3, 3], polarity: .negative) == [3, 1, 1])
+        #expect(CompetitionRank.ranks([1, 4, 4, 2], polarity: .positive) == [4, 1, 1, 3])
+        #expect(CompetitionRank.ranks([], polarity: .positive) == [])
+    }
+
+    @Test func distributionMatchesPandas() throws {
+        // pandas: s = pd.Series([8.82, 7.9, 4.01, 10.68]); s.describe(), s.std()
+        let d = try #require(Distribution([8.82, 7.9, 4.01, 10.68]))
+        #expect(d.n == 4)
+        #expect(abs(d.mean - 7.8525) < 1e-12)
+        #expect(abs(d.median - 8.36) < 1e-12)
+        #expect(abs(d.q1 - 6.9275) < 1e-12)
+        #expect(abs(d.q3 - 9.285) < 1e-12)
+        #expect(abs(try #require(d.standardDeviation) - 2.8105678548412003) < 1e-12)
+        #expect(Distribution([]) == nil)
+        #expect(Distribution([3])?.standardDeviation == nil)
+        // pandas rank(pct=True): [8.82, 7.9, 4.01, 10.68] → 0.75, 0.5, 0.25, 1.0
+        #expect(Distribution.percentile(8.82, in: [8.82, 7.9, 4.01, 10.68]) == 75)
+        #expect(Distribution.percentile(3, in: [3, 3, 5]) == 50)
+    }
+
+    @Test func verdictFollowsPolarity() {
+        // Kabupaten Bekasi TPT 2024 8.82 against Jawa Barat 6.75: lower is better → worse.
+        #expect(Verdict(value: 8.82, reference: 6.75, polarity: .negative) == .worse)
+        #expect(Verdict(value: 66.22, reference: 67.71, polarity: .positive) == .worse)
+        #expect(Verdict(value: 4.01, reference: 4.88, polarity: .negative) == .better)
+        #expect(Verdict(value: 5, reference: 5, polarity: .negative) == .equal)
+    }
+
+    @Test func seededGeneratorRepeats() {
+        var a = SplitMix64(seed: 42), b = SplitMix64(seed: 42), c = SplitMix64(seed: 43)
+        let xs = (0..<5).map { _ in a.next() }
+        #expect(xs == (0..<5).map { _ in b.next() })
+        #expect(xs != (0..<5).map { _ in c.next() })
+    }
+}
+
+@Suite("Printed precision")
+struct PrintedPrecisionTests {
+    @Test func roundedIsConsistentTruncatedIsRoundingElseError() {
+        // Jember Tabel 3.8: 2.684.594.463 / 3.432.609.159 = 78.2086… printed 78,20 (truncated).
+        #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 78.20, decimals: 2), exact: 78.2086) == .rounding)
+        #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 78.21, decimals: 2), exact: 78.2086) == nil)
+        #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 85.71, decimals: 2), exact: 12.0 / 14 * 100) == nil)
+        #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 66.30, decimals: 2), exact: 67.30) == .error)
+        #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 43_987_586_629, decimals: 0), exact: 44_022_386_629) == .error)
+        #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 0.5, decimals: 0), exact: 0.5) == .rounding)
+        #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 1, decimals: 0), exact: 0.5) == nil)
+    }
+}
