@@ -17,6 +17,6 @@ let package = Package(
         // The executable: a thin `main` over TolokCLI.
         .executableTarget(name: "tolok", dependencies: ["TolokCLI"]),
         .testTarget(name: "TolokTests", dependencies: ["Tolok"]),
-        .testTarget(name: "TolokEndToEndTests", dependencies: ["Tolok", "TolokCLI"]),
+        .testTarget(name: "TolokEndToEndTests", dependencies: ["Tolok", "TolokCLI"], exclude: ["Fixtures"]),
     ]
 )

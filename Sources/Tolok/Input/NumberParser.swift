@@ -6,6 +6,11 @@ public struct CanonicalNumber: Sendable, Equatable {
     public var value: Double
     /// Digits after the decimal point as written (`78.20` has 2): the printed precision.
     public var decimals: Int
+
+    public init(value: Double, decimals: Int) {
+        self.value = value
+        self.decimals = decimals
+    }
 }
 
 /// Why a cell is not a canonical number.

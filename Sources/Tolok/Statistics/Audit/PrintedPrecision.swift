@@ -8,7 +8,7 @@ public enum PrintedPrecision {
     public static func compare(printed: CanonicalNumber, exact: Double) -> AuditFinding.Severity? {
         let scale = pow(10.0, Double(printed.decimals))
         let scaled = exact * scale
-        let tolerance = 1e-9 * max(1, abs(scaled))
+        let tolerance = max(1e-9, abs(scaled) * 1e-12)  // binary representation only
         let printedScaled = printed.value * scale
         // Round half away from zero, as people round; allow for the binary representation of .5.
         if abs((scaled + (scaled >= 0 ? tolerance : -tolerance)).rounded(.toNearestOrAwayFromZero) - printedScaled) < 1e-6 {
