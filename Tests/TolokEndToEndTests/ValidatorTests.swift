@@ -15,20 +15,20 @@ struct ValidatorTests {
         var text = try String(contentsOf: file, encoding: .utf8)
         if !text.hasSuffix("\n") { text += "\n" }
         let firstNewLine = text.split(separator: "\n", omittingEmptySubsequences: false).count  // next line's number
-        // id,district_code,year,period,level,objective,indicator_label,unit,polarity,target,target_year,
+        // id,district_code,year,period,revision,level,objective,indicator_label,unit,polarity,target,target_year,
         // realisation,reported_capaian,source_id,location,page,printed,note
-        let badNumber = "bad-1,3509,2023,,sasaran,,Label A,%,positive,1.234.567,,5,,004,Tabel X,,,"
-        let unknownDistrict = "bad-2,9999,2023,,sasaran,,Label B,%,positive,10,,5,,004,Tabel X,,,"
-        let duplicate = "bad-3,3509,2023,,sasaran,,Label C,%,positive,10,,5,,004,Tabel X,,,"
-        let missingLabel = "bad-4,3509,2023,,sasaran,,,%,positive,10,,5,,004,Tabel X,,,"
+        let badNumber = "bad-1,3509,2023,,,sasaran,,Label A,%,positive,1.234.567,,5,,004,Tabel X,,,"
+        let unknownDistrict = "bad-2,9999,2023,,,sasaran,,Label B,%,positive,10,,5,,004,Tabel X,,,"
+        let duplicate = "bad-3,3509,2023,,,sasaran,,Label C,%,positive,10,,5,,004,Tabel X,,,"
+        let missingLabel = "bad-4,3509,2023,,,sasaran,,,%,positive,10,,5,,004,Tabel X,,,"
         text += [badNumber, unknownDistrict, duplicate, duplicate, missingLabel].joined(separator: "\n") + "\n"
         try text.write(to: file, atomically: true, encoding: .utf8)
 
         let run = tolok("validate", "--data", data.path)
         #expect(run.status == 1)
         let path = data.path + "/observations/004-kab-jember-lkip-2023.csv"
-        let targetColumn = "bad-1,3509,2023,,sasaran,,Label A,%,positive,".count + 1
-        let labelColumn = "bad-4,3509,2023,,sasaran,,".count + 1
+        let targetColumn = "bad-1,3509,2023,,,sasaran,,Label A,%,positive,".count + 1
+        let labelColumn = "bad-4,3509,2023,,,sasaran,,".count + 1
         let expected = [
             "\(path):\(firstNewLine):\(targetColumn + 5): error: target: more than one '.': thousands separators are not allowed (write 1234567, not 1.234.567)",
             "\(path):\(firstNewLine + 4):\(labelColumn): error: required field 'indicator_label' is empty",
