@@ -49,7 +49,7 @@ for name, numeric in NUMERIC.items():
         if column in frame.columns and len(frame) and not pd.api.types.is_numeric_dtype(frame[column]):
             failures.append(f"{name}: column {column} does not parse as numbers in pandas ({frame[column].dtype})")
     relation = duckdb.read_csv(str(path), header=True)
-    duck_rows = duckdb.sql(f"select count(*) from read_csv('{path}', header=true)").fetchone()[0]
+    duck_rows = duckdb.sql(f"select count(*) from read_csv('{path}', header=true)").fetchall()[0][0]
     if duck_rows != len(frame):
         failures.append(f"{name}: pandas reads {len(frame)} rows, DuckDB {duck_rows}")
     types = dict(zip(relation.columns, [str(t) for t in relation.types]))
