@@ -12,12 +12,28 @@ public struct Analysis: Sendable {
         let budgets = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset))
         let costs = Costs.compute(budgets: budgets, alignment: alignment)
         alignment.add(Costs.alignedValues(budgets: budgets, costs: costs, dataset: dataset))
+        alignment.add(Self.perThousand(alignment, count: "placements", base: "labour_force", result: "placements_per_1000_lf"))
         self.alignment = alignment
         self.budgets = budgets
         self.costs = costs
     }
 
     public var areas: Areas { dataset.areas }
+
+    /// A count per 1,000 of a base series of the same area and year (placements per 1,000 of
+    /// the labour force), so districts of different size can be ranked.
+    static func perThousand(_ alignment: Alignment, count: String, base: String, result: String) -> [AlignedValue] {
+        alignment.resolved.keys.filter { $0.indicatorID == count }.sorted { ($0.areaCode, $0.year) < ($1.areaCode, $1.year) }.compactMap { key in
+            guard let n = alignment.resolved[key]?.chosen,
+                  let b = alignment.value(key.areaCode, key.year, base)?.chosen, b.value > 0 else { return nil }
+            var v = n
+            v.indicatorID = result
+            v.value = n.value / b.value * 1000
+            v.via = "computed: \(count) / \(base) × 1000 (\(base) from \(b.sourceDescription))"
+            v.recordIDs = n.recordIDs + b.recordIDs
+            return v
+        }
+    }
 
     /// Indicators that are ranked (their catalogue row lists `rank`).
     public var rankedIndicators: [Indicator] { alignment.catalogue.all.filter { $0.comparisons.contains("rank") } }
