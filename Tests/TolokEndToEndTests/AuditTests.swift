@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import Tolok
+
+/// The audit of the shipped datasets, run once.
+let shippedAudit = Audit.run(shipped)
+
+/// Findings on a record.
+func findings(on recordID: String) -> [AuditFinding] {
+    shippedAudit.findings.filter { $0.recordIDs.first == recordID }
+}
+
+@Suite("tolok audit on the shipped datasets")
+struct AuditTests {
+    @Test func nationalTPAK2024DisagreementShowsBothValues() throws {
+        let f = try #require(shippedAudit.findings.first {
+            $0.check == .sameFact && $0.districtCode == "00" && $0.year == 2024 && $0.subject == "tpak"
+        })
+        #expect(f.severity == .error)
+        #expect(Set([f.published, f.expected]) == [68.53, 70.63])
+        #expect(Set([f.location.sourceID, f.otherLocation?.sourceID]) == ["000", "web-fortune-2024"])
+    }
+
+    @Test func jemberCapaianAndAverageAreConsistent() {
+        // 389,8 (Tabel 3.1 and 3.3), 96,30 (3.1), 90,22 (3.3), the average 244,9 (3.5): nothing raised,
+        // and each was checked.
+        for id in ["004-t3.1-2", "004-t3.1-3", "004-t3.3-2", "004-t3.3-3", "004-t3.5-3"] {
+            #expect(findings(on: id).isEmpty, "finding on \(id): \(findings(on: id).map(\.detail))")
+        }
+        #expect(shippedAudit.ran(.capaian, on: "004-t3.1-2"))
+        #expect(shippedAudit.ran(.capaian, on: "004-t3.1-3"))
+        #expect(shippedAudit.ran(.capaian, on: "004-t3.3-3"))
+        #expect(shippedAudit.ran(.average, on: "004-t3.5-3"))
+        // 12 of 14 cases → 85,71 %.
+        #expect(shippedAudit.ran(.ratio, on: "004-t3.1-3"))
+    }
+
+    @Test func jemberTable38TotalsRaiseNothing() {
+        let table = shipped.budgetLines().filter { $0.source.location == "Tabel 3.8" }
+        let withChildren = Set(table.compactMap(\.parentID))
+        #expect(withChildren.count == 16)
+        for line in table where withChildren.contains(line.id) {
+            #expect(!shippedAudit.findings.contains { $0.check == .total && $0.recordIDs.first == line.id }, "total finding on \(line.label)")
+        }
+        #expect(shippedAudit.ran(.total, on: "004-t3.8-1"))
+    }
+
+    @Test func truncatedPercentageIsRoundingNotError() throws {
+        // Tabel 3.8, Administrasi Keuangan: 2.684.594.463 / 3.432.609.159 = 78,2086 %, printed 78,20.
+        let line = try #require(shipped.budgetLines().first { $0.label == "Kegiatan: Administrasi Keuangan Perangkat Daerah" })
+        let f = try #require(findings(on: line.id).first { $0.check == .percentage })
+        #expect(f.severity == .rounding)
+        #expect(f.published == 78.20)
+        #expect(abs(f.expected - 78.2086) < 1e-4)
+        // The table's total: 87,26 printed for 87,266.
+        let total = try #require(findings(on: "004-t3.8-1").first { $0.check == .percentage })
+        #expect(total.severity == .rounding)
+    }
+
+    @Test func jemberErrorsAreFound() throws {
+        // Tabel 3.7: "99,375 %" average absorption of the programmes supporting sasaran 1; their inputs are 88,84 and 98,75.
+        let average = try #require(findings(on: "004-t3.7-2").first)
+        #expect(average.check == .average && average.severity == .error)
+        #expect(average.published == 99.375)
+        #expect(abs(average.expected - 93.795) < 1e-9)
+        // The executive summary prints the pagu as the realisation.
+        let summary = try #require(findings(on: "004-btxt-4").first)
+        #expect(summary.published == 15_308_539_115 && summary.expected == 13_359_116_248)
+    }
+
+    @Test func rateFromCountsCheck() throws {
+        // Jember 2023: 59.716 / 1.488.624 = 4,01 % — consistent; 2022: 55.460 / 1.360.361 = 4,08 %, printed 4,06.
+        let checked = shippedAudit.runs.filter { $0.check == .rateFromCounts }
+        #expect(checked.count == 2)
+        let f = try #require(shippedAudit.findings.first { $0.check == .rateFromCounts })
+        #expect(f.year == 2022 && f.published == 4.06 && f.severity == .error)
+    }
+
+    @Test func everyPrintedBudgetTotalIsChecked() {
+        for line in shipped.budgetLines() where line.level == "total" && (line.pagu != nil || line.realisasi != nil) {
+            let hasLines = shipped.budgetLines().contains { $0.parentID == line.id }
+            if hasLines {
+                #expect(shippedAudit.ran(.total, on: line.id), "no total check on \(line.id) \(line.label)")
+            }
+        }
+    }
+
+    @Test func auditCommandWritesCSVAndExitsZero() throws {
+        let out = try temporaryFolder()
+        let run = tolok("audit", "--data", shippedDatasets, "--out", out.path)
+        #expect(run.status == 0)
+        #expect(run.out.first?.hasPrefix("Audit: ") == true)
+        let rows = try readCSV(out.appendingPathComponent("audit.csv"))
+        #expect(rows.count == shippedAudit.findings.count)
+        #expect(rows.contains { $0["check"] == "average" && $0["published"] == "99.375" && $0["expected"] == "93.79500" })
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import Tolok
+
+/// The analysis of the shipped datasets, computed once.
+let shippedAnalysis = Analysis(shipped)
+
+func comparison(_ district: String, _ indicator: String, _ year: Int) throws -> Comparison {
+    try #require(Comparisons.compute(shippedAnalysis.alignment, areas: shipped.areas, policy: .year(year)).first {
+        $0.district.code == district && $0.indicator.id == indicator
+    }, "no comparison for \(district) \(indicator) \(year)")
+}
+
+func format(_ value: Double?) -> String? { value.map { CSVWriter.format($0, decimals: 2) } }
+
+@Suite("Comparisons against province and nation")
+struct ComparisonTests {
+    @Test func kabupatenBekasiTPT2024AgainstJawaBarat() throws {
+        // 8,82 % against Jawa Barat's 6,75 %: +2,07 points, worse (lower is better).
+        let c = try comparison("3216", "tpt", 2024)
+        #expect(c.value.chosen.value == 8.82)
+        #expect(c.provinceValue?.chosen.value == 6.75)
+        #expect(format(c.gapProvince) == "2.07")
+        #expect(c.vsProvince == .worse)
+        #expect(c.nationalValue?.chosen.value == 4.91)
+    }
+
+    @Test func jemberTPT2023AgainstJawaTimur() throws {
+        // 4,01 % against Jawa Timur's 4,88 %: −0,87 points, better.
+        let c = try comparison("3509", "tpt", 2023)
+        #expect(format(c.gapProvince) == "-0.87")
+        #expect(c.vsProvince == .better)
+        #expect(c.vsNational == .better)
+    }
+
+    @Test func jemberDisputesFromTheCountsThroughTheMappingTable() throws {
+        // 12 of 14 cases → 85,71 %, computed by the mapping's ratio transform from the two counts.
+        let v = try #require(shippedAnalysis.alignment.value("3509", 2023, "disputes_resolved_share"))
+        #expect(format(v.chosen.value) == "85.71")
+        #expect(v.chosen.via.hasPrefix("mapping map-3509-disp-1 (ratio"))
+        #expect(v.chosen.recordIDs == ["004-txt-5", "004-txt-4"])
+        // The printed 85,71 % stays visible as an alternative.
+        #expect(v.alternatives.contains { $0.value == 85.71 })
+    }
+
+    @Test func sourcePriorityPrefersBPSAndKeepsTheOther() throws {
+        let v = try #require(shippedAnalysis.alignment.value("00", 2024, "tpak"))
+        #expect(v.chosen.value == 70.63)
+        #expect(v.alternatives.map(\.value) == [68.53])
+    }
+
+    @Test func compareCommandCSVAndYearPolicies() throws {
+        let run = tolok("compare", "--district", "kab-jember", "--year", "2023", "--format", "csv", "--data", shippedDatasets)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.first?.hasPrefix("district_code,district_name,province_code,year,indicator_id,") == true)
+        #expect(run.out.dropFirst().allSatisfy { $0.hasPrefix("3509,Kabupaten Jember,35,2023,") })
+        let latest = tolok("compare", "--latest", "--format", "json", "--data", shippedDatasets)
+        #expect(latest.status == 0)
+        #expect(latest.out.joined().contains("\"year_policy\": \"latest per district\""))
+        #expect(tolok("compare", "--year", "2023", "--latest").status == 2)
+        #expect(tolok("compare", "--district", "kab-nowhere", "--data", shippedDatasets).status == 2)
+    }
+
+    @Test func rankCommandOnTPT2023() throws {
+        let run = tolok("rank", "--indicator", "tpt", "--year", "2023", "--format", "csv", "--data", shippedDatasets)
+        #expect(run.status == 0)
+        // Lower is better: Jember 4,01 < Kota Bekasi 7,90 < Kabupaten Bekasi 8,87.
+        let ranks = run.out.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { ($0[4], $0[5]) }
+        #expect(ranks.map { "\($0.0):\($0.1)" } == ["1:3509", "2:3275", "3:3216"])
+        #expect(tolok("rank", "--indicator", "nonsense", "--data", shippedDatasets).status == 2)
+        #expect(tolok("rank", "--data", shippedDatasets).status == 2)
+    }
+
+    @Test func reportWritesEveryExport() throws {
+        let out = try temporaryFolder()
+        let run = tolok("report", "--data", shippedDatasets, "--out", out.path)
+        #expect(run.status == 0)
+        for name in ["achievement", "audit", "comparison", "rankings", "composite", "statistics", "trends", "budget", "costs"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).csv").path), "\(name).csv")
+        }
+        let budget = try readCSV(out.appendingPathComponent("budget.csv"))
+        let jember = try #require(budget.first { $0["district_code"] == "3509" && $0["year"] == "2023" && $0["programme_code"] == "all" })
+        #expect(jember["pagu"] == "15308539115" && jember["realisasi"] == "13359116248" && jember["absorption"] == "87.27")
+        let placement = try #require(budget.first { $0["district_code"] == "3509" && $0["year"] == "2023" && $0["programme_code"] == "2.07.04" })
+        #expect(placement["pagu"] == "1444411000" && placement["realisasi"] == "1414708339")
+        let costs = try readCSV(out.appendingPathComponent("costs.csv"))
+        let cost = try #require(costs.first { $0["district_code"] == "3509" && $0["year"] == "2023" && $0["indicator_id"] == "cost_per_placement" })
+        // 1.414.708.339 realised by Program Penempatan Tenaga Kerja / 3.898 placed.
+        #expect(cost["cost"] == "362932")
+        #expect(cost["programme_codes"] == "2.07.04")
+    }
+}
