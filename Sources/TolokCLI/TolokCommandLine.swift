@@ -105,7 +105,7 @@ public enum TolokCommandLine {
     static func load(_ directory: String, console: Console) -> DatasetLoader.Result {
         var result = DatasetLoader.load(directory: directory)
         if let dataset = result.dataset, !result.hasErrors {
-            result.diagnostics += Alignment(dataset).diagnostics
+            result.diagnostics += Alignment.check(dataset)
         }
         for diagnostic in result.diagnostics { console.err(diagnostic.description) }
         return result

@@ -29,7 +29,6 @@ public struct Alignment: Sendable {
         let (mappings, mappingDiagnostics) = IndicatorMapping.load(dataset)
         var diagnostics = mappingDiagnostics
         let sources = dataset.sources()
-        let observations = dataset.observations().filter { $0.period == nil }
         let references = dataset.references()
 
         for m in mappings where catalogue.byID[m.indicatorID] == nil {
@@ -39,17 +38,49 @@ public struct Alignment: Sendable {
         // Mappings by district (nil = any) and label key; a district's own row wins over "*".
         var byKey: [String: IndicatorMapping] = [:]
         for m in mappings { byKey[(m.districtCode ?? "*") + "\u{0}" + LabelKey.of(m.label)] = m }
-        func mapping(for o: Observation) -> IndicatorMapping? {
-            let key = LabelKey.of(o.indicatorLabel)
-            return byKey[o.districtCode + "\u{0}" + key] ?? byKey["*\u{0}" + key]
+        var denominatorKeys = Set<String>()
+        for m in mappings { if case .ratio(let d) = m.transform { denominatorKeys.insert(LabelKey.of(d)) } }
+
+        // Work on the columns: label keys once per distinct label, observations built only for
+        // the rows a mapping or a ratio needs.
+        let pool = dataset.pool
+        let empty = Table(schema: TableSchema(name: "observations", fields: [], primaryKey: nil, foreignKeys: []))
+        let table = dataset.tables["observations"] ?? empty
+        let rowCount = table.schema.fields.isEmpty ? 0 : table.rowCount
+        var keyOfLabel: [Int32: String] = [:]
+        var mapped: [(Observation, IndicatorMapping)] = []
+        var counts: [String: Observation] = [:]
+        var unmappedCount: [Int64: Int] = [:]
+        var unmappedOrder: [(Int64, Int)] = []
+        if rowCount > 0 {
+            let reader = Observation.Reader(table)
+            let labels = table.textIDs(reader.label), districts = table.textIDs(reader.district), periods = table.textIDs(reader.period)
+            let targets = table.numbers(reader.target), realisations = table.numbers(reader.realisation)
+            for row in 0..<rowCount where periods[row] < 0 && (!targets[row].isNaN || !realisations[row].isNaN) {
+                let labelID = labels[row], districtID = districts[row]
+                guard labelID >= 0, districtID >= 0 else { continue }
+                let key: String
+                if let k = keyOfLabel[labelID] { key = k } else { key = LabelKey.of(pool[labelID]); keyOfLabel[labelID] = key }
+                let district = pool[districtID]
+                if denominatorKeys.contains(key), !realisations[row].isNaN {
+                    let countKey = "\(district)\u{0}\(table.integer(reader.year, row) ?? 0)\u{0}\(key)"
+                    if counts[countKey] == nil { counts[countKey] = reader.observation(at: row, pool: pool) }
+                }
+                if let m = byKey[district + "\u{0}" + key] ?? byKey["*\u{0}" + key] {
+                    mapped.append((reader.observation(at: row, pool: pool), m))
+                } else if !denominatorKeys.contains(key) {
+                    let pair = Int64(districtID) << 32 | Int64(labelID)
+                    if unmappedCount[pair] == nil { unmappedOrder.append((pair, row)) }
+                    unmappedCount[pair, default: 0] += 1
+                }
+            }
+        }
+        let unmappedLabels: [UnmappedLabel] = unmappedOrder.map { pair, row in
+            let o = Observation.Reader(table).observation(at: row, pool: pool)
+            return UnmappedLabel(districtCode: o.districtCode, label: o.indicatorLabel, level: o.level,
+                                 count: unmappedCount[pair]!, firstLocation: "\(o.source.sourceID) \(o.source.description)")
         }
 
-        // Printed realisations by district, year and label key (first printed wins), for ratios.
-        var counts: [String: Observation] = [:]
-        for o in observations where o.realisation != nil {
-            let key = "\(o.districtCode)\u{0}\(o.year)\u{0}\(LabelKey.of(o.indicatorLabel))"
-            if counts[key] == nil { counts[key] = o }
-        }
         // Reference series (labour force, …) resolved by priority, for per-1000 rates.
         var referenceValues: [AlignedValue] = references.map { r in
             let s = sources[r.source.sourceID]
@@ -61,24 +92,7 @@ public struct Alignment: Sendable {
 
         var actuals: [AlignedValue] = []
         var targets: [AlignedValue] = []
-        var covered = Set<String>()
-        for m in mappings { if case .ratio(let d) = m.transform { covered.insert((m.districtCode ?? "*") + "\u{0}" + LabelKey.of(d)) } }
-        var unmapped: [String: UnmappedLabel] = [:]
-        var unmappedOrder: [String] = []
-
-        for o in observations where o.target != nil || o.realisation != nil {
-            guard let m = mapping(for: o) else {
-                let key = LabelKey.of(o.indicatorLabel)
-                if covered.contains(o.districtCode + "\u{0}" + key) || covered.contains("*\u{0}" + key) { continue }
-                let id = o.districtCode + "\u{0}" + o.indicatorLabel
-                if unmapped[id] == nil {
-                    unmappedOrder.append(id)
-                    unmapped[id] = UnmappedLabel(districtCode: o.districtCode, label: o.indicatorLabel, level: o.level, count: 0,
-                                                 firstLocation: "\(o.source.sourceID) \(o.source.description)")
-                }
-                unmapped[id]!.count += 1
-                continue
-            }
+        for (o, m) in mapped {
             let s = sources[o.source.sourceID]
             func aligned(_ value: Double, _ role: AlignedValue.Role, year: Int, records: [String]) -> AlignedValue {
                 AlignedValue(areaCode: o.districtCode, year: year, indicatorID: m.indicatorID, value: value, role: role,
@@ -108,9 +122,19 @@ public struct Alignment: Sendable {
 
         self.values = actuals
         self.targets = targets
-        self.unmapped = unmappedOrder.map { unmapped[$0]! }
+        self.unmapped = unmappedLabels
         self.diagnostics = diagnostics
         resolved = Self.resolve(actuals)
+    }
+
+    /// The mapping tables' own problems (labels mapped twice, incomplete transforms, unknown
+    /// indicators), without aligning anything: what `tolok validate` needs.
+    public static func check(_ dataset: Dataset) -> [Diagnostic] {
+        let catalogue = IndicatorCatalogue(dataset)
+        let (mappings, diagnostics) = IndicatorMapping.load(dataset)
+        return diagnostics + mappings.filter { catalogue.byID[$0.indicatorID] == nil }.map {
+            Diagnostic(.error, file: $0.file, line: $0.line, "mapping \($0.id): unknown indicator \($0.indicatorID)")
+        }
     }
 
     /// Adds values computed from the aligned ones (absorption, costs) and resolves again.

@@ -30,27 +30,41 @@ public struct Observation: Sendable {
     public var note: String?
 
     static func rows(of table: Table, pool: StringPool) -> [Observation] {
-        let c = (id: table.column("id"), district: table.column("district_code"), year: table.column("year"),
-                 period: table.column("period"), revision: table.column("revision"), level: table.column("level"), objective: table.column("objective"),
-                 label: table.column("indicator_label"), unit: table.column("unit"), polarity: table.column("polarity"),
-                 target: table.column("target"), targetYear: table.column("target_year"),
-                 realisation: table.column("realisation"), capaian: table.column("reported_capaian"),
-                 source: table.column("source_id"), location: table.column("location"), page: table.column("page"),
-                 printed: table.column("printed"), note: table.column("note"))
-        return (0..<table.rowCount).map { row in
+        let reader = Reader(table)
+        return (0..<table.rowCount).map { reader.observation(at: $0, pool: pool) }
+    }
+
+    /// Reads observations out of the columnar table, one row at a time.
+    struct Reader {
+        let table: Table
+        let id, district, year, period, revision, level, objective, label, unit, polarity: Int
+        let target, targetYear, realisation, capaian, source, location, page, printed, note: Int
+
+        init(_ table: Table) {
+            self.table = table
+            id = table.column("id"); district = table.column("district_code"); year = table.column("year")
+            period = table.column("period"); revision = table.column("revision"); level = table.column("level")
+            objective = table.column("objective"); label = table.column("indicator_label"); unit = table.column("unit")
+            polarity = table.column("polarity"); target = table.column("target"); targetYear = table.column("target_year")
+            realisation = table.column("realisation"); capaian = table.column("reported_capaian")
+            source = table.column("source_id"); location = table.column("location"); page = table.column("page")
+            printed = table.column("printed"); note = table.column("note")
+        }
+
+        func observation(at row: Int, pool: StringPool) -> Observation {
             let text = { (field: Int) in pool.text(table.textID(field, row)) }
             return Observation(
-                id: text(c.id) ?? "", districtCode: text(c.district) ?? "", year: table.integer(c.year, row) ?? 0,
-                period: text(c.period), revision: text(c.revision), level: text(c.level) ?? "", objective: text(c.objective),
-                indicatorLabel: text(c.label) ?? "", unit: text(c.unit),
-                polarity: text(c.polarity).flatMap(Polarity.init(rawValue:)),
-                target: table.canonicalNumber(c.target, row), targetYear: table.integer(c.targetYear, row),
-                realisation: table.canonicalNumber(c.realisation, row),
-                reportedCapaian: table.canonicalNumber(c.capaian, row),
-                source: SourceLocation(sourceID: text(c.source) ?? "", location: text(c.location) ?? "",
-                                       page: table.integer(c.page, row), file: table.files[Int(table.rowFile[row])],
+                id: text(id) ?? "", districtCode: text(district) ?? "", year: table.integer(year, row) ?? 0,
+                period: text(period), revision: text(revision), level: text(level) ?? "", objective: text(objective),
+                indicatorLabel: text(label) ?? "", unit: text(unit),
+                polarity: text(polarity).flatMap(Polarity.init(rawValue:)),
+                target: table.canonicalNumber(target, row), targetYear: table.integer(targetYear, row),
+                realisation: table.canonicalNumber(realisation, row),
+                reportedCapaian: table.canonicalNumber(capaian, row),
+                source: SourceLocation(sourceID: text(source) ?? "", location: text(location) ?? "",
+                                       page: table.integer(page, row), file: table.files[Int(table.rowFile[row])],
                                        line: Int(table.rowLine[row])),
-                printed: text(c.printed), note: text(c.note))
+                printed: text(printed), note: text(note))
         }
     }
 }
