@@ -24,7 +24,7 @@ public struct CostEntry: Sendable {
     public var spend: Double?
     public var outcome: ResolvedValue?
     public var cost: Double? {
-        guard let spend, let n = outcome?.chosen.value, n > 0 else { return nil }
+        guard let spend, spend > 0, let n = outcome?.chosen.value, n > 0 else { return nil }
         return spend / n
     }
     public var note: String?
@@ -86,8 +86,13 @@ public enum Costs {
             }
             let totalLine = table.first { $0.level == "total" && $0.parentID == nil && $0.pagu != nil }
             let programmes = byCode.keys.sorted().map { byCode[$0]! }
-            let pagu = totalLine?.pagu?.value ?? programmeLines.compactMap { effective($0, \.pagu, in: table) }.reduce(0, +)
-            let realisasi = totalLine.map { $0.realisasi?.value } ?? programmeLines.compactMap { effective($0, \.realisasi, in: table) }.reduce(0, +)
+            // A sum is missing as soon as one of its lines is: never a silent zero.
+            func sum(_ field: KeyPath<BudgetLine, CanonicalNumber?>) -> Double? {
+                let parts = programmeLines.map { effective($0, field, in: table) }
+                return parts.isEmpty || parts.contains { $0 == nil } ? nil : parts.reduce(0) { $0 + $1! }
+            }
+            let pagu = totalLine?.pagu?.value ?? sum(\.pagu)
+            let realisasi = totalLine.map { $0.realisasi?.value } ?? sum(\.realisasi)
             var whole = ProgrammeBudget(districtCode: key.district, year: key.year, programme: nil,
                                         labels: totalLine.map { [$0.label] } ?? programmeLines.map(\.label),
                                         pagu: pagu, realisasi: realisasi, source: totalLine?.source ?? table[0].source,
@@ -109,11 +114,13 @@ public enum Costs {
             for def in definitions {
                 let programmes = budgets.filter { $0.districtCode == whole.districtCode && $0.year == whole.year && $0.programme?.code == def.programmeCode }
                 var entry = CostEntry(districtCode: whole.districtCode, year: whole.year, indicatorID: def.indicator, programmes: programmes,
-                                      spend: programmes.isEmpty ? nil : programmes.compactMap(\.realisasi).reduce(0, +),
+                                      spend: programmes.isEmpty || programmes.contains { $0.realisasi == nil } ? nil : programmes.compactMap(\.realisasi).reduce(0, +),
                                       outcome: alignment.value(whole.districtCode, whole.year, def.outcome))
                 var notes: [String] = []
                 if programmes.isEmpty { notes.append("no programme \(def.programmeCode) in the budget") }
                 if entry.outcome == nil { notes.append("no \(def.outcome) count for \(whole.year)") }
+                if entry.spend == 0 { notes.append("realised spend printed as 0") }
+                if !programmes.isEmpty && entry.spend == nil { notes.append("realised spend not printed") }
                 entry.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
                 entries.append(entry)
             }

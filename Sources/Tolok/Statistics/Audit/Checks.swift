@@ -167,6 +167,13 @@ extension Auditor {
             case "sum":
                 compare(.total, result, expected: values.reduce(0, +), other: operands[0]!.location, records: others,
                         detail: "sum of \(shown)")
+            case "absolute_difference":
+                guard values.count == 2 else {
+                    problems.append("\(at): relation \(id): a difference needs two operands")
+                    continue
+                }
+                compare(.total, result, expected: abs(values[0] - values[1]), other: operands[0]!.location, records: others,
+                        detail: "|\(Self.format(values[0])) − \(Self.format(values[1]))|")
             case "average":
                 compare(.average, result, expected: values.reduce(0, +) / Double(values.count), other: operands[0]!.location,
                         records: others, detail: "average of \(shown)")
