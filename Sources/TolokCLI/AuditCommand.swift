@@ -38,7 +38,7 @@ enum AuditCommand {
         AuditExport.summary(report, dataset: dataset).forEach(console.out)
         if list {
             for f in AuditExport.sorted(report.findings) {
-                console.out("  \(f.severity.rawValue) \(f.check.rawValue) \(f.districtCode) \(f.year.map(String.init) ?? "-") \(f.location.sourceID) \(f.location.description): \(f.subject): \(f.detail)")
+                console.out("  \(f.severity.rawValue) \(f.check.rawValue) \(f.districtCode) \(f.year.map(String.init) ?? "-") \([f.location.sourceID, f.location.description].filter { !$0.isEmpty }.joined(separator: " ")): \(f.subject): \(f.detail)")
             }
         }
         console.out("→ \(options.output)/audit.csv")

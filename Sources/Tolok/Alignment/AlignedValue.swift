@@ -21,7 +21,9 @@ public struct AlignedValue: Sendable {
     public var recordIDs: [String]
 
     /// `004 Tabel 3.1` — the source id and where in it.
-    public var sourceDescription: String { "\(source.sourceID) \(source.description)" }
+    public var sourceDescription: String {
+        source.description.isEmpty ? source.sourceID : "\(source.sourceID) \(source.description)"
+    }
 }
 
 /// Which of several values of one fact is used: the documented source priority.
