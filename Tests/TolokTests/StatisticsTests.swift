@@ -53,5 +53,8 @@ struct PrintedPrecisionTests {
         #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 43_987_586_629, decimals: 0), exact: 44_022_386_629) == .error)
         #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 0.5, decimals: 0), exact: 0.5) == .rounding)
         #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 1, decimals: 0), exact: 0.5) == nil)
+        // Kabupaten Bekasi Tabel 1.6: placements printed 24.065, the months add up to 24.064.
+        #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 24_065, decimals: 0), exact: 24_064) == .error)
+        #expect(PrintedPrecision.compare(printed: CanonicalNumber(value: 85.70, decimals: 2), exact: 85.71) == .error)
     }
 }
