@@ -25,6 +25,20 @@ struct ComparisonTests {
         #expect(c.nationalValue?.chosen.value == 4.91)
     }
 
+    @Test func kabupatenBekasiTPAK2024AgainstJawaBarat() throws {
+        // LKIP 2024: 66,22 % against Jawa Barat's 67,71 %: −1,49 points, worse (higher is better).
+        let c = try comparison("3216", "tpak", 2024)
+        #expect(c.value.chosen.value == 66.22)
+        #expect(c.value.chosen.source.sourceID == "000")
+        #expect(c.provinceValue?.chosen.value == 67.71)
+        #expect(format(c.gapProvince) == "-1.49")
+        #expect(c.vsProvince == .worse)
+        // Against the nation: BPS's 70,63, not the 68,53 the LKIP quotes (kept as an alternative).
+        #expect(c.nationalValue?.chosen.value == 70.63)
+        #expect(format(c.gapNational) == "-4.41")
+        #expect(c.vsNational == .worse)
+    }
+
     @Test func jemberTPT2023AgainstJawaTimur() throws {
         // 4,01 % against Jawa Timur's 4,88 %: −0,87 points, better.
         let c = try comparison("3509", "tpt", 2023)
