@@ -53,4 +53,18 @@ struct ValidatorTests {
         #expect(run.err.contains("\(data.path)/observations/extra.csv: error: this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it"))
         #expect(run.err.contains("\(data.path)/areas.csv:1:1: error: header column 1 is 'code' (not a field of the areas schema); expected 'area_code'"))
     }
+
+    @Test func correctionsMustNameAPrintedNumber() throws {
+        let data = try copyOfShippedDatasets()
+        let file = data.appendingPathComponent("corrections/004-kab-jember-lkip-2023.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let lines = text.split(separator: "\n").count
+        try (text + "bad-cor-1,004-nonexistent,realisation,1,test\nbad-cor-2,004-t3.1-2,label,1,test\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = tolok("validate", "--data", data.path)
+        #expect(run.status == 1)
+        let path = data.path + "/corrections/004-kab-jember-lkip-2023.csv"
+        #expect(run.err.contains("\(path):\(lines + 1): error: correction bad-cor-1: no observation or budget line has the id '004-nonexistent'"))
+        #expect(run.err.contains("\(path):\(lines + 2): error: correction bad-cor-2: 'label' is not a numeric field of 004-t3.1-2 (one of: realisation, reported_capaian, target)"))
+    }
 }

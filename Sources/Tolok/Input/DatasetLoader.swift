@@ -86,6 +86,7 @@ public enum DatasetLoader {
         if tables.keys.contains("areas") {
             diagnostics += checkDistrictCodes(dataset)
         }
+        diagnostics += checkCorrections(dataset)
         return Result(dataset: dataset, diagnostics: diagnostics)
     }
 
@@ -138,6 +139,27 @@ public enum DatasetLoader {
                 let targetFile = target.files.count == 1 ? target.files[0] : "the \(targetKind) files"
                 diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, column: at.column,
                     "unknown \(key.field) '\(pool[ids[row]])': no \(key.referencedField) in \(targetFile) has it"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// A correction names an existing observation or budget line and one of its numeric fields.
+    static func checkCorrections(_ dataset: Dataset) -> [Diagnostic] {
+        var fieldsOfRecord: [String: Set<String>] = [:]
+        for (kind, fields) in Correction.correctableFields {
+            guard let table = dataset.tables[kind] else { continue }
+            for id in table.textIDs(table.column("id")) where id >= 0 { fieldsOfRecord[dataset.pool[id]] = fields }
+        }
+        var diagnostics: [Diagnostic] = []
+        for c in dataset.corrections() {
+            guard let fields = fieldsOfRecord[c.recordID] else {
+                diagnostics.append(Diagnostic(.error, file: c.file, line: c.line, "correction \(c.id): no observation or budget line has the id '\(c.recordID)'"))
+                continue
+            }
+            if !fields.contains(c.field) {
+                diagnostics.append(Diagnostic(.error, file: c.file, line: c.line,
+                    "correction \(c.id): '\(c.field)' is not a numeric field of \(c.recordID) (one of: \(fields.sorted().joined(separator: ", ")))"))
             }
         }
         return diagnostics

@@ -2,7 +2,7 @@
 public enum AuditExport {
     public static let header = [
         "district_code", "district_name", "year", "check", "severity", "subject", "published", "expected", "difference",
-        "source_id", "location", "other_source_id", "other_location", "record_ids", "detail",
+        "source_id", "location", "other_source_id", "other_location", "record_ids", "detail", "corrections",
     ]
 
     /// Findings in a stable order: district, year, check, first record.
@@ -16,7 +16,12 @@ public enum AuditExport {
     /// The CSV of a report's findings.
     public static func csv(_ report: AuditReport, dataset: Dataset, dialect: CSVDialect = .standard) -> CSVWriter {
         var writer = CSVWriter(header: header, dialect: dialect)
+        var corrections: [String: [Correction]] = [:]
+        for c in dataset.corrections() { corrections[c.recordID + "." + c.field, default: []].append(c) }
         for f in sorted(report.findings) {
+            let corrected = (corrections[(f.recordIDs.first ?? "") + "." + f.field] ?? []).map {
+                "\($0.id): \($0.value.map { Auditor.format($0) } ?? "withdrawn")"
+            }.joined(separator: "; ")
             let name = dataset.areas.byCode[f.districtCode]?.name ?? f.districtCode
             let exact = f.expected == f.expected.rounded() && f.difference == f.difference.rounded()
             let decimals = exact ? 0 : f.publishedDecimals + 2
@@ -26,6 +31,7 @@ public enum AuditExport {
                 .number(f.expected, decimals: decimals), .number(f.difference, decimals: decimals),
                 .text(f.location.sourceID), .text(f.location.description), .optional(f.otherLocation?.sourceID),
                 .optional(f.otherLocation?.description), .text(f.recordIDs.joined(separator: " ")), .text(f.detail),
+                corrected.isEmpty ? .missing : .text(corrected),
             ])
         }
         return writer

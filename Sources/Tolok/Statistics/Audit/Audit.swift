@@ -56,7 +56,7 @@ struct Auditor {
         runs.append(AuditCheckRun(check: check, recordID: fact.recordID))
         guard let severity = PrintedPrecision.compare(printed: fact.value, exact: expected) else { return }
         findings.append(AuditFinding(
-            check: check, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject,
+            check: check, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject, field: fact.field,
             published: fact.value.value, publishedDecimals: fact.value.decimals, expected: expected,
             location: fact.location, otherLocation: other, recordIDs: [fact.recordID] + records, detail: detail()))
     }
@@ -66,7 +66,7 @@ struct Auditor {
                        records: [String] = [], detail: String) {
         runs.append(AuditCheckRun(check: check, recordID: fact.recordID))
         findings.append(AuditFinding(
-            check: check, severity: .error, districtCode: fact.districtCode, year: fact.year, subject: fact.subject,
+            check: check, severity: .error, districtCode: fact.districtCode, year: fact.year, subject: fact.subject, field: fact.field,
             published: fact.value.value, publishedDecimals: fact.value.decimals, expected: expected,
             location: fact.location, otherLocation: other, recordIDs: [fact.recordID] + records, detail: detail))
     }
@@ -110,6 +110,6 @@ struct Auditor {
     }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.4g", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.10g", value)
     }
 }

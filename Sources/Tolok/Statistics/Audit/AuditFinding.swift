@@ -35,6 +35,8 @@ public struct AuditFinding: Sendable {
     public var year: Int?
     /// What the figure is: the indicator or budget label.
     public var subject: String
+    /// The field of the record the published figure is (`realisation`, `pagu`, …).
+    public var field: String
     /// The figure as printed.
     public var published: Double
     public var publishedDecimals: Int

@@ -79,7 +79,7 @@ extension Auditor {
         guard a != nil, b != nil else { return }
         let severity: AuditFinding.Severity = (a == .rounding || b == .rounding) ? .rounding : .error
         findings.append(AuditFinding(
-            check: .sameFact, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject,
+            check: .sameFact, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject, field: fact.field,
             published: fact.value.value, publishedDecimals: fact.value.decimals, expected: other.value.value,
             location: fact.location, otherLocation: other.location, recordIDs: [fact.recordID, other.recordID],
             detail: "\(what) printed as \(Self.format(fact.value.value)) here and \(Self.format(other.value.value)) in \(other.location.sourceID) \(other.location.description)"))
