@@ -5,6 +5,12 @@ import Tolok
 /// The audit of the shipped datasets, run once.
 let shippedAudit = Audit.run(shipped)
 
+/// Whether the audit ran `check` on `recordID` (a function, so a failing expectation prints
+/// its arguments rather than the whole report).
+func auditRan(_ check: AuditCheck, _ recordID: String) -> Bool {
+    shippedAudit.ran(check, on: recordID)
+}
+
 /// Findings on a record.
 func findings(on recordID: String) -> [AuditFinding] {
     shippedAudit.findings.filter { $0.recordIDs.first == recordID }
@@ -27,12 +33,12 @@ struct AuditTests {
         for id in ["004-t3.1-2", "004-t3.1-3", "004-t3.3-2", "004-t3.3-3", "004-t3.5-3"] {
             #expect(findings(on: id).isEmpty, "finding on \(id): \(findings(on: id).map(\.detail))")
         }
-        #expect(shippedAudit.ran(.capaian, on: "004-t3.1-2"))
-        #expect(shippedAudit.ran(.capaian, on: "004-t3.1-3"))
-        #expect(shippedAudit.ran(.capaian, on: "004-t3.3-3"))
-        #expect(shippedAudit.ran(.average, on: "004-t3.5-3"))
+        #expect(auditRan(.capaian, "004-t3.1-2"))
+        #expect(auditRan(.capaian, "004-t3.1-3"))
+        #expect(auditRan(.capaian, "004-t3.3-3"))
+        #expect(auditRan(.average, "004-t3.5-3"))
         // 12 of 14 cases → 85,71 %.
-        #expect(shippedAudit.ran(.ratio, on: "004-t3.1-3"))
+        #expect(auditRan(.ratio, "004-t3.1-3"))
     }
 
     @Test func jemberTable38TotalsRaiseNothing() {
@@ -42,7 +48,7 @@ struct AuditTests {
         for line in table where withChildren.contains(line.id) {
             #expect(!shippedAudit.findings.contains { $0.check == .total && $0.recordIDs.first == line.id }, "total finding on \(line.label)")
         }
-        #expect(shippedAudit.ran(.total, on: "004-t3.8-1"))
+        #expect(auditRan(.total, "004-t3.8-1"))
     }
 
     @Test func truncatedPercentageIsRoundingNotError() throws {
@@ -80,8 +86,40 @@ struct AuditTests {
         for line in shipped.budgetLines() where line.level == "total" && (line.pagu != nil || line.realisasi != nil) {
             let hasLines = shipped.budgetLines().contains { $0.parentID == line.id }
             if hasLines {
-                #expect(shippedAudit.ran(.total, on: line.id), "no total check on \(line.id) \(line.label)")
+                #expect(auditRan(.total, line.id), "no total check on \(line.id) \(line.label)")
             }
+        }
+    }
+
+    @Test func kabupatenBekasiTotalSpentPrintedTwoWays() throws {
+        // LKIP 2024: §3.1.6 says 43.987.586.629 was spent, Tabel 1.9 (and §3.3) 44.022.386.629.
+        let f = try #require(shippedAudit.findings.first {
+            $0.check == .sameFact && $0.districtCode == "3216" && Set([$0.published, $0.expected]) == [43_987_586_629, 44_022_386_629]
+        })
+        #expect(f.severity == .error)
+        #expect(Set([f.location.location, f.otherLocation?.location]) == ["§3.1.6 (text)", "Tabel 1.9"])
+    }
+
+    @Test func everyPrintedObservationTotalIsChecked() {
+        // A year's row printed beside its months or quarters, and every relation's result.
+        let observations = shipped.observations()
+        var periodTotals = 0
+        for total in observations where total.period == nil {
+            let hasPeriods = observations.contains {
+                $0.period != nil && $0.districtCode == total.districtCode && $0.year == total.year
+                    && $0.indicatorLabel == total.indicatorLabel && $0.source.location == total.source.location
+            }
+            guard hasPeriods, total.target != nil || total.realisation != nil else { continue }
+            periodTotals += 1
+            let ran = shippedAudit.ran(.total, on: total.id)
+            #expect(ran, "no total check on \(total.id)")
+        }
+        #expect(periodTotals >= 2)  // Kabupaten Bekasi Tabel 1.6: registrations and placements
+        for (fields, _, _) in shipped.records("relations") where fields["relation"] == "sum" {
+            let result = fields["result"]!
+            let id = String(result[..<result.lastIndex(of: ".")!])
+            let ran = shippedAudit.ran(.total, on: id)
+            #expect(ran, "relation \(fields["id"]!) not checked")
         }
     }
 

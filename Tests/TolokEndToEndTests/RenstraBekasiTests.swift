@@ -25,7 +25,7 @@ struct RenstraBekasiTests {
         // Table 11: 93,93 / 100,32 / 84,00 / 112,88 / 75,99 % of the IMTA retribution targets.
         for n in 1...5 {
             let id = "002-t11-\(n)"
-            #expect(shippedAudit.ran(.capaian, on: id), "capaian not checked on \(id)")
+            #expect(auditRan(.capaian, id), "capaian not checked on \(id)")
             #expect(findings(on: id).isEmpty, "finding on \(id)")
         }
     }

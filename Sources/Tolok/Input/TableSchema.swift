@@ -65,6 +65,10 @@ enum DataPackageReader {
             guard let path = resource["path"] as? String else {
                 throw Failure(message: "resource \"\(name)\" has no single \"path\" string")
             }
+            if let dialect = resource["dialect"] as? [String: Any],
+               let delimiter = dialect["delimiter"] as? String, delimiter != "," {
+                throw Failure(message: "resource \"\(name)\" declares the delimiter \"\(delimiter)\"; the datasets are comma-separated (RFC 4180)")
+            }
             let schema: TableSchema
             if let schemaPath = resource["schema"] as? String {
                 if let cached = schemaCache[schemaPath] {
