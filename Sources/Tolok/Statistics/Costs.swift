@@ -46,21 +46,14 @@ public enum Costs {
         var tables: [TableKey: [BudgetLine]] = [:]
         for l in lines { tables[TableKey(district: l.districtCode, year: l.year, source: l.source.sourceID, location: l.source.location), default: []].append(l) }
 
-        func effective(_ line: BudgetLine, _ field: KeyPath<BudgetLine, CanonicalNumber?>, in table: [BudgetLine], depth: Int = 0) -> Double? {
-            if let v = line[keyPath: field] { return v.value }
-            let children = table.filter { $0.parentID == line.id }
-            guard depth < 20, !children.isEmpty else { return nil }
-            var sum = 0.0
-            for c in children {
-                guard let v = effective(c, field, in: table, depth: depth + 1) else { return nil }
-                sum += v
-            }
-            return sum
+        let tree = BudgetTree(lines)
+        func effective(_ line: BudgetLine, _ field: KeyPath<BudgetLine, CanonicalNumber?>) -> Double? {
+            tree.index[line.id].flatMap { tree.amount($0, field) }
         }
 
         var chosen: [String: (TableKey, Double)] = [:]
         for (key, table) in tables {
-            let total = table.filter { $0.level == "program" }.compactMap { effective($0, \.pagu, in: table) }.reduce(0, +)
+            let total = table.filter { $0.level == "program" }.compactMap { effective($0, \.pagu) }.reduce(0, +)
             let id = "\(key.district)\u{0}\(key.year)"
             if let current = chosen[id], current.1 > total || (current.1 == total && (current.0.source, current.0.location) < (key.source, key.location)) { continue }
             chosen[id] = (key, total)
@@ -80,15 +73,15 @@ public enum Costs {
                                                                     labels: [], pagu: 0, realisasi: 0, source: line.source, lineIDs: [])
                 entry.labels.append(line.label)
                 entry.lineIDs.append(line.id)
-                entry.pagu = effective(line, \.pagu, in: table).flatMap { p in entry.pagu.map { $0 + p } }
-                entry.realisasi = effective(line, \.realisasi, in: table).flatMap { r in entry.realisasi.map { $0 + r } }
+                entry.pagu = effective(line, \.pagu).flatMap { p in entry.pagu.map { $0 + p } }
+                entry.realisasi = effective(line, \.realisasi).flatMap { r in entry.realisasi.map { $0 + r } }
                 byCode[programme.code] = entry
             }
             let totalLine = table.first { $0.level == "total" && $0.parentID == nil && $0.pagu != nil }
             let programmes = byCode.keys.sorted().map { byCode[$0]! }
             // A sum is missing as soon as one of its lines is: never a silent zero.
             func sum(_ field: KeyPath<BudgetLine, CanonicalNumber?>) -> Double? {
-                let parts = programmeLines.map { effective($0, field, in: table) }
+                let parts = programmeLines.map { effective($0, field) }
                 return parts.isEmpty || parts.contains { $0 == nil } ? nil : parts.reduce(0) { $0 + $1! }
             }
             let pagu = totalLine?.pagu?.value ?? sum(\.pagu)

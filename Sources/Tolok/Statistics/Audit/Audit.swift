@@ -110,8 +110,7 @@ struct Auditor {
 
     /// Lower-cased, single-spaced label, for matching one fact printed in two places.
     static func normalized(_ label: String) -> String {
-        label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-            .trimmingCharacters(in: CharacterSet(charactersIn: " .:;"))
+        LabelKey.of(label).trimmingCharacters(in: CharacterSet(charactersIn: " .:;"))
     }
 
     static func format(_ value: Double) -> String {

@@ -42,25 +42,13 @@ extension Auditor {
     /// Each printed budget amount that has lines under it against the sum of those lines
     /// (a line without a printed amount counts as the sum of its own lines).
     mutating func checkBudgetTotals() {
-        var children: [String: [Int]] = [:]
-        for (i, b) in budget.enumerated() { if let parent = b.parentID { children[parent, default: []].append(i) } }
-        let byID = Dictionary(budget.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func effective(_ i: Int, _ field: KeyPath<BudgetLine, CanonicalNumber?>, depth: Int = 0) -> Double? {
-            if let v = budget[i][keyPath: field] { return v.value }
-            guard depth < 20, let kids = children[budget[i].id], !kids.isEmpty else { return nil }
-            var sum = 0.0
-            for k in kids {
-                guard let v = effective(k, field, depth: depth + 1) else { return nil }
-                sum += v
-            }
-            return sum
-        }
-        for (id, kids) in children.sorted(by: { $0.key < $1.key }) {
-            guard let i = byID[id] else { continue }
+        let tree = BudgetTree(budget)
+        for (id, kids) in tree.children.sorted(by: { $0.key < $1.key }) {
+            guard let i = tree.index[id] else { continue }
             let line = budget[i]
             for (name, field) in [("pagu", \BudgetLine.pagu), ("realisasi", \BudgetLine.realisasi)] {
                 guard let printed = line[keyPath: field] else { continue }
-                let parts = kids.map { effective($0, field) }
+                let parts = kids.map { tree.amount($0, field) }
                 guard !parts.contains(where: { $0 == nil }) else {
                     problems.append("\(line.source.file):\(line.source.line): the \(name) of '\(line.label)' cannot be checked: a line under it has no \(name)")
                     continue
