@@ -30,9 +30,16 @@ func tolok(_ arguments: String...) -> Run {
     return Run(status: status, out: out.lines, err: err.lines)
 }
 
+/// Where this test process keeps its scratch folders; removed when the process exits.
+let scratchRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tolok-tests-\(getpid())")
+    atexit { try? FileManager.default.removeItem(at: scratchRoot) }
+    return root
+}()
+
 /// A fresh temporary folder.
 func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolok-test-\(UUID().uuidString)")
+    let url = scratchRoot.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
