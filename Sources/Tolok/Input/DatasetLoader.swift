@@ -106,16 +106,16 @@ public enum DatasetLoader {
         for (f, spec) in table.schema.fields.enumerated() where spec.unique || table.schema.primaryKey == spec.name {
             guard spec.type == .string else { continue }
             var firstRow: [Int32: Int] = [:]
+            var duplicates: [(row: Int, first: Int)] = []
             let ids = table.textIDs(f)
             for row in 0..<table.rowCount where ids[row] >= 0 {
-                if let first = firstRow[ids[row]] {
-                    let here = table.location(row: row, field: f)
-                    let there = table.location(row: first, field: f)
-                    diagnostics.append(Diagnostic(.error, file: here.file, line: here.line, column: here.column,
-                        "duplicate \(spec.name) '\(pool[ids[row]])' (first at \(there.file):\(there.line))"))
-                } else {
-                    firstRow[ids[row]] = row
-                }
+                if let first = firstRow[ids[row]] { duplicates.append((row, first)) } else { firstRow[ids[row]] = row }
+            }
+            let here = table.locations(of: duplicates.map { ($0.row, f) })
+            let there = table.locations(of: duplicates.map { ($0.first, f) })
+            for (i, d) in duplicates.enumerated() {
+                diagnostics.append(Diagnostic(.error, file: here[i].file, line: here[i].line, column: here[i].column,
+                    "duplicate \(spec.name) '\(pool[ids[d.row]])' (first at \(there[i].file):\(there[i].line))"))
             }
         }
         return diagnostics
@@ -134,9 +134,9 @@ public enum DatasetLoader {
             }
             let known = Set(target.textIDs(targetField))
             let ids = table.textIDs(f)
-            for row in 0..<table.rowCount where ids[row] >= 0 && !known.contains(ids[row]) {
-                let at = table.location(row: row, field: f)
-                let targetFile = target.files.count == 1 ? target.files[0] : "the \(targetKind) files"
+            let unknown = (0..<table.rowCount).filter { ids[$0] >= 0 && !known.contains(ids[$0]) }
+            let targetFile = target.files.count == 1 ? target.files[0] : "the \(targetKind) files"
+            for (row, at) in zip(unknown, table.locations(of: unknown.map { ($0, f) })) {
                 diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, column: at.column,
                     "unknown \(key.field) '\(pool[ids[row]])': no \(key.referencedField) in \(targetFile) has it"))
             }
@@ -176,8 +176,8 @@ public enum DatasetLoader {
             let f = table.column("district_code")
             let ids = table.textIDs(f)
             let allAreas = Set(areas.all.map(\.codeID))
-            for row in 0..<table.rowCount where ids[row] >= 0 && allAreas.contains(ids[row]) && !districtIDs.contains(ids[row]) {
-                let at = table.location(row: row, field: f)
+            let wrong = (0..<table.rowCount).filter { ids[$0] >= 0 && allAreas.contains(ids[$0]) && !districtIDs.contains(ids[$0]) }
+            for (row, at) in zip(wrong, table.locations(of: wrong.map { ($0, f) })) {
                 diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, column: at.column,
                     "district_code '\(dataset.pool[ids[row]])' is not a district (level in areas.csv)"))
             }
