@@ -20,7 +20,17 @@ public struct Alignment: Sendable {
     public let unmapped: [UnmappedLabel]
     public let diagnostics: [Diagnostic]
     /// The value used per area, year and indicator.
-    public private(set) var resolved: [Key: ResolvedValue]
+    public private(set) var resolved: [Key: ResolvedValue] {
+        didSet { yearsIndex = Self.yearsIndex(resolved) }
+    }
+    /// Years with a value, by area and indicator.
+    private var yearsIndex: [String: [Int]] = [:]
+
+    private static func yearsIndex(_ resolved: [Key: ResolvedValue]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for key in resolved.keys { index[key.areaCode + "\u{0}" + key.indicatorID, default: []].append(key.year) }
+        return index.mapValues { $0.sorted() }
+    }
 
     /// Aligns `dataset`.
     public init(_ dataset: Dataset) {
@@ -125,6 +135,7 @@ public struct Alignment: Sendable {
         self.unmapped = unmappedLabels
         self.diagnostics = diagnostics
         resolved = Self.resolve(actuals)
+        yearsIndex = Self.yearsIndex(resolved)
     }
 
     /// The mapping tables' own problems (labels mapped twice, incomplete transforms, unknown
@@ -170,6 +181,6 @@ public struct Alignment: Sendable {
 
     /// Years with a value for an area and indicator, ascending.
     public func years(_ areaCode: String, _ indicatorID: String) -> [Int] {
-        resolved.keys.filter { $0.areaCode == areaCode && $0.indicatorID == indicatorID }.map(\.year).sorted()
+        yearsIndex[areaCode + "\u{0}" + indicatorID] ?? []
     }
 }

@@ -51,8 +51,9 @@ public enum Rankings {
     public static func compute(_ alignment: Alignment, areas: Areas, indicator: Indicator, year: Int? = nil,
                                province: String? = nil, peers: PeerGrouping = .none) -> [RankingEntry] {
         let districts = areas.all.filter { $0.level == .district && (province == nil || $0.parentCode == province) }
+        let codes = Set(districts.map(\.code))
         let years = year.map { [$0] } ?? Set(alignment.resolved.keys.filter {
-            $0.indicatorID == indicator.id && districts.map(\.code).contains($0.areaCode)
+            $0.indicatorID == indicator.id && codes.contains($0.areaCode)
         }.map(\.year)).sorted()
         var entries: [RankingEntry] = []
         for y in years {
@@ -70,7 +71,8 @@ public enum Rankings {
                     entries.append(RankingEntry(indicator: indicator, year: y, scope: scope, rank: r, district: d, value: v,
                                                 rankedCount: withValue.count, note: nil))
                 }
-                for d in members.sorted(by: { $0.code < $1.code }) where !withValue.contains(where: { $0.0.code == d.code }) {
+                let rankedCodes = Set(withValue.map(\.0.code))
+                for d in members.sorted(by: { $0.code < $1.code }) where !rankedCodes.contains(d.code) {
                     let years = alignment.years(d.code, indicator.id)
                     let note = years.isEmpty ? "no value for this indicator" : "no value for \(y) (has \(years.map(String.init).joined(separator: ", ")))"
                     entries.append(RankingEntry(indicator: indicator, year: y, scope: scope, rank: nil, district: d, value: nil,

@@ -100,14 +100,21 @@ extension Auditor {
     /// district, year, objective and table.
     mutating func checkAverages() {
         func isAverage(_ o: Observation) -> Bool { Self.normalized(o.indicatorLabel).hasPrefix("rata") }
-        for avg in observations where isAverage(avg) {
+        func group(_ o: Observation) -> String {
+            [o.districtCode, String(o.year), o.objective ?? "", o.source.location, o.source.sourceID, o.period ?? ""].joined(separator: "\u{0}")
+        }
+        let averages = observations.filter(isAverage)
+        guard !averages.isEmpty else { return }
+        let wanted = Set(averages.map(group))
+        var members: [String: [Observation]] = [:]
+        for o in observations where !isAverage(o) {
+            let key = group(o)
+            if wanted.contains(key) { members[key, default: []].append(o) }
+        }
+        for avg in averages {
+            let siblings = members[group(avg)] ?? []
             for (name, field) in [("reported_capaian", \Observation.reportedCapaian), ("realisation", \Observation.realisation)] {
                 guard let printed = avg[keyPath: field] else { continue }
-                let siblings = observations.filter {
-                    !isAverage($0) && $0.districtCode == avg.districtCode && $0.year == avg.year && $0.objective == avg.objective
-                        && $0.source.location == avg.source.location && $0.source.sourceID == avg.source.sourceID
-                        && $0.period == avg.period
-                }
                 let values = siblings.compactMap { $0[keyPath: field]?.value }
                 guard !values.isEmpty, values.count == siblings.count else { continue }
                 compare(.average, Self.fact(avg, name, printed), expected: values.reduce(0, +) / Double(values.count),
