@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tolok
 import TolokCLI
 
 /// The repository's root folder (this file is Tests/TolokEndToEndTests/Support.swift).
@@ -51,26 +52,16 @@ func copyOfShippedDatasets() throws -> URL {
     return folder
 }
 
-/// Reads a CSV written by tolok into rows of named cells (simple: tolok's own output).
+/// Reads a CSV written by tolok into rows of named cells, with the library's own reader.
 func readCSV(_ url: URL) throws -> [[String: String]] {
-    let text = try String(contentsOf: url, encoding: .utf8)
-    var rows: [[String]] = []
-    var field = "", row: [String] = [], quoted = false
-    var chars = Array(text).makeIterator()
-    var pending: Character? = nil
-    while let c = pending ?? chars.next() {
-        pending = nil
-        if quoted {
-            if c == "\"" {
-                if let next = chars.next() {
-                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" { quoted = true }
-        else if c == "," { row.append(field); field = "" }
-        else if c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-        else { field.append(c) }
+    var reader = CSVReader(bytes: try [UInt8](Data(contentsOf: url)))
+    var fields: [CSVField] = []
+    guard reader.nextRecord(into: &fields) != nil else { return [] }
+    let header = fields.map { reader.text(of: $0) }
+    var rows: [[String: String]] = []
+    while reader.nextRecord(into: &fields) != nil {
+        rows.append(Dictionary(uniqueKeysWithValues: zip(header, fields.map { reader.text(of: $0) })))
     }
-    guard let header = rows.first else { return [] }
-    return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    #expect(reader.problems.isEmpty, "\(url.lastPathComponent): \(reader.problems)")
+    return rows
 }

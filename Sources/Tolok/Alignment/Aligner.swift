@@ -18,7 +18,6 @@ public struct Alignment: Sendable {
     /// Every target found (year = the target's year).
     public let targets: [AlignedValue]
     public let unmapped: [UnmappedLabel]
-    public let diagnostics: [Diagnostic]
     /// The value used per area, year and indicator.
     public private(set) var resolved: [Key: ResolvedValue] {
         didSet { yearsIndex = Self.yearsIndex(resolved) }
@@ -36,14 +35,10 @@ public struct Alignment: Sendable {
     public init(_ dataset: Dataset) {
         let catalogue = IndicatorCatalogue(dataset)
         self.catalogue = catalogue
-        let (mappings, mappingDiagnostics) = IndicatorMapping.load(dataset)
-        var diagnostics = mappingDiagnostics
+        // Problems in the mapping tables are `tolok validate`'s business (``check(_:)``).
+        let mappings = IndicatorMapping.load(dataset, catalogue: catalogue).mappings
         let sources = dataset.sources()
         let references = dataset.references()
-
-        for m in mappings where catalogue.byID[m.indicatorID] == nil {
-            diagnostics.append(Diagnostic(.error, file: m.file, line: m.line, "mapping \(m.id): unknown indicator \(m.indicatorID)"))
-        }
 
         // Mappings by district (nil = any) and label key; a district's own row wins over "*".
         var byKey: [String: IndicatorMapping] = [:]
@@ -133,7 +128,6 @@ public struct Alignment: Sendable {
         self.values = actuals
         self.targets = targets
         self.unmapped = unmappedLabels
-        self.diagnostics = diagnostics
         resolved = Self.resolve(actuals)
         yearsIndex = Self.yearsIndex(resolved)
     }
@@ -141,11 +135,7 @@ public struct Alignment: Sendable {
     /// The mapping tables' own problems (labels mapped twice, incomplete transforms, unknown
     /// indicators), without aligning anything: what `tolok validate` needs.
     public static func check(_ dataset: Dataset) -> [Diagnostic] {
-        let catalogue = IndicatorCatalogue(dataset)
-        let (mappings, diagnostics) = IndicatorMapping.load(dataset)
-        return diagnostics + mappings.filter { catalogue.byID[$0.indicatorID] == nil }.map {
-            Diagnostic(.error, file: $0.file, line: $0.line, "mapping \($0.id): unknown indicator \($0.indicatorID)")
-        }
+        IndicatorMapping.load(dataset, catalogue: IndicatorCatalogue(dataset)).diagnostics
     }
 
     /// Adds values computed from the aligned ones (absorption, costs) and resolves again.

@@ -32,8 +32,9 @@ public struct IndicatorMapping: Sendable {
     public var file: String
     public var line: Int
 
-    /// Reads the mapping rows, reporting incomplete transforms and labels mapped two ways.
-    static func load(_ dataset: Dataset) -> (mappings: [IndicatorMapping], diagnostics: [Diagnostic]) {
+    /// Reads the mapping rows, reporting incomplete transforms, unknown indicators and labels
+    /// mapped two ways.
+    static func load(_ dataset: Dataset, catalogue: IndicatorCatalogue) -> (mappings: [IndicatorMapping], diagnostics: [Diagnostic]) {
         var mappings: [IndicatorMapping] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: IndicatorMapping] = [:]
@@ -62,6 +63,10 @@ public struct IndicatorMapping: Sendable {
                 transform = .perThousand(reference: reference)
             default:
                 transform = .asIs
+            }
+            if catalogue.byID[indicator] == nil {
+                diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): unknown indicator \(indicator)"))
+                continue
             }
             let mapping = IndicatorMapping(
                 id: id, districtCode: district == "*" ? nil : district, label: label, indicatorID: indicator,

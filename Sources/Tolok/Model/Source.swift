@@ -37,7 +37,7 @@ extension Dataset {
             for (f, spec) in table.schema.fields.enumerated() {
                 switch spec.type {
                 case .string: if let t = pool.text(table.textID(f, row)) { fields[spec.name] = t }
-                case .number: if let n = table.canonicalNumber(f, row) { fields[spec.name] = CSVWriter.format(n.value, decimals: n.decimals) }
+                case .number: if let n = table.number(f, row) { fields[spec.name] = String(n) }
                 case .integer: if let i = table.integer(f, row) { fields[spec.name] = String(i) }
                 case .boolean: if let b = table.boolean(f, row) { fields[spec.name] = String(b) }
                 }

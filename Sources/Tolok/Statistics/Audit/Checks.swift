@@ -174,12 +174,7 @@ extension Auditor {
                         records: others, detail: "average of \(shown)")
             case "same":
                 let other = operands[0]!
-                runs.append(AuditCheckRun(check: .sameFact, recordID: result.recordID))
-                if PrintedPrecision.compare(printed: result.value, exact: other.value.value) != nil,
-                   PrintedPrecision.compare(printed: other.value, exact: result.value.value) != nil {
-                    compare(.sameFact, result, expected: other.value.value, other: other.location, records: [other.recordID],
-                            detail: "the same fact printed as \(Self.format(result.value.value)) and \(Self.format(other.value.value))")
-                }
+                comparePrintedTwice(result, other, what: result.field)
             default:
                 problems.append("\(at): relation \(id): unknown relation \(relation)")
             }
