@@ -34,7 +34,7 @@ RAW_FILES = ["province_tpt_tpak.csv", "district_tpt_tpak.csv", "kabkota_tpt_tpak
 
 AREA_FIELDS = ["area_code", "slug", "name", "level", "kind", "parent_code", "kemendagri_code", "note"]
 SOURCE_FIELDS = ["source_id", "document", "title", "type", "year", "publisher", "area_code", "note", "priority"]
-REFERENCE_FIELDS = ["id", "area_code", "indicator", "year", "month", "value", "unit", "derived", "vintage",
+REFERENCE_FIELDS = ["id", "area_code", "indicator", "year", "month", "value", "printed_decimals", "unit", "derived", "vintage",
                     "source_id", "location", "note", "excluded"]
 HISTORY_FIELDS = ["area_code", "province_code", "from_year", "to_year", "note"]
 INDICATORS = ["tpt", "tpak", "labour_force", "unemployed", "working_age_pop", "employed"]
@@ -180,6 +180,8 @@ def load_tables():
     _, t["sources"] = read_csv(TOOLS / "bps_sources.csv",
                                ["url", "source_id", "type", "title", "year", "publisher", "area_code", "priority",
                                 "vintage_2018_2019", "note"])
+    _, t["precision"] = read_csv(TOOLS / "printed_precision.csv",
+                                 ["raw_file", "area_code", "indicator", "year", "url", "printed_decimals", "note"])
     overrides = TOOLS / "slug_overrides.csv"
     t["slugs"] = read_csv(overrides, ["area_code", "slug", "note"])[1] if overrides.exists() else []
     return t
@@ -457,6 +459,8 @@ class Builder:
         self.sources = {s["url"]: s for s in tables["sources"]}
         self.used_urls = set()
         self.exclusions = tables["exclusions"]
+        self.precision = tables["precision"]
+        self.used_precision = set()
         self.used_exclusions = set()
         self.rows = {k: [] for k in OUTPUTS}
         self.missing = []        # (file, area, column/indicator, year, kind)
@@ -485,6 +489,17 @@ class Builder:
             self.used_exclusions.add(i)
         return hits[0][1]["excluded"] if hits else ""
 
+    def printed_decimals(self, where, area, indicator, year, s, value, note):
+        """The precision the source printed when the value's own decimals do not say it: a count
+        quoted as 'x,yy juta orang' is rounded to 10^4 (-4); or an explicit row of printed_precision.csv."""
+        file = where.split(":")[0]
+        for i, p in enumerate(self.precision):
+            if (p["raw_file"], p["area_code"], p["indicator"], p["year"], p["url"]) == (file, area, indicator, year, s["url"]):
+                self.used_precision.add(i)
+                return p["printed_decimals"]
+        unit = quoted_unit({"note": note, "value": value})
+        return str(-len(str(unit)) + 1) if unit else ""
+
     def add(self, out, where, area, indicator, year, month, value, derived, s, location, note, excluded):
         if area not in self.area_codes:
             self.problems.add(f"{where}: unknown area_code {area}")
@@ -498,6 +513,7 @@ class Builder:
             return
         self.rows[out].append({
             "id": "", "area_code": area, "indicator": indicator, "year": year, "month": month, "value": value,
+            "printed_decimals": self.printed_decimals(where, area, indicator, year, s, value, note),
             "unit": UNITS.get(indicator, ""), "derived": "true" if derived else "false",
             "vintage": self.vintage(s, year, where), "source_id": s["source_id"], "location": location,
             "note": note, "excluded": excluded, "_where": where, "_file": where.split(":")[0]})
@@ -602,6 +618,9 @@ def build_references(raw, kab_matches, tables, area_codes, problems):
     for i, e in enumerate(tables["exclusions"]):
         if i not in b.used_exclusions:
             problems.add(f"exclusions.csv: rule {e['note_contains']!r} ({e['raw_file']}) matches no row")
+    for i, p in enumerate(tables["precision"]):
+        if i not in b.used_precision:
+            problems.add(f"printed_precision.csv: row {p['area_code']} {p['indicator']} {p['year']} matches no figure")
     problems.stop_if_any("reading the figures")
     return b
 
