@@ -20,9 +20,12 @@ struct PrintOptions {
         english = lang == "en"
     }
 
-    /// Prints `table` in the chosen format (a terminal table on a terminal, CSV otherwise).
-    func print(_ table: Tabular, console: Console) {
-        let text = table.render(format ?? (console.isTerminal ? .table : .csv))
+    /// Prints `table` in the chosen format (a terminal table on a terminal, CSV otherwise); a
+    /// terminal table shows only `compact` columns when given (csv, md and json keep them all).
+    func print(_ table: Tabular, console: Console, compact: [String]? = nil) {
+        let chosen = format ?? (console.isTerminal ? .table : .csv)
+        let shown = chosen == .table ? compact.map { table.selecting($0) } ?? table : table
+        let text = shown.render(chosen)
         console.out(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
     }
 
@@ -45,8 +48,9 @@ enum CompareCommand {
     USAGE: tolok compare [--district CODE|SLUG] [--year Y | --latest] [--format F] [--lang id|en]
 
     Each district's value of each canonical indicator against its province and the nation: the
-    gap (percentage points for rates), the relative gap, and better/worse by polarity, with the
-    source of each side. Where sources disagree the documented priority decides (BPS, press, LKIP,
+    gap (percentage points for rates), the relative gap, better/worse by polarity, and its rank
+    among its province's districts and the nation's (where at least \(Rankings.minimumGroupSize) have a value),
+    with the source of each side. Where sources disagree the documented priority decides (BPS, press, LKIP,
     Renstra, PK; then the newer source) and the other values are listed as alternatives.
 
     Years: by default every year a district has a value, each compared with its own province and
@@ -81,7 +85,8 @@ enum CompareCommand {
             districts = [area]
         }
         let policy: YearPolicy = year.map { .year($0) } ?? (latest ? .latest : .all)
-        let rows = Comparisons.compute(analysis.alignment, areas: analysis.areas, districts: districts, policy: policy)
+        let rows = Comparisons.compute(analysis.alignment, areas: analysis.areas, districts: districts, policy: policy,
+                                       ranks: RankIndex(analysis.allRankings()))
         options.print(AnalysisExports.comparison(rows, policy: policy, english: options.english), console: console)
         return 0
     }
@@ -90,21 +95,34 @@ enum CompareCommand {
 /// `tolok rank`.
 enum RankCommand {
     static let help = """
-    USAGE: tolok rank --indicator ID [--year Y] [--province CODE] [--peers none|kind|province] [--format F]
+    USAGE: tolok rank --indicator ID [--year Y] [--province CODE | --peers nation|province|kind]
+                      [--top N] [--around DISTRICT [--neighbours K]] [--format F]
 
     Ranks districts on one canonical indicator, polarity-aware (for the unemployment rate lower is
-    better), with competition ranking for ties (1, 2, 2, 4). Districts without a value are listed
-    after the ranked ones with the reason. n_ranked is the count ranked in the scope.
+    better), with competition ranking for ties (1, 2, 2, 4), in each year with a value. A ranking
+    is published only where at least \(Rankings.minimumGroupSize) districts have a value; a smaller group is
+    listed unranked with the reason. Districts without a value follow the ranked ones with the
+    reason. n_ranked counts the districts with a value in the scope; percentile is polarity-aware
+    (100 = best); the province columns give the district's province that year (quartiles, best
+    value, distance to the best).
+
+    Scopes (the scope column): nation (every district), province:32 (the districts of province 32
+    in that year: the districts of the Papua provinces created in 2022 rank in Papua or Papua Barat
+    until 2023), kind:kabupaten and kind:kota.
 
     OPTIONS:
       --indicator ID      a canonical indicator (tolok indicators lists them)
       --year Y            that year only (default: every year with a value)
-      --province CODE     rank within one province (e.g. 32)
-      --peers G           kind: kabupaten with kabupaten, kota with kota; province: within each province
+      --province CODE     rank within one province (e.g. 32): all its districts
+      --peers G           nation (default), province (every province) or kind (kabupaten, kota)
+      --top N             only the N best of each ranking
+      --around D          only district D (code or slug) and its neighbours in each ranking
+      --neighbours K      how many neighbours either side with --around (default 3)
     \(PrintOptions.help)
 
-    EXAMPLE:
-      tolok rank --indicator tpt --year 2023
+    EXAMPLES:
+      tolok rank --indicator tpt --year 2023 --province 32
+      tolok rank --indicator tpak --year 2024 --around kab-bekasi
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws(UsageError) -> Int32 {
@@ -112,9 +130,17 @@ enum RankCommand {
         guard let id = try arguments.value("--indicator") else { throw UsageError(message: "--indicator is required") }
         let year = try parseYear(arguments.value("--year"))
         let province = try arguments.value("--province")
-        let peersName = try arguments.value("--peers") ?? "none"
-        guard let peers = PeerGrouping(rawValue: peersName) else { throw UsageError(message: "--peers must be none, kind or province") }
+        let peersName = try arguments.value("--peers")
+        let top = try count(arguments.value("--top"), option: "--top")
+        let around = try arguments.value("--around")
+        let neighbours = try count(arguments.value("--neighbours"), option: "--neighbours") ?? 3
         try arguments.finish(command: "rank")
+        var grouping = RankingScope.Grouping.nation
+        if let peersName {
+            guard let g = RankingScope.Grouping(rawValue: peersName) else { throw UsageError(message: "--peers must be nation, province or kind") }
+            guard province == nil else { throw UsageError(message: "--province ranks within one province; --peers does not go with it") }
+            grouping = g
+        }
         guard let analysis = TolokCommandLine.analysis(options.data, command: "rank", console: console) else { return 1 }
         guard let indicator = analysis.alignment.catalogue.byID[id] else {
             console.err("error: unknown indicator '\(id)'; known: \(analysis.alignment.catalogue.all.map(\.id).joined(separator: ", "))")
@@ -124,9 +150,45 @@ enum RankCommand {
             console.err("error: '\(province)' is not a province code in areas.csv")
             return 2
         }
-        let entries = Rankings.compute(analysis.alignment, areas: analysis.areas, indicator: indicator, year: year, province: province, peers: peers)
-        options.print(AnalysisExports.rankings(entries, english: options.english), console: console)
+        var focus: Area?
+        if let around {
+            guard let area = analysis.areas.find(around), area.level == .district else {
+                console.err("error: no district '\(around)' in areas.csv (use a BPS code such as 3216 or a slug such as kab-bekasi)")
+                return 2
+            }
+            focus = area
+        }
+        var entries = Rankings.compute(analysis.alignment, areas: analysis.areas, indicator: indicator, year: year,
+                                       province: province, groupings: [province == nil ? grouping : .province])
+        if top != nil || focus != nil {
+            entries = select(entries, top: top, around: focus, neighbours: neighbours)
+        }
+        options.print(AnalysisExports.rankings(entries, english: options.english), console: console,
+                      compact: ["year", "scope", "rank", "district_code", "district_name", "value", "n_ranked", "percentile",
+                                "province_median", "distance_to_province_best", "note"])
         return 0
+    }
+
+    /// The entries of each ranking (year × scope) among the `top` best and within `neighbours`
+    /// places of district `around`.
+    static func select(_ entries: [RankingEntry], top: Int?, around: Area?, neighbours: Int) -> [RankingEntry] {
+        var groups: [[RankingEntry]] = []
+        for e in entries {
+            if let last = groups.last?.last, last.year == e.year, last.scope == e.scope { groups[groups.count - 1].append(e) } else { groups.append([e]) }
+        }
+        return groups.flatMap { group -> [RankingEntry] in
+            let position = around.flatMap { a in group.firstIndex { $0.district.code == a.code } }
+            if around != nil && position == nil && top == nil { return [] }
+            return group.enumerated().filter { i, _ in
+                (top.map { i < $0 } ?? false) || (position.map { abs(i - $0) <= neighbours } ?? false)
+            }.map(\.element)
+        }
+    }
+
+    static func count(_ text: String?, option: String) throws(UsageError) -> Int? {
+        guard let text else { return nil }
+        guard let n = Int(text), n >= 0 else { throw UsageError(message: "\(option) needs a whole number, not '\(text)'") }
+        return n
     }
 }
 

@@ -13,8 +13,9 @@ enum ReportCommand {
     Writes (columns documented in notebooks-out/README.md):
       achievement.csv   capaian, clamped capaian and predicate per observation with target and realisation
       audit.csv         every published figure that differs from its recomputation (see tolok audit)
-      comparison.csv    district × year × indicator against province and nation (see tolok compare)
-      rankings.csv      rankings per indicator and year: national, by kind, by province (tolok rank)
+      comparison.csv    district × year × indicator against province and nation, with ranks (tolok compare)
+      gaps.csv          per district and indicator: is the gap to province and nation closing or widening
+      rankings.csv      rankings per indicator and year: nation, province, kind (tolok rank)
       composite.csv     composite index of the indicators ≥ 2 districts have, with rank robustness
       statistics.csv    n, mean, median, quartiles, sd, cv; each district's z-score and percentile
       trends.csv        year-on-year change, compound change, distance to the Renstra end target
@@ -45,13 +46,16 @@ enum ReportCommand {
         }
         guard let folder = options.createOutputFolder(console: console) else { return 1 }
 
-        let districts = dataset.districtsWithData()
+        let areas = dataset.areas
+        let reported = dataset.districtsWithData()
         let years = dataset.years()
         let span = years.isEmpty ? "none" : years.first! == years.last! ? "\(years.first!)" : "\(years.first!)–\(years.last!)"
-        console.out("Loaded \(options.data): \(districts.count) district\(districts.count == 1 ? "" : "s") ("
-            + districts.map { "\($0.name) \($0.code)" }.joined(separator: ", ") + "), years \(span)")
+        let provinces = areas.all.count { $0.level == .province }
+        console.out("Loaded \(options.data): \(areas.districts.count) districts in \(provinces) provinces, \(reported.count) with reports ("
+            + reported.prefix(5).map { "\($0.name) \($0.code)" }.joined(separator: ", ") + (reported.count > 5 ? ", …" : "") + "), years \(span)")
+        let excluded = dataset.references().count { $0.excluded != nil }
         console.out("  \(dataset.count("observations")) observations, \(dataset.count("budget")) budget lines, "
-            + "\(dataset.count("references")) references, \(dataset.count("sources")) sources; "
+            + "\(dataset.count("references")) references (\(excluded) excluded from analyses, reason in the data), \(dataset.count("sources")) sources; "
             + "\(result.diagnostics.errorCount) errors, \(result.diagnostics.warningCount) warnings")
 
         let rows = AchievementExport.rows(dataset)
@@ -60,20 +64,21 @@ enum ReportCommand {
         console.out("Achievement: \(rows.count) observations with a target and a realisation, \(withCapaian) with a capaian "
             + "(\(rows.count - withCapaian) without, reason in the note) → \(options.output)/achievement.csv")
 
-        let audit = Audit.run(dataset)
+        let analysis = Analysis(dataset)
+        let audit = Audit.run(dataset, alignment: analysis.alignment)
         guard options.write(AuditExport.csv(audit, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
         console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
 
-        let analysis = Analysis(dataset)
-        let areas = dataset.areas
-        let comparisons = Comparisons.compute(analysis.alignment, areas: areas)
         let rankings = analysis.allRankings()
+        let comparisons = Comparisons.compute(analysis.alignment, areas: areas, ranks: RankIndex(rankings))
+        let gaps = GapTrends.compute(comparisons)
         let composite = defaultComposite(analysis)
         let outputs: [(String, Tabular)] = [
             ("comparison.csv", AnalysisExports.comparison(comparisons, policy: .all, english: options.english)),
+            ("gaps.csv", AnalysisExports.gaps(gaps, english: options.english)),
             ("rankings.csv", AnalysisExports.rankings(rankings, english: options.english)),
             ("composite.csv", composite),
-            ("statistics.csv", AnalysisExports.statistics(analysis.statistics())),
+            ("statistics.csv", AnalysisExports.statistics(rankings)),
             ("trends.csv", AnalysisExports.trends(Trends.compute(analysis.alignment, areas: areas))),
             ("budget.csv", AnalysisExports.budget(analysis.budgets, areas: areas)),
             ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas)),
@@ -81,10 +86,14 @@ enum ReportCommand {
         for (name, table) in outputs {
             guard options.write(table.csv(options.dialect), name, to: folder, console: console) else { return 1 }
         }
-        let unmapped = analysis.alignment.unmapped.count
-        console.out("Comparison: \(comparisons.count) district × year × indicator values against province and nation → comparison.csv")
-        console.out("Rankings: \(rankings.count { $0.rank != nil }) ranked rows, \(rankings.count { $0.rank == nil }) without a value → rankings.csv; "
+        let compared = Set(comparisons.map(\.district.code)).count
+        console.out("Comparison: \(comparisons.count) district × year × indicator values of \(compared) districts against province and nation → comparison.csv; "
+            + "gap trends → gaps.csv")
+        let ranked = rankings.filter { $0.rank != nil }
+        console.out("Rankings: \(ranked.count) ranked rows (\(Set(ranked.map(\.district.code)).count) districts), "
+            + "\(rankings.count - ranked.count) unranked with the reason → rankings.csv; "
             + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
+        let unmapped = analysis.alignment.unmapped.count
         console.out("Mapping: \(unmapped) printed label\(unmapped == 1 ? "" : "s") map to no canonical indicator (tolok indicators --unmapped lists them)")
         return 0
     }

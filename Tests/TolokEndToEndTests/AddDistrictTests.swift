@@ -21,10 +21,15 @@ struct AddDistrictTests {
         try JSONSerialization.data(withJSONObject: package).write(to: packageURL)
 
         #expect(tolok("validate", "--data", data.path).status == 0)
-        let run = tolok("rank", "--indicator", "tpt", "--year", "2023", "--data", data.path, "--format", "csv")
+        let run = tolok("rank", "--indicator", "tpt", "--year", "2023", "--province", "35", "--data", data.path, "--format", "csv")
         #expect(run.status == 0, "\(run.err)")
-        let contoh = try #require(run.out.first { $0.contains(",3599,") })
-        // TPT 3.50 % is the lowest unemployment among the districts with a 2023 value: rank 1.
-        #expect(contoh.hasPrefix("tpt,Tingkat Pengangguran Terbuka (TPT),2023,national,1,3599,Kabupaten Contoh,3.50,"))
+        let rows = run.out.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let contoh = try #require(rows.first { $0[4] == "3599" })
+        // Its TPT of 3,50 % (its LKIP) ranks among Jawa Timur's districts: after every district
+        // with a lower rate, and one more district is counted.
+        let lower = rows.filter { $0[4] != "3599" && Double($0[7]).map { $0 < 3.50 } == true }.count
+        #expect(contoh[7] == "3.50" && contoh[8] == String(lower + 1))
+        let before = tolok("rank", "--indicator", "tpt", "--year", "2023", "--province", "35", "--data", shippedDatasets, "--format", "csv")
+        #expect(Int(contoh[9]) == before.out.count - 1 + 1)
     }
 }

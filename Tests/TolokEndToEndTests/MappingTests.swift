@@ -25,18 +25,6 @@ struct MappingTests {
         #expect(run.out.count - 1 == shippedAnalysis.alignment.unmapped.count)
     }
 
-    @Test func peersByKindRankKotaApartFromKabupaten() {
-        let tpt = shippedAnalysis.alignment.catalogue.byID["tpt"]!
-        let entries = Rankings.compute(shippedAnalysis.alignment, areas: shipped.areas, indicator: tpt, year: 2023, peers: .kind)
-        let kabupaten = entries.filter { $0.scope == "kabupaten" }
-        #expect(kabupaten.map(\.district.code) == ["3509", "3216"])
-        #expect(kabupaten.map(\.rank) == [1, 2])
-        #expect(kabupaten.allSatisfy { $0.rankedCount == 2 })
-        let kota = entries.filter { $0.scope == "kota" }
-        #expect(kota.map(\.district.code) == ["3275"])
-        #expect(kota.map(\.rank) == [1])
-    }
-
     @Test func oldProgrammeNamesReachTheStandardCodes() {
         let crosswalk = ProgrammeCrosswalk(shipped)
         #expect(crosswalk.programme(districtCode: "3275", label: "Program Peningkatan Kesempatan Kerja", code: nil)?.code == "2.07.04")

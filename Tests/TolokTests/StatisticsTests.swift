@@ -21,9 +21,21 @@ struct StatisticsTests {
         #expect(abs(try #require(d.standardDeviation) - 2.8105678548412003) < 1e-12)
         #expect(Distribution([]) == nil)
         #expect(Distribution([3])?.standardDeviation == nil)
-        // pandas rank(pct=True): [8.82, 7.9, 4.01, 10.68] → 0.75, 0.5, 0.25, 1.0
-        #expect(Distribution.percentile(8.82, in: [8.82, 7.9, 4.01, 10.68]) == 75)
-        #expect(Distribution.percentile(3, in: [3, 3, 5]) == 50)
+    }
+
+    @Test func percentilesArePolarityAwareAsPandas() {
+        // pandas: pd.Series([8.82, 7.9, 4.01, 10.68]).rank(pct=True) → 0.75, 0.5, 0.25, 1.0
+        #expect(CompetitionRank.percentiles([8.82, 7.9, 4.01, 10.68], polarity: .positive) == [75, 50, 25, 100])
+        // Lower is better: (-s).rank(pct=True) → 0.5, 0.75, 1.0, 0.25
+        #expect(CompetitionRank.percentiles([8.82, 7.9, 4.01, 10.68], polarity: .negative) == [50, 75, 100, 25])
+        // Ties share the average rank: [3, 3, 5].rank(pct=True) → 0.5, 0.5, 1.0
+        #expect(CompetitionRank.percentiles([3, 3, 5], polarity: .positive) == [50, 50, 100])
+    }
+
+    @Test func tiesWithinTheToleranceShareARank() {
+        #expect(CompetitionRank.ranks([0.1 + 0.2, 0.3, 0.31], polarity: .positive) == [2, 2, 1])
+        #expect(TieTolerance.equal(0.1 + 0.2, 0.3))
+        #expect(!TieTolerance.equal(8.80, 8.81))
     }
 
     @Test func verdictFollowsPolarity() {

@@ -12,6 +12,14 @@ public struct AlignedValue: Sendable {
     /// LKIP, Renstra, PK, press, BPS, other.
     public var sourceType: String
     public var sourceYear: Int?
+    /// The source's preference among sources of its type (`sources.csv` priority).
+    public var sourcePriority: Int? = nil
+    /// Computed from other figures rather than published (province TPAK 2024 from counts).
+    public var derived = false
+    /// The rank of the figure's vintage (`vintages.csv`; 0 when none is stated).
+    public var vintageRank = 0
+    /// Decimals the value was printed with, when it is a printed value taken as is.
+    public var printedDecimals: Int? = nil
     /// The printed label (or the reference indicator).
     public var label: String
     /// `mapping <id> (<transform>)` or `references`.
@@ -28,13 +36,19 @@ public struct AlignedValue: Sendable {
 
 /// Which of several values of one fact is used: the documented source priority.
 ///
-/// 1. Source type: BPS, then press (the pages quote BPS releases), then the district's LKIP,
+/// 1. A published figure before a derived one (province TPAK 2024 computed from counts is used
+///    only where no published figure exists).
+/// 2. The newer vintage (`vintages.csv`: BPS's 2020 re-weighting of 2018–2019 before the first
+///    release); a figure with no stated vintage comes after any stated one.
+/// 3. Source type: BPS, then press (the pages quote BPS releases), then the district's LKIP,
 ///    then its Renstra, then a PK, then anything else. For province and nation figures this puts
 ///    BPS's published value before a figure a district report quotes (national TPAK 2024: 70.63
 ///    from BPS before 68.53 printed in Kabupaten Bekasi's LKIP).
-/// 2. The mapping's priority (lower first).
-/// 3. The newer source (a later publication year; BPS re-weightings are quoted later).
-/// 4. Dataset order.
+/// 4. The source's own priority within its type (`sources.csv`; one consistent series: the
+///    all-district BPS compilation before partial copies), stated before unstated.
+/// 5. The mapping's priority (lower first).
+/// 6. The newer source (a later publication year).
+/// 7. Dataset order.
 /// The others stay visible as alternatives in the outputs.
 public enum SourcePriority {
     public static let typeOrder = ["BPS", "press", "LKIP", "Renstra", "PK", "other"]
@@ -43,8 +57,12 @@ public enum SourcePriority {
 
     /// True when `a` is preferred over `b`.
     public static func prefers(_ a: AlignedValue, over b: AlignedValue) -> Bool {
+        if a.derived != b.derived { return !a.derived }
+        if a.vintageRank != b.vintageRank { return a.vintageRank > b.vintageRank }
         let ra = rank(a.sourceType), rb = rank(b.sourceType)
         if ra != rb { return ra < rb }
+        let pa = a.sourcePriority ?? Int.max, pb = b.sourcePriority ?? Int.max
+        if pa != pb { return pa < pb }
         if a.priority != b.priority { return a.priority < b.priority }
         if (a.sourceYear ?? 0) != (b.sourceYear ?? 0) { return (a.sourceYear ?? 0) > (b.sourceYear ?? 0) }
         return false

@@ -87,11 +87,15 @@ public struct Alignment: Sendable {
         }
 
         // Reference series (labour force, …) resolved by priority, for per-1000 rates.
-        var referenceValues: [AlignedValue] = references.map { r in
+        // Yearly figures only (the August round, or no month stated); excluded figures stay out.
+        let vintages = dataset.vintageRanks()
+        var referenceValues: [AlignedValue] = references.filter { $0.excluded == nil && $0.isAnnual }.map { r in
             let s = sources[r.source.sourceID]
             return AlignedValue(areaCode: r.areaCode, year: r.year, indicatorID: r.indicator, value: r.value.value, role: .actual,
-                                source: r.source, sourceType: s?.type ?? "other", sourceYear: s?.year, label: r.indicator,
-                                via: "references", priority: 1, recordIDs: [r.id])
+                                source: r.source, sourceType: s?.type ?? "other", sourceYear: s?.year,
+                                sourcePriority: s?.priority, derived: r.derived, vintageRank: r.vintage.flatMap { vintages[$0] } ?? 0,
+                                printedDecimals: r.value.decimals, label: r.indicator,
+                                via: r.derived ? "references (derived)" : "references", priority: 1, recordIDs: [r.id])
         }
         let referenceSeries = Self.resolve(referenceValues)
 
@@ -101,13 +105,18 @@ public struct Alignment: Sendable {
             let s = sources[o.source.sourceID]
             func aligned(_ value: Double, _ role: AlignedValue.Role, year: Int, records: [String]) -> AlignedValue {
                 AlignedValue(areaCode: o.districtCode, year: year, indicatorID: m.indicatorID, value: value, role: role,
-                             source: o.source, sourceType: s?.type ?? "other", sourceYear: s?.year, label: o.indicatorLabel,
+                             source: o.source, sourceType: s?.type ?? "other", sourceYear: s?.year, sourcePriority: s?.priority,
+                             label: o.indicatorLabel,
                              via: "mapping \(m.id) (\(m.transform.name))", priority: m.priority, recordIDs: records)
             }
             switch m.transform {
             case .asIs, .scale:
                 let factor: Double = if case .scale(let f) = m.transform { f } else { 1 }
-                if let r = o.realisation { actuals.append(aligned(r.value * factor, .actual, year: o.year, records: [o.id])) }
+                if let r = o.realisation {
+                    var v = aligned(r.value * factor, .actual, year: o.year, records: [o.id])
+                    if case .asIs = m.transform { v.printedDecimals = r.decimals }
+                    actuals.append(v)
+                }
                 if let t = o.target { targets.append(aligned(t.value * factor, .target, year: o.targetYear ?? o.year, records: [o.id])) }
             case .ratio(let denominatorLabel):
                 guard let numerator = o.realisation,

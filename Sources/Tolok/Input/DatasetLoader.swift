@@ -16,8 +16,10 @@ public enum DatasetLoader {
 
     /// The tables Tolok needs and the fields it reads from each.
     static let requiredFields: [String: [String]] = [
-        "areas": ["area_code", "slug", "name", "level", "kind", "parent_code"],
-        "sources": ["source_id", "document", "title", "type", "year", "publisher", "area_code"],
+        "areas": ["area_code", "slug", "name", "level", "kind", "parent_code", "kemendagri_code", "note"],
+        "province_history": ["area_code", "province_code", "from_year", "to_year"],
+        "vintages": ["vintage", "rank", "name"],
+        "sources": ["source_id", "document", "title", "type", "year", "publisher", "area_code", "priority"],
         "observations": ["id", "district_code", "year", "period", "revision", "level", "objective", "indicator_label", "unit",
                          "polarity", "target", "target_year", "realisation", "reported_capaian", "source_id",
                          "location", "page", "printed", "note"],
@@ -28,8 +30,8 @@ public enum DatasetLoader {
         "indicator_mappings": ["id", "district_code", "label", "indicator_id", "transform", "factor", "denominator_label",
                                "reference_indicator", "priority"],
         "programme_crosswalk": ["id", "district_code", "label", "code", "standard_name"],
-        "references": ["id", "area_code", "indicator", "year", "value", "unit", "derived", "vintage", "source_id",
-                       "location", "note"],
+        "references": ["id", "area_code", "indicator", "year", "month", "value", "printed_decimals", "unit", "derived", "vintage", "source_id",
+                       "location", "note", "excluded"],
     ]
 
     /// Loads the datasets folder `directory` (as the user typed it; used in messages).
@@ -90,11 +92,15 @@ public enum DatasetLoader {
         return Result(dataset: dataset, diagnostics: diagnostics)
     }
 
-    /// CSV files under `base`, as paths relative to it, sorted.
+    /// Folder of the datasets that holds import scripts and their raw inputs, not data Tolok reads.
+    static let toolsFolder = "tools"
+
+    /// CSV files under `base` (outside ``toolsFolder``), as paths relative to it, sorted.
     static func csvFiles(under base: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String {
+            if path == toolsFolder { enumerator.skipDescendants(); continue }
             if path.hasSuffix(".csv") { paths.append(path) }
         }
         return paths.sorted()
@@ -186,6 +192,28 @@ public enum DatasetLoader {
             if area.kind == nil || area.parentCode.flatMap({ areas.byCode[$0] })?.level != .province {
                 diagnostics.append(Diagnostic(.error, file: areas.table.files.first ?? "areas.csv", line: area.line,
                     "district \(area.code) needs a kind (kabupaten/kota) and a province as parent_code"))
+            }
+        }
+        if let history = dataset.tables["province_history"] {
+            let areaF = history.column("area_code"), provinceF = history.column("province_code")
+            let fromF = history.column("from_year"), toF = history.column("to_year")
+            for row in 0..<history.rowCount {
+                let at = history.location(row: row, field: areaF)
+                func fail(_ message: String) { diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, message)) }
+                let code = dataset.pool.text(history.textID(areaF, row)) ?? ""
+                let province = dataset.pool.text(history.textID(provinceF, row)) ?? ""
+                if areas.byCode[code]?.level != .district { fail("\(code) is not a district in areas.csv") }
+                if areas.byCode[province]?.level != .province { fail("\(province) is not a province in areas.csv") }
+                if let from = history.integer(fromF, row), let to = history.integer(toF, row), from > to {
+                    fail("from_year \(from) is after to_year \(to)")
+                }
+            }
+            for (code, periods) in areas.provinceHistory.sorted(by: { $0.key < $1.key }) {
+                let sorted = periods.sorted { ($0.fromYear ?? Int.min) < ($1.fromYear ?? Int.min) }
+                for (a, b) in zip(sorted, sorted.dropFirst()) where (a.toYear ?? Int.max) >= (b.fromYear ?? Int.min) {
+                    diagnostics.append(Diagnostic(.error, file: history.files.first ?? "province_history.csv",
+                        "district \(code): its province periods overlap (\(a.provinceCode) and \(b.provinceCode))"))
+                }
             }
         }
         return diagnostics

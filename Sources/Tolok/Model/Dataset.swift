@@ -9,7 +9,7 @@ public struct Dataset: Sendable {
     public init(pool: StringPool, tables: [String: Table]) {
         self.pool = pool
         self.tables = tables
-        areas = Areas(table: tables["areas"], pool: pool)
+        areas = Areas(table: tables["areas"], history: tables["province_history"], pool: pool)
     }
 
     /// Number of rows of a kind (0 when absent).
@@ -31,6 +31,17 @@ public struct Dataset: Sendable {
     public func references() -> [ReferenceValue] {
         guard let table = tables["references"] else { return [] }
         return ReferenceValue.rows(of: table, pool: pool)
+    }
+
+    /// The rank of each vintage (`datasets/vintages.csv`; higher = newer).
+    public func vintageRanks() -> [String: Int] {
+        guard let table = tables["vintages"] else { return [:] }
+        let id = table.column("vintage"), rank = table.column("rank")
+        var ranks: [String: Int] = [:]
+        for row in 0..<table.rowCount {
+            if let v = pool.text(table.textID(id, row)) { ranks[v] = table.integer(rank, row) ?? 0 }
+        }
+        return ranks
     }
 
     /// Distinct years across observations and budget lines, ascending.

@@ -9,6 +9,8 @@ public struct Source: Sendable {
     public var year: Int?
     public var publisher: String?
     public var areaCode: String?
+    /// Preference among sources of the same type (lower first; `nil` after every stated one).
+    public var priority: Int?
 }
 
 extension Dataset {
@@ -17,13 +19,14 @@ extension Dataset {
         guard let table = tables["sources"] else { return [:] }
         let c = (id: table.column("source_id"), document: table.column("document"), title: table.column("title"),
                  type: table.column("type"), year: table.column("year"), publisher: table.column("publisher"),
-                 area: table.column("area_code"))
+                 area: table.column("area_code"), priority: table.column("priority"))
         var result: [String: Source] = [:]
         for row in 0..<table.rowCount {
             let text = { (field: Int) in pool.text(table.textID(field, row)) }
             guard let id = text(c.id) else { continue }
             result[id] = Source(id: id, document: text(c.document) ?? "", title: text(c.title) ?? "", type: text(c.type) ?? "other",
-                                year: table.integer(c.year, row), publisher: text(c.publisher), areaCode: text(c.area))
+                                year: table.integer(c.year, row), publisher: text(c.publisher), areaCode: text(c.area),
+                                priority: table.integer(c.priority, row))
         }
         return result
     }

@@ -11,7 +11,8 @@ public enum AnalysisExports {
         var t = Tabular(header: [
             "district_code", "district_name", "province_code", "year", "indicator_id", "indicator_name", "unit", "polarity",
             "value", "province_value", "national_value", "gap_province", "gap_national", "relative_gap_province",
-            "relative_gap_national", "vs_province", "vs_national", "value_source", "province_source", "national_source",
+            "relative_gap_national", "vs_province", "vs_national", "rank_province", "n_province", "rank_nation", "n_nation",
+            "value_source", "province_source", "national_source",
             "value_alternatives", "province_alternatives", "national_alternatives", "year_policy", "note",
         ])
         for c in rows {
@@ -24,6 +25,8 @@ public enum AnalysisExports {
                 value(c.gapProvince, ind), value(c.gapNational, ind),
                 .optional(c.relativeGapProvince, decimals: 2), .optional(c.relativeGapNational, decimals: 2),
                 .optional(c.vsProvince?.rawValue), .optional(c.vsNational?.rawValue),
+                c.provinceRank?.rank.map(CSVCell.integer) ?? .missing, c.provinceRank.map { .integer($0.rankedCount) } ?? .missing,
+                c.nationRank?.rank.map(CSVCell.integer) ?? .missing, c.nationRank.map { .integer($0.rankedCount) } ?? .missing,
                 .text(c.value.chosen.sourceDescription), .optional(c.provinceValue?.chosen.sourceDescription),
                 .optional(c.nationalValue?.chosen.sourceDescription),
                 .text(c.value.alternativesText(decimals: d)), .optional(c.provinceValue?.alternativesText(decimals: d)),
@@ -34,13 +37,20 @@ public enum AnalysisExports {
     }
 
     public static func rankings(_ entries: [RankingEntry], english: Bool = false) -> Tabular {
-        var t = Tabular(header: ["indicator_id", "indicator_name", "year", "scope", "rank", "district_code", "district_name",
-                                 "value", "n_ranked", "polarity", "value_source", "note"])
+        var t = Tabular(header: ["indicator_id", "indicator_name", "year", "scope", "district_code", "district_name",
+                                 "province_code", "value", "rank", "n_ranked", "percentile", "scope_q1", "scope_median",
+                                 "scope_q3", "province_q1", "province_median", "province_q3", "province_best",
+                                 "distance_to_province_best", "polarity", "value_source", "note"])
         for e in entries {
+            let ind = e.indicator
+            let scope = e.scopeSummary.distribution, province = e.provinceSummary?.distribution
             t.rows.append([
-                .text(e.indicator.id), .text(e.indicator.name(english: english)), .integer(e.year), .text(e.scope),
-                e.rank.map(CSVCell.integer) ?? .missing, .text(e.district.code), .text(e.district.name),
-                value(e.value?.chosen.value, e.indicator), .integer(e.rankedCount), .text(e.indicator.polarity.rawValue),
+                .text(ind.id), .text(ind.name(english: english)), .integer(e.year), .text(e.scope.id), .text(e.district.code),
+                .text(e.district.name), .optional(e.provinceCode), value(e.value?.chosen.value, ind),
+                e.rank.map(CSVCell.integer) ?? .missing, .integer(e.rankedCount), .optional(e.percentile, decimals: 2),
+                value(scope?.q1, ind), value(scope?.median, ind), value(scope?.q3, ind),
+                value(province?.q1, ind), value(province?.median, ind), value(province?.q3, ind),
+                value(e.provinceSummary?.best, ind), value(e.distanceToProvinceBest, ind), .text(ind.polarity.rawValue),
                 .optional(e.value?.chosen.sourceDescription), .optional(e.note),
             ])
         }
@@ -65,21 +75,50 @@ public enum AnalysisExports {
         return t
     }
 
-    public static func statistics(_ rows: [(entry: RankingEntry, distribution: Distribution, values: [Double])]) -> Tabular {
+    /// One row per district in each published ranking (at least ``Rankings/minimumGroupSize``
+    /// values): the scope's distribution and the district's z-score and percentile.
+    public static func statistics(_ entries: [RankingEntry]) -> Tabular {
         var t = Tabular(header: ["indicator_id", "year", "scope", "district_code", "district_name", "value", "n", "mean",
                                  "median", "q1", "q3", "sd", "cv", "z_score", "percentile"])
-        for (e, d, values) in rows {
-            let v = e.value!.chosen.value
+        for e in entries where e.rank != nil {
+            guard let v = e.value?.chosen.value, let d = e.scopeSummary.distribution else { continue }
             let dec = e.indicator.unit == "per_1000" ? 2 : max(e.indicator.decimals, 2)
             t.rows.append([
-                .text(e.indicator.id), .integer(e.year), .text(e.scope), .text(e.district.code), .text(e.district.name),
+                .text(e.indicator.id), .integer(e.year), .text(e.scope.id), .text(e.district.code), .text(e.district.name),
                 value(v, e.indicator), .integer(d.n), .number(d.mean, decimals: dec), .number(d.median, decimals: dec),
                 .number(d.q1, decimals: dec), .number(d.q3, decimals: dec), .optional(d.standardDeviation, decimals: dec),
                 .optional(d.coefficientOfVariation, decimals: 4), .optional(d.zScore(v), decimals: 4),
-                .number(Distribution.percentile(v, in: values), decimals: 2),
+                .optional(e.percentile, decimals: 2),
             ])
         }
         return t
+    }
+
+    /// `gaps.csv`: per district, indicator and yardstick, whether the gap closes or widens.
+    public static func gaps(_ trends: [GapTrend], english: Bool = false) -> Tabular {
+        var t = Tabular(header: ["district_code", "district_name", "indicator_id", "indicator_name", "yardstick",
+                                 "yardstick_codes", "first_year", "last_year", "n_years", "gap_first", "gap_last",
+                                 "change_since_first", "slope_per_year", "direction", "movement", "gaps", "note"])
+        for g in trends {
+            let ind = g.indicator
+            let d = ind.unit == "per_1000" ? 2 : ind.decimals
+            t.rows.append([
+                .text(g.district.code), .text(g.district.name), .text(ind.id), .text(ind.name(english: english)),
+                .text(g.yardstick.rawValue), .text(Array(distinctInOrder(g.points.map(\.yardstickCode))).joined(separator: " ")),
+                .integer(g.points.first!.year), .integer(g.points.last!.year), .integer(g.points.count),
+                value(g.points.first!.gap, ind), value(g.points.last!.gap, ind), value(g.change, ind),
+                .optional(g.slopePerYear, decimals: d + 2), .optional(g.direction?.rawValue), .optional(g.movement?.rawValue),
+                .text(g.points.map { "\($0.year): \(CSVWriter.format($0.gap, decimals: d))" }.joined(separator: "; ")),
+                .optional(g.note),
+            ])
+        }
+        return t
+    }
+
+    /// The distinct elements of `items`, in first-seen order.
+    static func distinctInOrder(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
     }
 
     public static func trends(_ points: [TrendPoint]) -> Tabular {

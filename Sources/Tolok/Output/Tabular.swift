@@ -11,6 +11,12 @@ public struct Tabular: Sendable {
         self.rows = rows
     }
 
+    /// The table with only the columns named (in that order; unknown names are skipped).
+    public func selecting(_ names: [String]) -> Tabular {
+        let indices = names.compactMap { header.firstIndex(of: $0) }
+        return Tabular(header: indices.map { header[$0] }, rows: rows.map { row in indices.map { row[$0] } })
+    }
+
     public enum Format: String, Sendable, CaseIterable { case table, csv, md, json }
 
     /// The CSV of the table.

@@ -29,6 +29,7 @@ public struct Analysis: Sendable {
             var v = n
             v.indicatorID = result
             v.value = n.value / b.value * 1000
+            v.printedDecimals = nil
             v.via = "computed: \(count) / \(base) × 1000 (\(base) from \(b.sourceDescription))"
             v.recordIDs = n.recordIDs + b.recordIDs
             return v
@@ -38,30 +39,8 @@ public struct Analysis: Sendable {
     /// Indicators that are ranked (their catalogue row lists `rank`).
     public var rankedIndicators: [Indicator] { alignment.catalogue.all.filter { $0.comparisons.contains("rank") } }
 
-    /// Rankings of every ranked indicator and year, under every peer grouping.
+    /// Rankings of every ranked indicator and year, in the nation, within provinces and by kind.
     public func allRankings() -> [RankingEntry] {
-        rankedIndicators.flatMap { ind in
-            PeerGrouping.allCases.flatMap { Rankings.compute(alignment, areas: areas, indicator: ind, peers: $0) }
-        }
-    }
-
-    /// One distribution per indicator, year and scope, with each district's place in it.
-    public func statistics() -> [(entry: RankingEntry, distribution: Distribution, values: [Double])] {
-        var result: [(RankingEntry, Distribution, [Double])] = []
-        let rankings = allRankings()
-        var groups: [String: [RankingEntry]] = [:]
-        var order: [String] = []
-        for e in rankings where e.value != nil {
-            let key = "\(e.indicator.id)\u{0}\(e.year)\u{0}\(e.scope)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(e)
-        }
-        for key in order {
-            let entries = groups[key]!
-            let values = entries.map { $0.value!.chosen.value }
-            guard let d = Distribution(values) else { continue }
-            for e in entries { result.append((e, d, values)) }
-        }
-        return result
+        rankedIndicators.flatMap { Rankings.compute(alignment, areas: areas, indicator: $0) }
     }
 }

@@ -48,8 +48,31 @@ public struct Comparison: Sendable {
     public var relativeGapNational: Double?
     public var vsProvince: Verdict?
     public var vsNational: Verdict?
+    /// The district's place among its province's districts and the nation's, that year.
+    public var provinceRank: RankingEntry?
+    public var nationRank: RankingEntry?
     /// Why a side is missing.
     public var note: String?
+}
+
+/// Ranking entries by district, indicator, year and grouping, for looking up a district's place.
+public struct RankIndex: Sendable {
+    private var entries: [String: RankingEntry] = [:]
+
+    public init(_ rankings: [RankingEntry]) {
+        for e in rankings where e.value != nil {
+            entries[Self.key(e.district.code, e.indicator.id, e.year, e.scope.grouping)] = e
+        }
+    }
+
+    /// The entry of `district` in its `grouping` scope for `indicator` in `year`.
+    public func entry(_ district: String, _ indicator: String, _ year: Int, _ grouping: RankingScope.Grouping) -> RankingEntry? {
+        entries[Self.key(district, indicator, year, grouping)]
+    }
+
+    private static func key(_ d: String, _ i: String, _ y: Int, _ g: RankingScope.Grouping) -> String {
+        "\(d)\u{0}\(i)\u{0}\(y)\u{0}\(g.rawValue)"
+    }
 }
 
 public enum Comparisons {
@@ -57,8 +80,9 @@ public enum Comparisons {
     public static let nationCode = "00"
 
     /// Comparisons for `districts` (all districts when `nil`) under `policy`.
+    /// With `ranks`, each row also carries the district's rank in its province and the nation.
     public static func compute(_ alignment: Alignment, areas: Areas, districts: [Area]? = nil,
-                               policy: YearPolicy = .all) -> [Comparison] {
+                               policy: YearPolicy = .all, ranks: RankIndex? = nil) -> [Comparison] {
         let wanted = Set((districts ?? areas.all.filter { $0.level == .district }).map(\.code))
         var keys = alignment.resolved.keys.filter { key in
             guard wanted.contains(key.areaCode), areas.byCode[key.areaCode]?.level == .district,
@@ -80,8 +104,10 @@ public enum Comparisons {
             let district = areas.byCode[key.areaCode]!
             let indicator = alignment.catalogue.byID[key.indicatorID]!
             let value = alignment.resolved[key]!
-            var c = Comparison(district: district, province: areas.province(of: district), year: key.year,
+            var c = Comparison(district: district, province: areas.province(of: district, year: key.year), year: key.year,
                                indicator: indicator, value: value)
+            c.provinceRank = ranks?.entry(key.areaCode, key.indicatorID, key.year, .province)
+            c.nationRank = ranks?.entry(key.areaCode, key.indicatorID, key.year, .nation)
             guard indicator.comparisons.contains("reference") else {
                 c.note = "no provincial or national yardstick for this indicator"
                 return c

@@ -42,12 +42,4 @@ public struct Distribution: Sendable, Equatable {
         guard let sd = standardDeviation, sd > 0 else { return nil }
         return (value - mean) / sd
     }
-
-    /// Percentile rank of `value` within `values`: average rank / n × 100 (pandas `rank(pct=True)`).
-    public static func percentile(_ value: Double, in values: [Double]) -> Double {
-        let below = values.count { $0 < value }
-        let equal = values.count { $0 == value }
-        let averageRank = Double(below) + Double(equal + 1) / 2
-        return averageRank / Double(values.count) * 100
-    }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// printed precision (truncation included) is `rounding`, anything else `error`. Every check made
 /// is recorded in ``AuditReport/runs`` whether or not it found something.
 public enum Audit {
-    /// Runs every check on `dataset`.
-    public static func run(_ dataset: Dataset) -> AuditReport {
+    /// Runs every check on `dataset`; with `alignment`, also the reports' TPT and TPAK against BPS.
+    public static func run(_ dataset: Dataset, alignment: Alignment? = nil) -> AuditReport {
         var audit = Auditor(dataset: dataset)
         audit.checkCapaian()
         audit.checkPercentages()
@@ -19,6 +19,7 @@ public enum Audit {
         audit.checkSeries()
         audit.checkRateRanges()
         audit.checkRatesFromCounts()
+        if let alignment { audit.checkAgainstBPS(alignment) }
         // One disagreement found twice (by label and by a relation) is reported once.
         var seen = Set<String>()
         let findings = audit.findings.filter { f in
@@ -44,6 +45,9 @@ struct Auditor {
     let observations: [Observation]
     let budget: [BudgetLine]
     let references: [ReferenceValue]
+    /// The references not excluded from use (an excluded figure is known to be wrong; its reason
+    /// is in the data).
+    let usableReferences: [ReferenceValue]
     var findings: [AuditFinding] = []
     var runs: [AuditCheckRun] = []
     var problems: [String] = []
@@ -53,6 +57,7 @@ struct Auditor {
         observations = dataset.observations()
         budget = dataset.budgetLines()
         references = dataset.references()
+        usableReferences = references.filter { $0.excluded == nil }
     }
 
     /// Records that `check` ran on `fact`, and a finding if `fact` is not `expected` at its printed precision.

@@ -18,6 +18,8 @@ public enum AuditCheck: String, Sendable, CaseIterable {
     case rateRange = "rate_range"
     /// An unemployment rate against the unemployed and labour-force counts.
     case rateFromCounts = "rate_from_counts"
+    /// A TPT or TPAK a district's report prints against BPS's figure for that year.
+    case againstBPS = "against_bps"
 }
 
 /// Where a published figure disagrees with what it should be.

@@ -50,11 +50,11 @@ extension Auditor {
             }
         }
 
-        struct ReferenceKey: Hashable { var area: String; var indicator: String; var year: Int; var vintage: String? }
+        struct ReferenceKey: Hashable { var area: String; var indicator: String; var year: Int; var month: Int?; var vintage: String?; var derived: Bool }
         var refs: [ReferenceKey: [ReferenceValue]] = [:]
         var refOrder: [ReferenceKey] = []
-        for r in references {
-            let key = ReferenceKey(area: r.areaCode, indicator: r.indicator, year: r.year, vintage: r.vintage)
+        for r in usableReferences {
+            let key = ReferenceKey(area: r.areaCode, indicator: r.indicator, year: r.year, month: r.month, vintage: r.vintage, derived: r.derived)
             if refs[key] == nil { refOrder.append(key) }
             refs[key, default: []].append(r)
         }
@@ -72,14 +72,14 @@ extension Auditor {
     }
 
     /// Two printed values of one fact: consistent when either is the other at its own precision.
-    mutating func comparePrintedTwice(_ fact: Fact, _ other: Fact, what: String) {
-        runs.append(AuditCheckRun(check: .sameFact, recordID: fact.recordID))
+    mutating func comparePrintedTwice(_ fact: Fact, _ other: Fact, what: String, check: AuditCheck = .sameFact) {
+        runs.append(AuditCheckRun(check: check, recordID: fact.recordID))
         let a = PrintedPrecision.compare(printed: fact.value, exact: other.value.value)
         let b = PrintedPrecision.compare(printed: other.value, exact: fact.value.value)
         guard a != nil, b != nil else { return }
         let severity: AuditFinding.Severity = (a == .rounding || b == .rounding) ? .rounding : .error
         findings.append(AuditFinding(
-            check: .sameFact, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject, field: fact.field,
+            check: check, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject, field: fact.field,
             published: fact.value.value, publishedDecimals: fact.value.decimals, expected: other.value.value,
             location: fact.location, otherLocation: other.location, recordIDs: [fact.recordID, other.recordID],
             detail: "\(what) printed as \(Self.format(fact.value.value)) here and \(Self.format(other.value.value)) in \(other.location.sourceID) \(other.location.description)"))
@@ -144,20 +144,71 @@ extension Auditor {
     /// An unemployment rate against its counts: unemployed / labour force × 100, for every area
     /// and year whose references hold all three.
     mutating func checkRatesFromCounts() {
-        struct Key: Hashable { var area: String; var year: Int }
+        // Rates and counts of one survey round and one vintage (a first-release rate against
+        // re-weighted counts is a revision, not a disagreement).
+        struct Key: Hashable { var area: String; var year: Int; var month: Int?; var vintage: String? }
         var byKey: [Key: [String: [ReferenceValue]]] = [:]
-        for r in references { byKey[Key(area: r.areaCode, year: r.year), default: [:]][r.indicator, default: []].append(r) }
-        for key in byKey.keys.sorted(by: { ($0.area, $0.year) < ($1.area, $1.year) }) {
+        for r in usableReferences where !r.derived {
+            byKey[Key(area: r.areaCode, year: r.year, month: r.month, vintage: r.vintage), default: [:]][r.indicator, default: []].append(r)
+        }
+        for key in byKey.keys.sorted(by: { ($0.area, $0.year, $0.month ?? 0, $0.vintage ?? "") < ($1.area, $1.year, $1.month ?? 0, $1.vintage ?? "") }) {
             let figures = byKey[key]!
-            guard let unemployed = figures["unemployed"]?.first, let labourForce = figures["labour_force"]?.first,
-                  labourForce.value.value > 0 else { continue }
-            let rate = unemployed.value.value / labourForce.value.value * 100
+            // Every pair of printed counts; the rate is consistent when one pair reproduces it
+            // (a count printed twice, once wrongly, must not make the rate look wrong).
+            let pairs = (figures["unemployed"] ?? []).flatMap { u in
+                (figures["labour_force"] ?? []).filter { $0.value.value > 0 }.map { (u, $0) }
+            }
+            guard let first = pairs.first else { continue }
             for tpt in figures["tpt"] ?? [] {
                 let fact = Fact(recordID: tpt.id, field: "value", value: tpt.value, districtCode: tpt.areaCode, year: tpt.year,
                                 subject: tpt.indicator, location: tpt.source)
-                compare(.rateFromCounts, fact, expected: rate, other: unemployed.source, records: [unemployed.id, labourForce.id],
+                let consistent = pairs.first { u, lf in
+                    PrintedPrecision.compare(printed: tpt.value, exact: u.value.value / lf.value.value * 100) == nil
+                }
+                let (unemployed, labourForce) = consistent ?? first
+                compare(.rateFromCounts, fact, expected: unemployed.value.value / labourForce.value.value * 100,
+                        other: unemployed.source, records: [unemployed.id, labourForce.id],
                         detail: "TPT against \(Self.format(unemployed.value.value)) unemployed / \(Self.format(labourForce.value.value)) labour force × 100")
             }
         }
+    }
+
+    // MARK: Reports against BPS
+
+    /// Each TPT or TPAK a district's own document (LKIP, Renstra, PK) prints, against BPS's
+    /// figure for that area and year: the preferred published value of BPS, or of the press
+    /// quoting BPS's release where no BPS table is in the data (by source priority).
+    mutating func checkAgainstBPS(_ alignment: Alignment) {
+        let documentTypes: Set<String> = ["LKIP", "Renstra", "PK"]
+        let keys = alignment.resolved.keys.filter { ["tpt", "tpak"].contains($0.indicatorID) }
+            .sorted { ($0.areaCode, $0.indicatorID, $0.year) < ($1.areaCode, $1.indicatorID, $1.year) }
+        for key in keys {
+            let all = alignment.resolved[key].map { [$0.chosen] + $0.alternatives } ?? []
+            let printed = all.filter { documentTypes.contains($0.sourceType) && $0.printedDecimals != nil }
+            guard !printed.isEmpty else { continue }
+            var bps: AlignedValue?
+            for v in all where ["BPS", "press"].contains(v.sourceType) && !v.derived && v.printedDecimals != nil {
+                if bps == nil || SourcePriority.prefers(v, over: bps!) { bps = v }
+            }
+            guard let bps else { continue }
+            // An older vintage BPS released (the figure first published for 2018–2019, before
+            // the re-weighting), as BPS or the press quoted it: a report quoting it is consistent.
+            let olderReleases = all.filter { ["BPS", "press"].contains($0.sourceType) && !$0.derived && $0.vintageRank < bps.vintageRank }
+            for v in printed {
+                let fact = Self.fact(v)
+                if olderReleases.contains(where: { PrintedPrecision.compare(printed: fact.value, exact: $0.value) == nil }) {
+                    runs.append(AuditCheckRun(check: .againstBPS, recordID: fact.recordID))
+                    continue
+                }
+                comparePrintedTwice(fact, Self.fact(bps), what: key.indicatorID, check: .againstBPS)
+            }
+        }
+    }
+
+    /// A printed aligned value as a fact (its first record, the printed decimals).
+    static func fact(_ v: AlignedValue) -> Fact {
+        Fact(recordID: v.recordIDs[0], field: v.via.hasPrefix("references") ? "value" : "realisation",
+             value: CanonicalNumber(value: v.value, decimals: v.printedDecimals ?? 2), districtCode: v.areaCode, year: v.year,
+             subject: v.label, location: v.source)
     }
 }
