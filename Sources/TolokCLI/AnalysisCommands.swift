@@ -6,9 +6,11 @@ struct PrintOptions {
     var data: String
     var format: Tabular.Format?
     var english: Bool
+    var includeSuspect: Bool
 
     init(_ arguments: inout Arguments) throws(UsageError) {
         data = try arguments.value("--data") ?? "datasets"
+        includeSuspect = arguments.flag("--include-suspect")
         if let name = try arguments.value("--format") {
             guard let format = Tabular.Format(rawValue: name) else {
                 throw UsageError(message: "--format must be one of: \(Tabular.Format.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -33,6 +35,8 @@ struct PrintOptions {
       --data DIR          the datasets folder (default: datasets)
       --format F          table (default on a terminal), csv (default otherwise), md or json
       --lang id|en        indicator names in Indonesian (default) or English
+      --include-suspect   keep values the audit suspects in ranks, statistics and the composite
+                          (by default they are listed with the reason, not ranked)
     """
 }
 
@@ -75,7 +79,7 @@ enum CompareCommand {
         let latest = arguments.flag("--latest")
         try arguments.finish(command: "compare")
         if year != nil && latest { throw UsageError(message: "--year and --latest exclude each other") }
-        guard let analysis = TolokCommandLine.analysis(options.data, command: "compare", console: console) else { return 1 }
+        guard let analysis = TolokCommandLine.analysis(options.data, command: "compare", console: console, includeSuspect: options.includeSuspect) else { return 1 }
         var districts: [Area]?
         if let district {
             guard let area = analysis.areas.find(district), area.level == .district else {
@@ -141,7 +145,7 @@ enum RankCommand {
             guard province == nil else { throw UsageError(message: "--province ranks within one province; --peers does not go with it") }
             grouping = g
         }
-        guard let analysis = TolokCommandLine.analysis(options.data, command: "rank", console: console) else { return 1 }
+        guard let analysis = TolokCommandLine.analysis(options.data, command: "rank", console: console, includeSuspect: options.includeSuspect) else { return 1 }
         guard let indicator = analysis.alignment.catalogue.byID[id] else {
             console.err("error: unknown indicator '\(id)'; known: \(analysis.alignment.catalogue.all.map(\.id).joined(separator: ", "))")
             return 2
@@ -159,7 +163,8 @@ enum RankCommand {
             focus = area
         }
         var entries = Rankings.compute(analysis.alignment, areas: analysis.areas, indicator: indicator, year: year,
-                                       province: province, groupings: [province == nil ? grouping : .province])
+                                       province: province, groupings: [province == nil ? grouping : .province],
+                                       includeSuspect: options.includeSuspect)
         if top != nil || focus != nil {
             entries = select(entries, top: top, around: focus, neighbours: neighbours)
         }
@@ -221,52 +226,84 @@ enum IndicatorsCommand {
 /// `tolok composite`.
 enum CompositeCommand {
     static let help = """
-    USAGE: tolok composite --indicators A,B,C [--weights A=w,B=w | --weights FILE.csv] [--year Y]
-                           [--draws N] [--seed S] [--format F]
+    USAGE: tolok composite [--indicators A,B,C] [--weights A=w,B=w | --weights FILE.csv] [--year Y]
+                           [--min-coverage C] [--normalisation min-max|z-score|rank] [--draws N] [--seed S]
+                           [--format F]
 
-    A composite index over the chosen canonical indicators: each is min–max normalised within the
-    compared districts (polarity-aware: 1 best, 0 worst; all equal gives 1), then averaged with the
-    weights (equal by default) over the indicators a district has; coverage is the share of weight
-    it had. Rank robustness: the ranks are recomputed under N random weight vectors (uniform on the
-    simplex, seeded so runs repeat) and each district's median rank and 5–95 % interval reported.
+    A composite index over canonical indicators, all of ONE year: each indicator is normalised over
+    the districts scored (min-max by default, polarity-aware: 1 best, 0 worst), then averaged with
+    the weights (equal by default) over the indicators a district has. A district is scored only
+    when it has values for at least the --min-coverage share of the weight (coverage is shown), and
+    ranked only when at least \(Rankings.minimumGroupSize) districts are scored; the others are listed with the reason.
+    Suspect values are left out unless --include-suspect.
+
+    Robustness: the ranks are recomputed under N random weight vectors (uniform on the simplex,
+    seeded so runs repeat: median rank and 5–95 % interval), under the other normalisations and
+    with each indicator dropped in turn (rank_min_variants, rank_max_variants). A rank is 'stable'
+    when all of these lie within ±10 % of the districts ranked (at least ±1) of it.
 
     OPTIONS:
-      --indicators LIST   comma-separated canonical indicator ids
+      --indicators LIST   comma-separated canonical indicator ids (default: the ranked indicators
+                          with at least \(Rankings.minimumGroupSize) districts in the latest year that has two)
       --weights W         id=weight pairs, or a CSV file with columns indicator_id,weight
-      --year Y            that year (default: each district's latest year per indicator)
+      --year Y            the year (default: the latest year in which \(Rankings.minimumGroupSize) districts have every indicator)
+      --min-coverage C    share of the weight a district needs values for, 0–1 (default 1)
+      --normalisation N   min-max (default), z-score or rank
       --draws N           random weight draws (default 1000)
       --seed S            random seed (default 1)
     \(PrintOptions.help)
 
     EXAMPLE:
-      tolok composite --indicators tpt,tpak,disputes_resolved_share --draws 2000 --seed 7
+      tolok composite --indicators tpt,tpak --year 2023 --draws 2000 --seed 7
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws(UsageError) -> Int32 {
         let options = try PrintOptions(&arguments)
-        guard let list = try arguments.value("--indicators") else { throw UsageError(message: "--indicators is required") }
+        let list = try arguments.value("--indicators")
         let weightsText = try arguments.value("--weights")
         let year = try parseYear(arguments.value("--year"))
+        let coverageText = try arguments.value("--min-coverage") ?? "1"
+        let normalisationText = try arguments.value("--normalisation") ?? Normalisation.minMax.rawValue
         let drawsText = try arguments.value("--draws") ?? "1000"
         let seedText = try arguments.value("--seed") ?? "1"
         try arguments.finish(command: "composite")
         guard let draws = Int(drawsText), draws >= 0, draws <= 1_000_000 else { throw UsageError(message: "--draws needs a count from 0 to 1000000") }
         guard let seed = UInt64(seedText) else { throw UsageError(message: "--seed needs a non-negative integer") }
-        guard let analysis = TolokCommandLine.analysis(options.data, command: "composite", console: console) else { return 1 }
-        let ids = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        var indicators: [Indicator] = []
-        for id in ids {
-            guard let ind = analysis.alignment.catalogue.byID[id] else {
-                throw UsageError(message: "unknown indicator '\(id)' in --indicators")
-            }
-            indicators.append(ind)
+        guard let coverage = Double(coverageText), (0...1).contains(coverage) else { throw UsageError(message: "--min-coverage needs a share from 0 to 1") }
+        guard let normalisation = Normalisation(rawValue: normalisationText) else {
+            throw UsageError(message: "--normalisation must be one of: \(Normalisation.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let weights = try Self.weights(weightsText, ids: ids)
-        let districts = analysis.areas.all.filter { $0.level == .district }
-        let entries = Composite.compute(analysis.alignment, districts: districts, indicators: indicators, weights: weights,
-                                        year: year, draws: draws, seed: seed)
-        options.print(AnalysisExports.composite(entries, indicators: indicators, weights: weights, year: year, draws: draws, seed: seed),
-                      console: console)
+        guard let analysis = TolokCommandLine.analysis(options.data, command: "composite", console: console, includeSuspect: options.includeSuspect) else { return 1 }
+        let catalogue = analysis.alignment.catalogue
+        var indicators: [Indicator]
+        if let list {
+            indicators = []
+            for id in list.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+                guard let ind = catalogue.byID[id] else { throw UsageError(message: "unknown indicator '\(id)' in --indicators") }
+                indicators.append(ind)
+            }
+        } else {
+            guard let spec = Composite.defaultSpec(analysis.alignment, areas: analysis.areas, includeSuspect: options.includeSuspect) else {
+                console.err("error: no year has two ranked indicators with values for \(Rankings.minimumGroupSize) districts; name them with --indicators and --year")
+                return 1
+            }
+            indicators = spec.indicators
+        }
+        let weights = try Self.weights(weightsText, ids: indicators.map(\.id))
+        guard let chosenYear = year ?? Composite.latestYear(analysis.alignment, areas: analysis.areas, indicators: indicators,
+                                                          includeSuspect: options.includeSuspect) else {
+            console.err("error: no year in which \(Rankings.minimumGroupSize) districts have every one of \(indicators.map(\.id).joined(separator: ", ")); choose --year")
+            return 1
+        }
+        var spec = CompositeSpec(indicators: indicators, weights: weights, year: chosenYear)
+        spec.minimumCoverage = coverage
+        spec.normalisation = normalisation
+        spec.draws = draws
+        spec.seed = seed
+        spec.includeSuspect = options.includeSuspect
+        let entries = Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec)
+        options.print(AnalysisExports.composite(entries, spec: spec), console: console,
+                      compact: ["rank", "district_code", "district_name", "score", "coverage", "rank_p5", "rank_p95", "stable", "note"])
         return 0
     }
 

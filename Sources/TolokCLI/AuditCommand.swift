@@ -32,7 +32,7 @@ enum AuditCommand {
         try arguments.finish(command: "audit")
         guard let dataset = TolokCommandLine.loadClean(options.data, command: "audit", console: console),
               let folder = options.createOutputFolder(console: console) else { return 1 }
-        let report = Audit.run(dataset, alignment: Analysis(dataset).alignment)
+        let report = Analysis(dataset).audit
         for problem in report.problems { console.err("warning: \(problem)") }
         guard options.write(AuditExport.csv(report, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
         AuditExport.summary(report, dataset: dataset).forEach(console.out)

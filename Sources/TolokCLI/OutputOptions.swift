@@ -7,6 +7,8 @@ struct OutputOptions {
     var output: String
     var dialect: CSVDialect
     var english = false
+    /// Keep suspect values in ranks, statistics and the composite.
+    var includeSuspect = false
 
     init(_ arguments: inout Arguments) throws(UsageError) {
         data = try arguments.value("--data") ?? "datasets"

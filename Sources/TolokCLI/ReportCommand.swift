@@ -19,6 +19,7 @@ enum ReportCommand {
       composite.csv     composite index of the indicators ≥ 2 districts have, with rank robustness
       statistics.csv    n, mean, median, quartiles, sd, cv; each district's z-score and percentile
       trends.csv        year-on-year change, compound change, distance to the Renstra end target
+      targets.csv       each actual value against its plan's target for that year: capaian, predicate
       budget.csv        pagu, realisasi and absorption per district, year and standard programme
       costs.csv         cost per placement and per trainee, with the programmes used
 
@@ -28,6 +29,7 @@ enum ReportCommand {
       --csv-dialect D     standard (RFC 4180, the default) or excel-id (semicolon, decimal comma,
                           BOM: for Excel with Indonesian regional settings)
       --lang id|en        indicator names in Indonesian (default) or English
+      --include-suspect   keep values the audit suspects in ranks, statistics and the composite
 
     EXAMPLE:
       swift run -c release tolok report
@@ -38,6 +40,7 @@ enum ReportCommand {
         let lang = try arguments.value("--lang") ?? "id"
         guard lang == "id" || lang == "en" else { throw UsageError(message: "--lang must be id or en") }
         options.english = lang == "en"
+        options.includeSuspect = arguments.flag("--include-suspect")
         try arguments.finish(command: "report")
         let result = TolokCommandLine.load(options.data, console: console)
         guard let dataset = result.dataset, !result.hasErrors else {
@@ -64,8 +67,8 @@ enum ReportCommand {
         console.out("Achievement: \(rows.count) observations with a target and a realisation, \(withCapaian) with a capaian "
             + "(\(rows.count - withCapaian) without, reason in the note) → \(options.output)/achievement.csv")
 
-        let analysis = Analysis(dataset)
-        let audit = Audit.run(dataset, alignment: analysis.alignment)
+        let analysis = Analysis(dataset, includeSuspect: options.includeSuspect)
+        let audit = analysis.audit
         guard options.write(AuditExport.csv(audit, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
         console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
 
@@ -80,6 +83,7 @@ enum ReportCommand {
             ("composite.csv", composite),
             ("statistics.csv", AnalysisExports.statistics(rankings)),
             ("trends.csv", AnalysisExports.trends(Trends.compute(analysis.alignment, areas: areas))),
+            ("targets.csv", AnalysisExports.targets(TargetScores.compute(analysis.alignment, areas: areas), english: options.english)),
             ("budget.csv", AnalysisExports.budget(analysis.budgets, areas: areas)),
             ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas)),
         ]
@@ -98,16 +102,11 @@ enum ReportCommand {
         return 0
     }
 
-    /// The composite written by the report: every ranked indicator with values for at least two
-    /// districts, equal weights, each district's latest year, 1000 draws, seed 1.
+    /// The composite written by the report: ``Composite/defaultSpec(_:areas:includeSuspect:)``.
     static func defaultComposite(_ analysis: Analysis) -> Tabular {
-        let districts = analysis.areas.all.filter { $0.level == .district }
-        let codes = Set(districts.map(\.code))
-        let indicators = analysis.rankedIndicators.filter { ind in
-            Set(analysis.alignment.resolved.keys.filter { $0.indicatorID == ind.id && codes.contains($0.areaCode) }.map(\.areaCode)).count >= 2
+        guard let spec = Composite.defaultSpec(analysis.alignment, areas: analysis.areas, includeSuspect: analysis.includeSuspect) else {
+            return AnalysisExports.composite([], spec: CompositeSpec(indicators: [], weights: [], year: 0))
         }
-        let weights = indicators.map { _ in 1.0 }
-        let entries = Composite.compute(analysis.alignment, districts: districts, indicators: indicators, weights: weights, draws: 1000, seed: 1)
-        return AnalysisExports.composite(entries, indicators: indicators, weights: weights, year: nil, draws: 1000, seed: 1)
+        return AnalysisExports.composite(Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec), spec: spec)
     }
 }

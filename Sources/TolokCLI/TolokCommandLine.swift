@@ -97,8 +97,8 @@ public enum TolokCommandLine {
     }
 
     /// Loads the datasets and aligns them, for the analysis commands.
-    static func analysis(_ directory: String, command: String, console: Console) -> Analysis? {
-        loadClean(directory, command: command, console: console).map(Analysis.init)
+    static func analysis(_ directory: String, command: String, console: Console, includeSuspect: Bool = false) -> Analysis? {
+        loadClean(directory, command: command, console: console).map { Analysis($0, includeSuspect: includeSuspect) }
     }
 
     /// Loads the datasets, checks the mapping tables, and prints every diagnostic on standard error.

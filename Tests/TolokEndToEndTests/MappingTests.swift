@@ -9,7 +9,7 @@ struct MappingTests {
         let file = data.appendingPathComponent("indicator_mappings.csv")
         let text = try String(contentsOf: file, encoding: .utf8)
         let line = text.split(separator: "\n").count + 1
-        try (text + "map-conflict,3509,pencari kerja yang  ditempatkan,trainees,as_is,,,,1,conflicting row\n")
+        try (text + "map-conflict,3509,,pencari kerja yang  ditempatkan,trainees,as_is,,,,,1,,conflicting row\n")
             .write(to: file, atomically: true, encoding: .utf8)
         let run = tolok("validate", "--data", data.path)
         #expect(run.status == 1)
@@ -20,8 +20,8 @@ struct MappingTests {
         let run = tolok("indicators", "--unmapped", "--format", "csv", "--data", shippedDatasets)
         #expect(run.status == 0)
         #expect(run.out.first == "district_code,label,level,observations,first_printed")
-        // Jember's AKL/AKAD/AKAN split is printed but is no canonical indicator: listed.
-        #expect(run.out.contains { $0.hasPrefix("3509,Pencari kerja yang ditempatkan: angkatan kerja lokal (AKL),statistik,") })
+        // Jember's overseas placements (AKAN) are printed but are no canonical indicator: listed.
+        #expect(run.out.contains { $0.hasPrefix("3509,Pencari kerja yang ditempatkan: angkatan kerja antar Negara (AKAN),statistik,") })
         #expect(run.out.count - 1 == shippedAnalysis.alignment.unmapped.count)
     }
 

@@ -12,18 +12,19 @@ struct SyntheticTests {
     }
 
     @Test func tiesAndMissingPositivePolarity() throws {
-        // TPAK (higher is better): 5, 3, 3, missing, 4, 6 → 2, 4, 4, listed, 3, 1.
-        let entries = ranking(try syntheticDataset(indicator: "tpak", values: [5, 3, 3, nil, 4, 6]), "tpak")
+        // TPAK (higher is better): 50, 30, 30, missing, 40, 60 → 2, 4, 4, listed, 3, 1.
+        let entries = ranking(try syntheticDataset(indicator: "tpak", values: [50, 30, 30, nil, 40, 60]), "tpak")
         #expect(entries.map(\.district.code) == ["9915", "9910", "9914", "9911", "9912", "9913"])
         #expect(entries.map(\.rank) == [1, 2, 3, 4, 4, nil])
         #expect(entries.allSatisfy { $0.rankedCount == 5 && $0.scope == .nation })
         #expect(entries.last?.note == "no value for this indicator")
-        // Percentiles as pandas rank(pct=True): 6 → 100, 3 and 3 → 30.
+        // Percentiles as pandas rank(pct=True): 60 → 100, 30 and 30 → 30.
         #expect(entries.map(\.percentile) == [100, 80, 60, 30, 30, nil])
-        // Quartiles of 3, 3, 4, 5, 6 (linear, as pandas): q1 3, median 4, q3 5; the best is 6.
-        #expect(entries[0].scopeSummary.distribution?.q1 == 3 && entries[0].scopeSummary.distribution?.median == 4)
-        #expect(entries[0].provinceSummary?.best == 6)
-        #expect(entries[1].distanceToProvinceBest == -1)
+        // Quartiles of 30, 30, 40, 50, 60 (linear, as pandas): q1 30, median 40, q3 50; the best is 60.
+        #expect(entries[0].scopeSummary.distribution?.q1 == 30 && entries[0].scopeSummary.distribution?.median == 40)
+        #expect(entries[0].scopeSummary.distribution?.q3 == 50)
+        #expect(entries[0].provinceSummary?.best == 60)
+        #expect(entries[1].distanceToProvinceBest == -10)
     }
 
     @Test func tiesAndMissingNegativePolarity() throws {
@@ -107,22 +108,62 @@ struct SyntheticTests {
         #expect(c.note == "no Provinsi Uji value for 2023")
     }
 
+    func compositeDataset() throws -> Dataset {
+        // TPAK (higher better) and TPT (lower better) of six districts in 2023; 9915 lacks its TPT.
+        let tpak: [Double] = [70, 60, 65, 50, 68, 72], tpt: [Double?] = [4, 8, 5, 9, 6, nil]
+        return try syntheticDataset((0..<6).map { i in
+            SyntheticDistrict(code: "99\(i + 10)", values: [("tpak", 2023, tpak[i])] + (tpt[i].map { [("tpt", 2023, $0)] } ?? []))
+        })
+    }
+
     @Test func compositeRobustnessIsReproducibleWithASeed() throws {
-        let dataset = try syntheticDataset(indicator: "tpak", values: [70, 60, 65, 50])
-        let analysis = Analysis(dataset)
+        let analysis = Analysis(try compositeDataset())
         let catalogue = analysis.alignment.catalogue
-        let districts = analysis.areas.districts
-        let run = { (seed: UInt64) in
-            Composite.compute(analysis.alignment, districts: districts, indicators: [catalogue.byID["tpak"]!, catalogue.byID["tpt"]!],
-                              weights: [1, 1], draws: 200, seed: seed)
+        var spec = CompositeSpec(indicators: [catalogue.byID["tpak"]!, catalogue.byID["tpt"]!], weights: [1, 1], year: 2023)
+        spec.draws = 200
+        let run = { (seed: UInt64) -> [CompositeEntry] in
+            var s = spec
+            s.seed = seed
+            return Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: s)
         }
         let a = run(7), b = run(7)
         #expect(a.map(\.medianRank) == b.map(\.medianRank))
-        #expect(a.map(\.rankP5) == b.map(\.rankP5))
-        #expect(a.map(\.rankP95) == b.map(\.rankP95))
-        // One indicator with values: scores are its min–max normalisation, coverage half the weight.
-        #expect(a.map(\.district.code) == ["9910", "9912", "9911", "9913"])
-        #expect(a.map(\.score) == [1, 0.75, 0.5, 0])
-        #expect(a.allSatisfy { $0.coverage == 0.5 })
+        #expect(a.map(\.rankP5) == b.map(\.rankP5) && a.map(\.rankP95) == b.map(\.rankP95))
+        // Min–max over the five scored: 9910 (70, 4) is best on both: 1; 9913 (50, 9) worst on both: 0;
+        // 9912 (65, 5): (0.75 + 0.8) / 2; 9914 (68, 6): (0.9 + 0.6) / 2.
+        #expect(a.prefix(5).map(\.district.code) == ["9910", "9912", "9914", "9911", "9913"])
+        #expect(a.prefix(5).map(\.rank) == [1, 2, 3, 4, 5])
+        #expect(a[0].score == 1 && a[4].score == 0)
+        #expect(abs((a[1].score ?? 0) - 0.775) < 1e-12 && abs((a[2].score ?? 0) - 0.75) < 1e-12)
+        // 9915 has one indicator of two: coverage 0.5, below the 1 required, listed unranked.
+        let partial = try #require(a.first { $0.district.code == "9915" })
+        #expect(partial.coverage == 0.5 && partial.rank == nil && partial.score == nil)
+        #expect(partial.note == "coverage 0.50 below the 1.00 required")
+        // The variants: with TPT dropped 9914 (TPAK 68) ranks 2nd; with TPAK dropped 3rd. 9913 is last in
+        // every variant: its rank is stable.
+        let d9914 = try #require(a.first { $0.district.code == "9914" })
+        #expect(d9914.rankMinVariants == 2)
+        let d9913 = try #require(a.first { $0.district.code == "9913" })
+        #expect(d9913.rankMinVariants == 5 && d9913.rankMaxVariants == 5 && d9913.stable == true)
+    }
+
+    @Test func compositeOfFewerThanFiveIsNotRanked() throws {
+        let analysis = Analysis(try syntheticDataset(indicator: "tpak", values: [70, 60, 65, 50]))
+        let spec = CompositeSpec(indicators: [analysis.alignment.catalogue.byID["tpak"]!], weights: [1], year: 2023)
+        let entries = Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec)
+        #expect(entries.allSatisfy { $0.rank == nil && $0.medianRank == nil })
+        #expect(entries.allSatisfy { $0.note == "not ranked: 4 districts scored (at least 5 needed)" })
+    }
+
+    @Test func compositeAllowsPartialCoverageWhenAsked() throws {
+        let analysis = Analysis(try compositeDataset())
+        let catalogue = analysis.alignment.catalogue
+        var spec = CompositeSpec(indicators: [catalogue.byID["tpak"]!, catalogue.byID["tpt"]!], weights: [1, 1], year: 2023)
+        spec.minimumCoverage = 0.5
+        spec.draws = 0
+        let entries = Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec)
+        // 9915 now scored on its TPAK alone (72, the best: 1).
+        let partial = try #require(entries.first { $0.district.code == "9915" })
+        #expect(partial.score == 1 && partial.coverage == 0.5 && partial.rank != nil)
     }
 }

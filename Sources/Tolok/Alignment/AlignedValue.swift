@@ -20,6 +20,16 @@ public struct AlignedValue: Sendable {
     public var vintageRank = 0
     /// Decimals the value was printed with, when it is a printed value taken as is.
     public var printedDecimals: Int? = nil
+    /// The plan revision a target belongs to, and its rank (`revisions.csv`; 0 when none).
+    public var revision: String? = nil
+    public var revisionRank = 0
+    /// Corrections applied to the figures it comes from (`001-cor-7: pagu printed …, corrected to …`).
+    public var corrections: [String] = []
+    /// What to keep in mind when comparing it (the mapping's caveat: overseas placements included…).
+    public var caveats: [String] = []
+    /// Why the value is suspect (an error the audit found in a figure it comes from); empty when not.
+    public var suspicions: [String] = []
+    public var isSuspect: Bool { !suspicions.isEmpty }
     /// The printed label (or the reference indicator).
     public var label: String
     /// `mapping <id> (<transform>)` or `references`.
@@ -29,13 +39,12 @@ public struct AlignedValue: Sendable {
     public var recordIDs: [String]
 
     /// `004 Tabel 3.1` — the source id and where in it.
-    public var sourceDescription: String {
-        source.description.isEmpty ? source.sourceID : "\(source.sourceID) \(source.description)"
-    }
+    public var sourceDescription: String { source.cited }
 }
 
 /// Which of several values of one fact is used: the documented source priority.
 ///
+/// 0. A value the audit does not suspect before a suspect one (``Suspicions``).
 /// 1. A published figure before a derived one (province TPAK 2024 computed from counts is used
 ///    only where no published figure exists).
 /// 2. The newer vintage (`vintages.csv`: BPS's 2020 re-weighting of 2018–2019 before the first
@@ -53,10 +62,12 @@ public struct AlignedValue: Sendable {
 public enum SourcePriority {
     public static let typeOrder = ["BPS", "press", "LKIP", "Renstra", "PK", "other"]
 
-    static func rank(_ type: String) -> Int { typeOrder.firstIndex(of: type) ?? typeOrder.count }
+    /// The place of a source type in ``typeOrder``.
+    public static func rank(_ type: String) -> Int { typeOrder.firstIndex(of: type) ?? typeOrder.count }
 
     /// True when `a` is preferred over `b`.
     public static func prefers(_ a: AlignedValue, over b: AlignedValue) -> Bool {
+        if a.isSuspect != b.isSuspect { return !a.isSuspect }
         if a.derived != b.derived { return !a.derived }
         if a.vintageRank != b.vintageRank { return a.vintageRank > b.vintageRank }
         let ra = rank(a.sourceType), rb = rank(b.sourceType)
@@ -69,6 +80,15 @@ public enum SourcePriority {
     }
 }
 
+/// Which of several targets of one year is used: the newest revision of the plan (`revisions.csv`),
+/// then ``SourcePriority``.
+public enum TargetPriority {
+    public static func prefers(_ a: AlignedValue, over b: AlignedValue) -> Bool {
+        if a.revisionRank != b.revisionRank { return a.revisionRank > b.revisionRank }
+        return SourcePriority.prefers(a, over: b)
+    }
+}
+
 /// The value used for an area, year and indicator, with the others that were printed.
 public struct ResolvedValue: Sendable {
     public var chosen: AlignedValue
@@ -76,6 +96,6 @@ public struct ResolvedValue: Sendable {
 
     /// `70.63 (web-x); 68.53 (000 Tabel 1.8)` — the values not chosen, for an output column.
     public func alternativesText(decimals: Int) -> String {
-        alternatives.map { "\(CSVWriter.format($0.value, decimals: decimals)) (\($0.sourceDescription))" }.joined(separator: "; ")
+        alternatives.map { "\(NumberText.fixed($0.value, decimals: decimals)) (\($0.sourceDescription))" }.joined(separator: "; ")
     }
 }

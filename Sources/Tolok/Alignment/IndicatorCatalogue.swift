@@ -12,6 +12,22 @@ public struct Indicator: Sendable, Hashable {
     public var kind: Kind
     /// Comparisons that are meaningful: `reference`, `rank`, `trend`.
     public var comparisons: Set<String>
+    /// What is counted (a rate's numerator).
+    public var numerator: String = ""
+    /// What a rate is divided by; empty for a count or money.
+    public var denominator: String = ""
+    /// Whose, when, where.
+    public var scope: String = ""
+    /// Near-alike indicators: related, never ranked or compared together.
+    public var comparableWith: [String] = []
+    /// The plausible range; a value outside is an error.
+    public var validMin: Double? = nil
+    public var validMax: Double? = nil
+
+    /// `numerator / denominator (scope)`: the definition in one line.
+    public var definition: String {
+        (denominator.isEmpty ? numerator : "\(numerator) / \(denominator)") + (scope.isEmpty ? "" : " (\(scope))")
+    }
 
     /// The name in the language asked for.
     public func name(english: Bool) -> String { english ? nameEN : nameID }
@@ -37,7 +53,11 @@ public struct IndicatorCatalogue: Sendable {
                   let kind = fields["kind"].flatMap(Indicator.Kind.init(rawValue:)) else { continue }
             all.append(Indicator(id: id, nameID: fields["name_id"] ?? id, nameEN: fields["name_en"] ?? id,
                                  unit: fields["unit"] ?? "", polarity: polarity, kind: kind,
-                                 comparisons: Set((fields["comparisons"] ?? "").split(separator: " ").map(String.init))))
+                                 comparisons: Set((fields["comparisons"] ?? "").split(separator: " ").map(String.init)),
+                                 numerator: fields["numerator"] ?? "", denominator: fields["denominator"] ?? "",
+                                 scope: fields["scope"] ?? "",
+                                 comparableWith: (fields["comparable_with"] ?? "").split(separator: " ").map(String.init),
+                                 validMin: fields["valid_min"].flatMap(Double.init), validMax: fields["valid_max"].flatMap(Double.init)))
         }
         self.all = all
         byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

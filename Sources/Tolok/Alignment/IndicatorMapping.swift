@@ -10,6 +10,8 @@ public struct IndicatorMapping: Sendable {
         case ratio(denominatorLabel: String)
         /// Per 1,000 of a reference series of the district (e.g. its labour force).
         case perThousand(reference: String)
+        /// The printed count plus the counts printed under other labels (AKL + AKAD).
+        case sum(addedLabels: [String])
 
         var name: String {
             switch self {
@@ -17,6 +19,7 @@ public struct IndicatorMapping: Sendable {
             case .scale(let f): "scale ×\(f)"
             case .ratio(let d): "ratio to '\(d)'"
             case .perThousand(let r): "per 1000 \(r)"
+            case .sum(let labels): "sum with " + labels.map { "'\($0)'" }.joined(separator: ", ")
             }
         }
     }
@@ -24,11 +27,15 @@ public struct IndicatorMapping: Sendable {
     public var id: String
     /// `nil` for any district.
     public var districtCode: String?
+    /// The document whose label this is; `nil` for any document.
+    public var sourceID: String?
     public var label: String
     public var indicatorID: String
     public var transform: Transform
     /// Lower wins when two mappings give the same district, year and indicator.
     public var priority: Int
+    /// What a reader must keep in mind when comparing the value.
+    public var caveat: String?
     public var file: String
     public var line: Int
 
@@ -55,6 +62,13 @@ public struct IndicatorMapping: Sendable {
                     continue
                 }
                 transform = .ratio(denominatorLabel: denominator)
+            case "sum":
+                let labels = (fields["added_labels"] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard !labels.isEmpty else {
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform sum needs added_labels"))
+                    continue
+                }
+                transform = .sum(addedLabels: labels)
             case "per_1000":
                 guard let reference = fields["reference_indicator"] else {
                     diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform per_1000 needs a reference_indicator"))
@@ -69,18 +83,31 @@ public struct IndicatorMapping: Sendable {
                 continue
             }
             let mapping = IndicatorMapping(
-                id: id, districtCode: district == "*" ? nil : district, label: label, indicatorID: indicator,
-                transform: transform, priority: fields["priority"].flatMap(Int.init) ?? 1, file: file, line: line)
-            let key = district + "\u{0}" + LabelKey.of(label)
-            if let earlier = seen[key], earlier.indicatorID != indicator || earlier.transform != transform {
+                id: id, districtCode: district == "*" ? nil : district, sourceID: fields["source_id"], label: label,
+                indicatorID: indicator, transform: transform, priority: fields["priority"].flatMap(Int.init) ?? 1,
+                caveat: fields["caveat"], file: file, line: line)
+            let key = mapping.key
+            if seen[key] != nil, earlierSame(seen[key]!, mapping) { continue }
+            if let earlier = seen[key] {
                 diagnostics.append(Diagnostic(.error, file: file, line: line,
-                    "the label '\(label)' (district \(district)) is mapped twice, differently: to \(earlier.indicatorID) (\(earlier.transform.name)) at line \(earlier.line) and to \(indicator) (\(transform.name)) here"))
+                    "the label '\(label)' (district \(district)\(mapping.sourceID.map { ", document \($0)" } ?? "")) is mapped twice, differently: to \(earlier.indicatorID) (\(earlier.transform.name)) at line \(earlier.line) and to \(indicator) (\(transform.name)) here"))
                 continue
             }
             seen[key] = mapping
             mappings.append(mapping)
         }
         return (mappings, diagnostics)
+    }
+
+    private static func earlierSame(_ a: IndicatorMapping, _ b: IndicatorMapping) -> Bool {
+        a.indicatorID == b.indicatorID && a.transform == b.transform && a.caveat == b.caveat
+    }
+
+    /// The lookup key: district (`*`), document (empty for any) and label key.
+    var key: String { Self.key(district: districtCode ?? "*", source: sourceID ?? "", label: LabelKey.of(label)) }
+
+    static func key(district: String, source: String, label: String) -> String {
+        district + "\u{0}" + source + "\u{0}" + label
     }
 }
 

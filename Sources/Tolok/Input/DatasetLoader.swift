@@ -19,6 +19,7 @@ public enum DatasetLoader {
         "areas": ["area_code", "slug", "name", "level", "kind", "parent_code", "kemendagri_code", "note"],
         "province_history": ["area_code", "province_code", "from_year", "to_year"],
         "vintages": ["vintage", "rank", "name"],
+        "revisions": ["source_id", "revision", "rank"],
         "sources": ["source_id", "document", "title", "type", "year", "publisher", "area_code", "priority"],
         "observations": ["id", "district_code", "year", "period", "revision", "level", "objective", "indicator_label", "unit",
                          "polarity", "target", "target_year", "realisation", "reported_capaian", "source_id",
@@ -26,9 +27,10 @@ public enum DatasetLoader {
         "budget": ["id", "parent_id", "district_code", "year", "stage", "level", "code", "label", "pagu", "realisasi",
                    "reported_percent", "source_id", "location", "page", "printed", "note"],
         "relations": ["id", "relation", "result", "operands", "note"],
-        "indicators": ["indicator_id", "name_id", "name_en", "unit", "polarity", "kind", "comparisons"],
-        "indicator_mappings": ["id", "district_code", "label", "indicator_id", "transform", "factor", "denominator_label",
-                               "reference_indicator", "priority"],
+        "indicators": ["indicator_id", "name_id", "name_en", "unit", "polarity", "kind", "comparisons", "numerator", "denominator",
+                       "scope", "comparable_with", "valid_min", "valid_max"],
+        "indicator_mappings": ["id", "district_code", "source_id", "label", "indicator_id", "transform", "factor",
+                               "denominator_label", "added_labels", "reference_indicator", "priority", "caveat"],
         "programme_crosswalk": ["id", "district_code", "label", "code", "standard_name"],
         "references": ["id", "area_code", "indicator", "year", "month", "value", "printed_decimals", "unit", "derived", "vintage", "source_id",
                        "location", "note", "excluded"],
@@ -89,6 +91,7 @@ public enum DatasetLoader {
             diagnostics += checkDistrictCodes(dataset)
         }
         diagnostics += checkCorrections(dataset)
+        diagnostics += checkRevisions(dataset)
         return Result(dataset: dataset, diagnostics: diagnostics)
     }
 
@@ -169,6 +172,25 @@ public enum DatasetLoader {
             }
         }
         return diagnostics
+    }
+
+    /// Every revision an observation names is ranked in revisions.csv for its document (the
+    /// newest revision of a target wins, so the order must be stated, never guessed).
+    static func checkRevisions(_ dataset: Dataset) -> [Diagnostic] {
+        guard let table = dataset.tables["observations"] else { return [] }
+        let ranks = dataset.revisionRanks()
+        let revision = table.column("revision"), source = table.column("source_id")
+        var unknown: [Int] = []
+        var seen = Set<String>()
+        for row in 0..<table.rowCount {
+            guard let r = dataset.pool.text(table.textID(revision, row)) else { continue }
+            let key = (dataset.pool.text(table.textID(source, row)) ?? "") + "\u{0}" + r
+            if ranks[key] == nil, seen.insert(key).inserted { unknown.append(row) }
+        }
+        return zip(unknown, table.locations(of: unknown.map { ($0, revision) })).map { row, at in
+            Diagnostic(.error, file: at.file, line: at.line, column: at.column,
+                "revision '\(dataset.pool[table.textID(revision, row)])' of source \(dataset.pool.text(table.textID(source, row)) ?? "?") is not in revisions.csv: rank it there (the newest revision of a target wins)")
+        }
     }
 
     /// Observations and budget lines belong to districts, not provinces or the nation; a

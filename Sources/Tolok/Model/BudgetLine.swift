@@ -27,6 +27,8 @@ public struct BudgetLine: Sendable {
     public var source: SourceLocation
     public var printed: String?
     public var note: String?
+    /// Corrections applied to this record (empty for the record as printed).
+    public var corrections: [AppliedCorrection] = []
 
     static func rows(of table: Table, pool: StringPool) -> [BudgetLine] {
         let c = (id: table.column("id"), parent: table.column("parent_id"), district: table.column("district_code"),

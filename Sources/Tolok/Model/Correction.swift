@@ -17,6 +17,71 @@ public struct Correction: Sendable {
         "observations": ["target", "realisation", "reported_capaian"],
         "budget": ["pagu", "realisasi", "reported_percent"],
     ]
+
+    /// `001-cor-7: pagu printed 2275367080, corrected to 2753367080` (or `… withdrawn`).
+    public func describe(printed: CanonicalNumber?) -> String {
+        let was = printed.map { "printed \(NumberText.plain($0.value))" } ?? "not printed"
+        return "\(id): \(field) \(was), " + (value.map { "corrected to \(NumberText.plain($0))" } ?? "withdrawn")
+    }
+}
+
+/// A correction applied to a record: the value printed, and the correction that replaced it.
+public struct AppliedCorrection: Sendable {
+    public var correction: Correction
+    public var printed: CanonicalNumber?
+
+    /// What changed, for a `corrected` column.
+    public var description: String { correction.describe(printed: printed) }
+}
+
+/// The corrections of a dataset by record, applied to the records analyses use (the audit
+/// keeps auditing what was printed).
+public struct Corrections: Sendable {
+    public let all: [Correction]
+    private let byRecord: [String: [Correction]]
+
+    public init(_ all: [Correction]) {
+        self.all = all
+        byRecord = Dictionary(grouping: all, by: \.recordID)
+    }
+
+    /// The corrections naming `recordID`.
+    public func of(_ recordID: String) -> [Correction] { byRecord[recordID] ?? [] }
+
+    /// `observation` with its corrected fields (withdrawn ones missing), each change recorded.
+    public func apply(to observation: Observation) -> Observation {
+        guard let list = byRecord[observation.id] else { return observation }
+        var o = observation
+        for c in list {
+            switch c.field {
+            case "target": o.corrections.append(AppliedCorrection(correction: c, printed: o.target)); o.target = Self.replace(o.target, c)
+            case "realisation": o.corrections.append(AppliedCorrection(correction: c, printed: o.realisation)); o.realisation = Self.replace(o.realisation, c)
+            case "reported_capaian": o.corrections.append(AppliedCorrection(correction: c, printed: o.reportedCapaian)); o.reportedCapaian = Self.replace(o.reportedCapaian, c)
+            default: continue
+            }
+        }
+        return o
+    }
+
+    /// `line` with its corrected fields (withdrawn ones missing), each change recorded.
+    public func apply(to line: BudgetLine) -> BudgetLine {
+        guard let list = byRecord[line.id] else { return line }
+        var b = line
+        for c in list {
+            switch c.field {
+            case "pagu": b.corrections.append(AppliedCorrection(correction: c, printed: b.pagu)); b.pagu = Self.replace(b.pagu, c)
+            case "realisasi": b.corrections.append(AppliedCorrection(correction: c, printed: b.realisasi)); b.realisasi = Self.replace(b.realisasi, c)
+            case "reported_percent": b.corrections.append(AppliedCorrection(correction: c, printed: b.reportedPercent)); b.reportedPercent = Self.replace(b.reportedPercent, c)
+            default: continue
+            }
+        }
+        return b
+    }
+
+    /// The corrected value keeps the printed precision when it has one.
+    private static func replace(_ printed: CanonicalNumber?, _ c: Correction) -> CanonicalNumber? {
+        c.value.map { CanonicalNumber(value: $0, decimals: max(printed?.decimals ?? 0, NumberText.decimals(of: $0))) }
+    }
 }
 
 extension Dataset {
@@ -27,5 +92,17 @@ extension Dataset {
             return Correction(id: id, recordID: record, field: field, value: fields["value"].flatMap(Double.init),
                               reason: fields["reason"] ?? "", file: file, line: line)
         }
+    }
+
+    /// Every observation with its corrections applied, in file order.
+    public func correctedObservations() -> [Observation] {
+        let c = Corrections(corrections())
+        return observations().map(c.apply(to:))
+    }
+
+    /// Every budget line with its corrections applied, in file order.
+    public func correctedBudgetLines() -> [BudgetLine] {
+        let c = Corrections(corrections())
+        return budgetLines().map(c.apply(to:))
     }
 }

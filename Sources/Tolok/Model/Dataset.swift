@@ -44,6 +44,20 @@ public struct Dataset: Sendable {
         return ranks
     }
 
+    /// The rank of each revision of a document's plan (`datasets/revisions.csv`; higher = newer),
+    /// by `source_id` and revision.
+    public func revisionRanks() -> [String: Int] {
+        guard let table = tables["revisions"] else { return [:] }
+        let source = table.column("source_id"), revision = table.column("revision"), rank = table.column("rank")
+        var ranks: [String: Int] = [:]
+        for row in 0..<table.rowCount {
+            if let s = pool.text(table.textID(source, row)), let r = pool.text(table.textID(revision, row)) {
+                ranks[s + "\u{0}" + r] = table.integer(rank, row) ?? 0
+            }
+        }
+        return ranks
+    }
+
     /// Distinct years across observations and budget lines, ascending.
     public func years() -> [Int] {
         var years = Set<Int>()
@@ -78,5 +92,10 @@ public struct SourceLocation: Sendable, Hashable {
     /// `Tabel 3.1`, or `Tabel 3.1, p. 12`.
     public var description: String {
         page.map { "\(location), p. \($0)" } ?? location
+    }
+
+    /// `004 Tabel 3.1, p. 12`: the document and where in it (the document alone when no place is given).
+    public var cited: String {
+        description.isEmpty ? sourceID : "\(sourceID) \(description)"
     }
 }

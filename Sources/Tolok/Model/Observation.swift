@@ -28,6 +28,8 @@ public struct Observation: Sendable {
     public var source: SourceLocation
     public var printed: String?
     public var note: String?
+    /// Corrections applied to this record (empty for the record as printed).
+    public var corrections: [AppliedCorrection] = []
 
     static func rows(of table: Table, pool: StringPool) -> [Observation] {
         let reader = Reader(table)

@@ -4,7 +4,7 @@ public enum AchievementExport {
     public static let header = [
         "district_code", "district_name", "year", "period", "level", "objective", "indicator_label", "unit",
         "polarity", "target", "target_year", "realisation", "capaian", "capaian_clamped", "predicate",
-        "reported_capaian", "source_id", "source_location", "observation_id", "note",
+        "reported_capaian", "source_id", "source_location", "observation_id", "corrected", "note",
     ]
 
     /// One output row: the observation and its computed achievement.
@@ -14,10 +14,10 @@ public enum AchievementExport {
         public var achievement: Achievement
     }
 
-    /// The rows, in dataset order: observations lacking a target or a realisation have no
+    /// The rows, in dataset order, corrections applied: observations lacking a target or a realisation have no
     /// capaian to compute and are not rows here (the report's summary counts them).
     public static func rows(_ dataset: Dataset) -> [Row] {
-        dataset.observations().compactMap { o in
+        dataset.correctedObservations().compactMap { o in
             guard let target = o.target, let realisation = o.realisation else { return nil }
             let name = dataset.areas.byCode[o.districtCode]?.name ?? o.districtCode
             return Row(observation: o, districtName: name,
@@ -37,6 +37,7 @@ public enum AchievementExport {
                 number(o.target), o.targetYear.map(CSVCell.integer) ?? .missing, number(o.realisation),
                 .optional(a.capaian, decimals: 2), .optional(a.clamped, decimals: 2), .optional(a.predicate?.rawValue),
                 number(o.reportedCapaian), .text(o.source.sourceID), .text(o.source.description), .text(o.id),
+                o.corrections.isEmpty ? .missing : .text(o.corrections.map(\.description).joined(separator: "; ")),
                 .optional(a.note),
             ])
         }

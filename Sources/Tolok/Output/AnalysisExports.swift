@@ -7,14 +7,25 @@ public enum AnalysisExports {
 
     static func name(_ area: Area?) -> CSVCell { .optional(area?.name) }
 
+    /// The columns that travel with a value to every output: `corrected` (the corrections applied
+    /// to the figures it comes from, with the printed values), `caveat` (the mapping's or the
+    /// budget's), `suspect` (why the audit suspects it).
+    static let flagColumns = ["corrected", "caveat", "suspect"]
+
+    static func flags(_ v: AlignedValue?) -> [CSVCell] {
+        guard let v else { return [.missing, .missing, .missing] }
+        func joined(_ items: [String]) -> CSVCell { items.isEmpty ? .missing : .text(items.joined(separator: "; ")) }
+        return [joined(v.corrections), joined(v.caveats), joined(v.suspicions)]
+    }
+
     public static func comparison(_ rows: [Comparison], policy: YearPolicy, english: Bool = false) -> Tabular {
         var t = Tabular(header: [
             "district_code", "district_name", "province_code", "year", "indicator_id", "indicator_name", "unit", "polarity",
             "value", "province_value", "national_value", "gap_province", "gap_national", "relative_gap_province",
             "relative_gap_national", "vs_province", "vs_national", "rank_province", "n_province", "rank_nation", "n_nation",
             "value_source", "province_source", "national_source",
-            "value_alternatives", "province_alternatives", "national_alternatives", "year_policy", "note",
-        ])
+            "value_alternatives", "province_alternatives", "national_alternatives",
+        ] + flagColumns + ["year_policy", "note"])
         for c in rows {
             let ind = c.indicator
             let d = ind.unit == "per_1000" ? 2 : ind.decimals
@@ -30,8 +41,8 @@ public enum AnalysisExports {
                 .text(c.value.chosen.sourceDescription), .optional(c.provinceValue?.chosen.sourceDescription),
                 .optional(c.nationalValue?.chosen.sourceDescription),
                 .text(c.value.alternativesText(decimals: d)), .optional(c.provinceValue?.alternativesText(decimals: d)),
-                .optional(c.nationalValue?.alternativesText(decimals: d)), .text(policy.description), .optional(c.note),
-            ])
+                .optional(c.nationalValue?.alternativesText(decimals: d)),
+            ] + flags(c.value.chosen) + [.text(policy.description), .optional(c.note)])
         }
         return t
     }
@@ -40,7 +51,7 @@ public enum AnalysisExports {
         var t = Tabular(header: ["indicator_id", "indicator_name", "year", "scope", "district_code", "district_name",
                                  "province_code", "value", "rank", "n_ranked", "percentile", "scope_q1", "scope_median",
                                  "scope_q3", "province_q1", "province_median", "province_q3", "province_best",
-                                 "distance_to_province_best", "polarity", "value_source", "note"])
+                                 "distance_to_province_best", "polarity", "value_source"] + flagColumns + ["note"])
         for e in entries {
             let ind = e.indicator
             let scope = e.scopeSummary.distribution, province = e.provinceSummary?.distribution
@@ -51,24 +62,26 @@ public enum AnalysisExports {
                 value(scope?.q1, ind), value(scope?.median, ind), value(scope?.q3, ind),
                 value(province?.q1, ind), value(province?.median, ind), value(province?.q3, ind),
                 value(e.provinceSummary?.best, ind), value(e.distanceToProvinceBest, ind), .text(ind.polarity.rawValue),
-                .optional(e.value?.chosen.sourceDescription), .optional(e.note),
-            ])
+                .optional(e.value?.chosen.sourceDescription),
+            ] + flags(e.value?.chosen) + [.optional(e.note)])
         }
         return t
     }
 
-    public static func composite(_ entries: [CompositeEntry], indicators: [Indicator], weights: [Double], year: Int?,
-                                 draws: Int, seed: UInt64) -> Tabular {
+    public static func composite(_ entries: [CompositeEntry], spec: CompositeSpec) -> Tabular {
         var t = Tabular(header: ["rank", "district_code", "district_name", "score", "coverage", "median_rank", "rank_p5",
-                                 "rank_p95", "inputs", "indicators", "weights", "year_policy", "draws", "seed", "note"])
-        let weightText = zip(indicators, weights).map { "\($0.id)=\(CSVWriter.format($1, decimals: 4))" }.joined(separator: " ")
+                                 "rank_p95", "rank_min_variants", "rank_max_variants", "stable", "inputs", "indicators", "weights",
+                                 "normalisation", "year", "minimum_coverage", "draws", "seed", "note"])
+        let weightText = zip(spec.indicators, spec.weights).map { "\($0.id)=\(NumberText.fixed($1, decimals: 4))" }.joined(separator: " ")
         for e in entries {
             t.rows.append([
                 e.rank.map(CSVCell.integer) ?? .missing, .text(e.district.code), .text(e.district.name),
                 .optional(e.score, decimals: 4), .number(e.coverage, decimals: 4), .optional(e.medianRank, decimals: 1),
-                .optional(e.rankP5, decimals: 1), .optional(e.rankP95, decimals: 1), .text(e.inputs),
-                .text(indicators.map(\.id).joined(separator: " ")), .text(weightText),
-                .text(year.map { "year \($0)" } ?? "latest per district and indicator"), .integer(draws), .text(String(seed)),
+                .optional(e.rankP5, decimals: 1), .optional(e.rankP95, decimals: 1),
+                e.rankMinVariants.map(CSVCell.integer) ?? .missing, e.rankMaxVariants.map(CSVCell.integer) ?? .missing,
+                .optional(e.stable.map { $0 ? "yes" : "no" }), .text(e.inputs),
+                .text(spec.indicators.map(\.id).joined(separator: " ")), .text(weightText), .text(spec.normalisation.rawValue),
+                .integer(spec.year), .number(spec.minimumCoverage, decimals: 2), .integer(spec.draws), .text(String(spec.seed)),
                 .optional(e.note),
             ])
         }
@@ -90,6 +103,24 @@ public enum AnalysisExports {
                 .optional(d.coefficientOfVariation, decimals: 4), .optional(d.zScore(v), decimals: 4),
                 .optional(e.percentile, decimals: 2),
             ])
+        }
+        return t
+    }
+
+    /// `targets.csv`: each actual value against its plan's target for that year.
+    public static func targets(_ scores: [TargetScore], english: Bool = false) -> Tabular {
+        var t = Tabular(header: ["district_code", "district_name", "indicator_id", "indicator_name", "year", "actual", "target",
+                                 "capaian", "capaian_clamped", "predicate", "met", "actual_source", "target_source", "target_revision"]
+                        + flagColumns + ["note"])
+        for s in scores {
+            let ind = s.indicator
+            t.rows.append([
+                .text(s.district.code), .text(s.district.name), .text(ind.id), .text(ind.name(english: english)), .integer(s.year),
+                value(s.actual.value, ind), value(s.target.value, ind), .optional(s.achievement.capaian, decimals: 2),
+                .optional(s.achievement.clamped, decimals: 2), .optional(s.achievement.predicate?.rawValue),
+                .optional(s.met.map { $0 ? "yes" : "no" }), .text(s.actual.sourceDescription), .text(s.target.sourceDescription),
+                .optional(s.target.revision),
+            ] + flags(s.actual) + [.optional([s.note, s.achievement.note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty)])
         }
         return t
     }
@@ -124,7 +155,7 @@ public enum AnalysisExports {
     public static func trends(_ points: [TrendPoint]) -> Tabular {
         var t = Tabular(header: ["district_code", "district_name", "indicator_id", "year", "value", "previous_year", "change",
                                  "change_percent", "first_year", "cagr_percent", "end_target", "end_target_year",
-                                 "distance_to_target", "pace_per_year", "value_source", "target_source"])
+                                 "distance_to_target", "pace_per_year", "target_met", "value_source", "target_source"] + flagColumns + ["note"])
         for p in points {
             let ind = p.indicator
             t.rows.append([
@@ -132,38 +163,49 @@ public enum AnalysisExports {
                 p.previousYear.map(CSVCell.integer) ?? .missing, value(p.change, ind), .optional(p.changePercent, decimals: 2),
                 p.firstYear.map(CSVCell.integer) ?? .missing, .optional(p.compoundAnnualChange, decimals: 2),
                 value(p.endTarget?.value, ind), p.endTarget.map { CSVCell.integer($0.year) } ?? .missing,
-                value(p.distanceToTarget, ind), .optional(p.pacePerYear, decimals: 2),
+                value(p.distanceToTarget, ind), .optional(p.pacePerYear, decimals: 2), .optional(p.targetMet.map { $0 ? "yes" : "no" }),
                 .text(p.value.chosen.sourceDescription), .optional(p.endTarget?.sourceDescription),
-            ])
+            ] + flags(p.value.chosen) + [.optional(p.note)])
         }
         return t
     }
 
     public static func budget(_ budgets: [ProgrammeBudget], areas: Areas) -> Tabular {
         var t = Tabular(header: ["district_code", "district_name", "year", "programme_code", "programme_name", "labels_printed",
-                                 "pagu", "realisasi", "absorption", "source_id", "source_location", "line_ids", "note"])
+                                 "pagu", "realisasi", "absorption", "source_id", "source_location", "line_ids"] + flagColumns + ["note"])
+        func joined(_ items: [String]) -> CSVCell { items.isEmpty ? .missing : .text(items.joined(separator: "; ")) }
         for b in budgets {
             t.rows.append([
                 .text(b.districtCode), name(areas.byCode[b.districtCode]), .integer(b.year), .text(b.programme?.code ?? "all"),
                 .text(b.programme?.standardName ?? "Seluruh anggaran dinas"), .text(b.labels.joined(separator: "; ")),
                 .optional(b.pagu, decimals: 0), .optional(b.realisasi, decimals: 0), .optional(b.absorption, decimals: 2),
-                .text(b.source.sourceID), .text(b.source.description), .text(b.lineIDs.joined(separator: " ")), .optional(b.note),
+                .text(b.source.sourceID), .text(b.source.description), .text(b.lineIDs.joined(separator: " ")),
+                joined(b.corrections), .optional(b.caveat), joined(b.suspicions), .optional(b.note),
             ])
         }
         return t
     }
 
+    /// `costs.csv`: each cost names the budget lines it divides and the count it divides by.
     public static func costs(_ costs: [CostEntry], areas: Areas) -> Tabular {
-        var t = Tabular(header: ["district_code", "district_name", "year", "indicator_id", "programme_codes", "programme_labels",
-                                 "realised_spend", "outcome_indicator", "outcome", "outcome_source", "cost", "note"])
+        var t = Tabular(header: ["district_code", "district_name", "year", "indicator_id", "definition", "programme_codes",
+                                 "programme_labels", "budget_line_ids", "realised_spend", "outcome_indicator", "outcome",
+                                 "outcome_source", "outcome_record_ids", "cost"] + flagColumns + ["note"])
+        func joined(_ items: [String]) -> CSVCell { items.isEmpty ? .missing : .text(items.joined(separator: "; ")) }
         for c in costs {
-            let outcome = Costs.definitions.first { $0.indicator == c.indicatorID }?.outcome ?? ""
+            let definition = Costs.definitions.first { $0.indicator == c.indicatorID }
+            let outcome = c.outcome?.chosen
             t.rows.append([
                 .text(c.districtCode), name(areas.byCode[c.districtCode]), .integer(c.year), .text(c.indicatorID),
+                .text(definition.map { "realised spend of programme \($0.programmeCode) / \($0.outcome)" } ?? ""),
                 .text(c.programmes.compactMap { $0.programme?.code }.joined(separator: " ")),
-                .text(c.programmes.flatMap(\.labels).joined(separator: "; ")), .optional(c.spend, decimals: 0),
-                .text(outcome), .optional(c.outcome?.chosen.value, decimals: 0), .optional(c.outcome?.chosen.sourceDescription),
-                .optional(c.cost, decimals: 0), .optional(c.note),
+                .text(c.programmes.flatMap(\.labels).joined(separator: "; ")), .text(c.programmes.flatMap(\.lineIDs).joined(separator: " ")),
+                .optional(c.spend, decimals: 0), .text(definition?.outcome ?? ""), .optional(outcome?.value, decimals: 0),
+                .optional(outcome?.sourceDescription), .optional(outcome?.recordIDs.joined(separator: " ")),
+                .optional(c.cost, decimals: 0),
+                joined(c.programmes.flatMap(\.corrections) + (outcome?.corrections ?? [])),
+                joined(outcome?.caveats ?? []),
+                joined(c.programmes.flatMap(\.suspicions) + (outcome?.suspicions ?? [])), .optional(c.note),
             ])
         }
         return t
@@ -187,4 +229,9 @@ public enum AnalysisExports {
         }
         return t
     }
+}
+
+extension String {
+    /// `nil` for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -86,10 +86,6 @@ public struct CSVWriter: Sendable {
 
     /// Formats `value` with exactly `decimals` decimals, without a negative zero.
     public static func format(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", value)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
-            return String(text.dropFirst())
-        }
-        return text
+        NumberText.fixed(value, decimals: decimals)
     }
 }

@@ -5,17 +5,33 @@ public struct Analysis: Sendable {
     public let alignment: Alignment
     public let budgets: [ProgrammeBudget]
     public let costs: [CostEntry]
+    /// The audit of the printed figures.
+    public let audit: AuditReport
+    /// The printed figures the audit found wrong (and no correction resolved).
+    public let suspicions: Suspicions
+    /// Whether suspect values are kept in ranks, statistics and the composite (`--include-suspect`).
+    public let includeSuspect: Bool
 
-    public init(_ dataset: Dataset) {
+    /// Aligns `dataset` (corrections applied), audits it, marks the values computed from suspect
+    /// figures, then computes programme budgets and costs from the corrected lines.
+    public init(_ dataset: Dataset, includeSuspect: Bool = false) {
         self.dataset = dataset
+        self.includeSuspect = includeSuspect
         var alignment = Alignment(dataset)
-        let budgets = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset))
+        let audit = Audit.run(dataset, alignment: alignment)
+        let suspicions = Suspicions(audit: Audit.run(dataset, alignment: alignment, corrected: true), dataset: dataset)
+        alignment.markSuspects(suspicions.reasons(for:))
+        var budgets = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset))
+        for i in budgets.indices { budgets[i].suspicions = suspicions.reasons(budgetLines: budgets[i].lineIDs) }
         let costs = Costs.compute(budgets: budgets, alignment: alignment)
         alignment.add(Costs.alignedValues(budgets: budgets, costs: costs, dataset: dataset))
         alignment.add(Self.perThousand(alignment, count: "placements", base: "labour_force", result: "placements_per_1000_lf"))
+        alignment.markSuspects(suspicions.reasons(for:))
         self.alignment = alignment
         self.budgets = budgets
         self.costs = costs
+        self.audit = audit
+        self.suspicions = suspicions
     }
 
     public var areas: Areas { dataset.areas }
@@ -30,6 +46,8 @@ public struct Analysis: Sendable {
             v.indicatorID = result
             v.value = n.value / b.value * 1000
             v.printedDecimals = nil
+            v.corrections = n.corrections + b.corrections
+            v.caveats = n.caveats + b.caveats
             v.via = "computed: \(count) / \(base) × 1000 (\(base) from \(b.sourceDescription))"
             v.recordIDs = n.recordIDs + b.recordIDs
             return v
@@ -41,6 +59,6 @@ public struct Analysis: Sendable {
 
     /// Rankings of every ranked indicator and year, in the nation, within provinces and by kind.
     public func allRankings() -> [RankingEntry] {
-        rankedIndicators.flatMap { Rankings.compute(alignment, areas: areas, indicator: $0) }
+        rankedIndicators.flatMap { Rankings.compute(alignment, areas: areas, indicator: $0, includeSuspect: includeSuspect) }
     }
 }

@@ -11,6 +11,12 @@ public struct ProgrammeBudget: Sendable {
     public var absorption: Double? { Absorption.percent(pagu: pagu, realisasi: realisasi) }
     public var source: SourceLocation
     public var lineIDs: [String]
+    /// Corrections applied to the lines summed (`datasets/corrections/`).
+    public var corrections: [String] = []
+    /// What the budget covers, for the whole-agency row: the programmes of the table used.
+    public var caveat: String?
+    /// Why the audit suspects the lines' amounts.
+    public var suspicions: [String] = []
     public var note: String?
 }
 
@@ -31,9 +37,13 @@ public struct CostEntry: Sendable {
 }
 
 public enum Costs {
-    /// Which programme pays for which result.
+    /// Which programme pays for which result: the realised spend of the programme's lines divided
+    /// by the count. Placements come in two variants: all placements as reported (overseas
+    /// included where the report includes them) and domestic placements (AKL + AKAD), computed
+    /// where a report splits them.
     public static let definitions: [(indicator: String, programmeCode: String, outcome: String)] = [
         ("cost_per_placement", "2.07.04", "placements"),
+        ("cost_per_domestic_placement", "2.07.04", "placements_domestic"),
         ("cost_per_trainee", "2.07.03", "trainees"),
     ]
 
@@ -41,7 +51,7 @@ public enum Costs {
     /// (`programme == nil`). When a district-year has several budget tables (e.g. a programme
     /// table and an input table), the one with the largest programme total is used.
     public static func programmeBudgets(_ dataset: Dataset, crosswalk: ProgrammeCrosswalk) -> [ProgrammeBudget] {
-        let lines = dataset.budgetLines().filter { $0.stage == .execution }
+        let lines = dataset.correctedBudgetLines().filter { $0.stage == .execution }
         struct TableKey: Hashable { var district: String; var year: Int; var source: String; var location: String }
         var tables: [TableKey: [BudgetLine]] = [:]
         for l in lines { tables[TableKey(district: l.districtCode, year: l.year, source: l.source.sourceID, location: l.source.location), default: []].append(l) }
@@ -49,6 +59,11 @@ public enum Costs {
         let tree = BudgetTree(lines)
         func effective(_ line: BudgetLine, _ field: KeyPath<BudgetLine, CanonicalNumber?>) -> Double? {
             tree.index[line.id].flatMap { tree.amount($0, field) }
+        }
+        /// The corrections of a line and of every line under it.
+        func corrections(_ line: BudgetLine) -> [String] {
+            line.corrections.filter { $0.correction.field != "reported_percent" }.map(\.description)
+                + (tree.children[line.id] ?? []).flatMap { corrections(tree.lines[$0]) }
         }
 
         var chosen: [String: (TableKey, Double)] = [:]
@@ -73,6 +88,7 @@ public enum Costs {
                                                                     labels: [], pagu: 0, realisasi: 0, source: line.source, lineIDs: [])
                 entry.labels.append(line.label)
                 entry.lineIDs.append(line.id)
+                entry.corrections += corrections(line)
                 entry.pagu = effective(line, \.pagu).flatMap { p in entry.pagu.map { $0 + p } }
                 entry.realisasi = effective(line, \.realisasi).flatMap { r in entry.realisasi.map { $0 + r } }
                 byCode[programme.code] = entry
@@ -90,6 +106,10 @@ public enum Costs {
                                         labels: totalLine.map { [$0.label] } ?? programmeLines.map(\.label),
                                         pagu: pagu, realisasi: realisasi, source: totalLine?.source ?? table[0].source,
                                         lineIDs: totalLine.map { [$0.id] } ?? programmeLines.map(\.id))
+            whole.corrections = totalLine.map(corrections) ?? programmes.flatMap(\.corrections)
+            let codes = programmes.compactMap { $0.programme?.code }
+            whole.caveat = "covers the programmes of \(whole.source.sourceID) \(whole.source.location): \(codes.joined(separator: ", "))"
+                + (unmatched.isEmpty ? "" : " and \(unmatched.count) without a standard code")
             if !unmatched.isEmpty {
                 whole.note = "programmes without a standard code (add them to programme_crosswalk.csv): " + unmatched.joined(separator: "; ")
             }
@@ -128,18 +148,25 @@ public enum Costs {
         var values: [AlignedValue] = []
         for b in budgets where b.programme == nil {
             guard let a = b.absorption else { continue }
-            values.append(AlignedValue(areaCode: b.districtCode, year: b.year, indicatorID: "budget_absorption", value: a, role: .actual,
-                                       source: b.source, sourceType: sources[b.source.sourceID]?.type ?? "other",
-                                       sourceYear: sources[b.source.sourceID]?.year, label: b.labels.joined(separator: "; "),
-                                       via: "computed: realisasi / pagu × 100", priority: 1, recordIDs: b.lineIDs))
+            var v = AlignedValue(areaCode: b.districtCode, year: b.year, indicatorID: "budget_absorption", value: a, role: .actual,
+                                 source: b.source, sourceType: sources[b.source.sourceID]?.type ?? "other",
+                                 sourceYear: sources[b.source.sourceID]?.year, label: b.labels.joined(separator: "; "),
+                                 via: "computed: realisasi / pagu × 100", priority: 1, recordIDs: b.lineIDs)
+            v.corrections = b.corrections
+            v.caveats = b.caveat.map { [$0] } ?? []
+            values.append(v)
         }
         for c in costs {
             guard let cost = c.cost, let first = c.programmes.first else { continue }
-            values.append(AlignedValue(areaCode: c.districtCode, year: c.year, indicatorID: c.indicatorID, value: cost, role: .actual,
-                                       source: first.source, sourceType: sources[first.source.sourceID]?.type ?? "other",
-                                       sourceYear: sources[first.source.sourceID]?.year, label: first.labels.joined(separator: "; "),
-                                       via: "computed: realised spend / \(c.outcome!.chosen.indicatorID)", priority: 1,
-                                       recordIDs: c.programmes.flatMap(\.lineIDs) + c.outcome!.chosen.recordIDs))
+            let outcome = c.outcome!.chosen
+            var v = AlignedValue(areaCode: c.districtCode, year: c.year, indicatorID: c.indicatorID, value: cost, role: .actual,
+                                 source: first.source, sourceType: sources[first.source.sourceID]?.type ?? "other",
+                                 sourceYear: sources[first.source.sourceID]?.year, label: first.labels.joined(separator: "; "),
+                                 via: "computed: realised spend of \(c.programmes.compactMap { $0.programme?.code }.joined(separator: " ")) / \(outcome.indicatorID)",
+                                 priority: 1, recordIDs: c.programmes.flatMap(\.lineIDs) + outcome.recordIDs)
+            v.corrections = c.programmes.flatMap(\.corrections) + outcome.corrections
+            v.caveats = outcome.caveats
+            values.append(v)
         }
         return values
     }

@@ -145,9 +145,12 @@ public enum Rankings {
     /// Within a scope of at least ``minimumGroupSize`` districts with a value, districts are
     /// ranked (competition ranking, polarity-aware) and the members without a value follow with
     /// the reason; a smaller scope lists its districts with a value, unranked, with the reason.
+    ///
+    /// A value the audit suspects (``AlignedValue/suspicions``) is left out, listed with the
+    /// reason, unless `includeSuspect`.
     public static func compute(_ alignment: Alignment, areas: Areas, indicator: Indicator, year: Int? = nil,
-                               province: String? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases)
-        -> [RankingEntry] {
+                               province: String? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases,
+                               includeSuspect: Bool = false) -> [RankingEntry] {
         let districts = areas.districts
         let years = year.map { [$0] } ?? Set(alignment.resolved.keys.filter {
             $0.indicatorID == indicator.id && areas.byCode[$0.areaCode]?.level == .district
@@ -158,7 +161,11 @@ public enum Rankings {
             for d in districts { provinceOf[d.code] = areas.province(of: d, year: y)?.code }
             let members = districts.filter { province == nil || provinceOf[$0.code] == province }
             var values: [String: ResolvedValue] = [:]
-            for d in districts { values[d.code] = alignment.value(d.code, y, indicator.id) }
+            var suspect: [String: ResolvedValue] = [:]
+            for d in districts {
+                guard let v = alignment.value(d.code, y, indicator.id) else { continue }
+                if v.chosen.isSuspect && !includeSuspect { suspect[d.code] = v } else { values[d.code] = v }
+            }
 
             // The province summaries, for every row.
             var byProvince: [String: [Double]] = [:]
@@ -187,6 +194,7 @@ public enum Rankings {
                     guard withValue.count >= minimumGroupSize else {
                         let note = "not ranked: \(withValue.count) district\(withValue.count == 1 ? "" : "s") with a value in \(scope.id) (at least \(minimumGroupSize) needed)"
                         for (d, v) in withValue { entries.append(entry(d, v, rank: nil, percentile: nil, note: note)) }
+                        for d in group { if let v = suspect[d.code] { entries.append(entry(d, v, rank: nil, percentile: nil, note: suspectNote(v))) } }
                         continue
                     }
                     let ranks = CompetitionRank.ranks(numbers, polarity: indicator.polarity)
@@ -196,6 +204,10 @@ public enum Rankings {
                         entries.append(entry(withValue[i].0, withValue[i].1, rank: ranks[i], percentile: percentiles[i], note: nil))
                     }
                     for d in group where values[d.code] == nil {
+                        if let v = suspect[d.code] {
+                            entries.append(entry(d, v, rank: nil, percentile: nil, note: suspectNote(v)))
+                            continue
+                        }
                         let years = alignment.years(d.code, indicator.id)
                         let note = years.isEmpty ? "no value for this indicator"
                             : "no value for \(y) (has \(years.map(String.init).joined(separator: ", ")))"
@@ -205,6 +217,11 @@ public enum Rankings {
             }
         }
         return entries
+    }
+
+    /// Why a suspect value is not ranked.
+    static func suspectNote(_ v: ResolvedValue) -> String {
+        "left out as suspect (--include-suspect keeps it): " + v.chosen.suspicions.joined(separator: "; ")
     }
 
     /// Count, quartiles and best value of `values`; quartiles and best only for a group large

@@ -19,8 +19,12 @@ public struct TrendPoint: Sendable {
     public var endTarget: AlignedValue?
     /// end target − latest value.
     public var distanceToTarget: Double?
-    /// distance / years left: the yearly change needed.
+    /// distance / years left: the yearly change needed (none once the target is met).
     public var pacePerYear: Double?
+    /// True when the latest value already meets the end target (by polarity).
+    public var targetMet: Bool?
+    /// A source or vintage break against the previous year; "target already met".
+    public var note: String?
 }
 
 public enum Trends {
@@ -30,20 +34,28 @@ public enum Trends {
         for key in alignment.resolved.keys where areas.byCode[key.areaCode]?.level == .district {
             series[key.areaCode + "\u{0}" + key.indicatorID, default: []].append(key)
         }
+        // The targets, one per year (the newest revision), by series.
         var targetsBySeries: [String: [AlignedValue]] = [:]
-        for t in alignment.targets { targetsBySeries[t.areaCode + "\u{0}" + t.indicatorID, default: []].append(t) }
+        for (_, t) in alignment.resolvedTargets { targetsBySeries[t.chosen.areaCode + "\u{0}" + t.chosen.indicatorID, default: []].append(t.chosen) }
         var points: [TrendPoint] = []
         for id in series.keys.sorted() {
             let keys = series[id]!.sorted { $0.year < $1.year }
             guard let indicator = alignment.catalogue.byID[keys[0].indicatorID], let district = areas.byCode[keys[0].areaCode] else { continue }
-            var previous: (Int, Double)?
+            var previous: (year: Int, value: AlignedValue)?
             for (i, key) in keys.enumerated() {
                 let v = alignment.resolved[key]!
                 var p = TrendPoint(district: district, indicator: indicator, year: key.year, value: v)
-                if let (py, pv) = previous {
-                    p.previousYear = py
+                var notes: [String] = []
+                if let previous {
+                    let pv = previous.value.value
+                    p.previousYear = previous.year
                     p.change = v.chosen.value - pv
                     p.changePercent = pv == 0 ? nil : (v.chosen.value - pv) / pv * 100
+                    if previous.value.source.sourceID != v.chosen.source.sourceID {
+                        notes.append("source break: \(previous.value.sourceDescription) (\(previous.year)) → \(v.chosen.sourceDescription) (\(key.year))")
+                    } else if previous.value.vintageRank > 0, v.chosen.vintageRank > 0, previous.value.vintageRank != v.chosen.vintageRank {
+                        notes.append("vintage break between \(previous.year) and \(key.year)")
+                    }
                 }
                 if i == keys.count - 1 {
                     let first = alignment.resolved[keys[0]]!.chosen.value
@@ -51,15 +63,22 @@ public enum Trends {
                         p.firstYear = keys[0].year
                         p.compoundAnnualChange = (pow(v.chosen.value / first, 1 / Double(key.year - keys[0].year)) - 1) * 100
                     }
-                    let planTargets = (targetsBySeries[id] ?? []).filter { $0.year >= key.year }
-                    if let end = planTargets.max(by: { ($0.year, -SourcePriority.rank($0.sourceType)) < ($1.year, -SourcePriority.rank($1.sourceType)) }) {
+                    if let end = (targetsBySeries[id] ?? []).filter({ $0.year >= key.year }).max(by: { $0.year < $1.year }) {
                         p.endTarget = end
-                        p.distanceToTarget = end.value - v.chosen.value
-                        if end.year > key.year { p.pacePerYear = p.distanceToTarget! / Double(end.year - key.year) }
+                        let distance = end.value - v.chosen.value
+                        p.distanceToTarget = distance
+                        let met = indicator.polarity == .positive ? distance <= 0 : distance >= 0
+                        p.targetMet = met
+                        if met {
+                            notes.append("target already met (\(NumberText.plain(end.value)) for \(end.year))")
+                        } else if end.year > key.year {
+                            p.pacePerYear = distance / Double(end.year - key.year)
+                        }
                     }
                 }
+                p.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
                 points.append(p)
-                previous = (key.year, v.chosen.value)
+                previous = (key.year, v.chosen)
             }
         }
         return points

@@ -6,9 +6,13 @@ import Foundation
 /// printed precision (truncation included) is `rounding`, anything else `error`. Every check made
 /// is recorded in ``AuditReport/runs`` whether or not it found something.
 public enum Audit {
-    /// Runs every check on `dataset`; with `alignment`, also the reports' TPT and TPAK against BPS.
-    public static func run(_ dataset: Dataset, alignment: Alignment? = nil) -> AuditReport {
-        var audit = Auditor(dataset: dataset)
+    /// Runs every check on `dataset`; with `alignment`, also the reports' TPT and TPAK against BPS,
+    /// and each canonical indicator's series and plausible range.
+    ///
+    /// With `corrected`, the checks run on the figures with the corrections of
+    /// `datasets/corrections/` applied: what remains wrong after them (``Suspicions``).
+    public static func run(_ dataset: Dataset, alignment: Alignment? = nil, corrected: Bool = false) -> AuditReport {
+        var audit = Auditor(dataset: dataset, corrected: corrected)
         audit.checkCapaian()
         audit.checkPercentages()
         audit.checkBudgetTotals()
@@ -19,7 +23,11 @@ public enum Audit {
         audit.checkSeries()
         audit.checkRateRanges()
         audit.checkRatesFromCounts()
-        if let alignment { audit.checkAgainstBPS(alignment) }
+        if let alignment {
+            audit.checkAgainstBPS(alignment)
+            audit.checkAlignedSeries(alignment)
+            audit.checkValidRanges(alignment)
+        }
         // One disagreement found twice (by label and by a relation) is reported once.
         var seen = Set<String>()
         let findings = audit.findings.filter { f in
@@ -52,10 +60,10 @@ struct Auditor {
     var runs: [AuditCheckRun] = []
     var problems: [String] = []
 
-    init(dataset: Dataset) {
+    init(dataset: Dataset, corrected: Bool = false) {
         self.dataset = dataset
-        observations = dataset.observations()
-        budget = dataset.budgetLines()
+        observations = corrected ? dataset.correctedObservations() : dataset.observations()
+        budget = corrected ? dataset.correctedBudgetLines() : dataset.budgetLines()
         references = dataset.references()
         usableReferences = references.filter { $0.excluded == nil }
     }
@@ -118,7 +126,5 @@ struct Auditor {
         LabelKey.of(label).trimmingCharacters(in: CharacterSet(charactersIn: " .:;"))
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.10g", value)
-    }
+    static func format(_ value: Double) -> String { NumberText.plain(value) }
 }

@@ -50,6 +50,9 @@ extension Auditor {
             }
         }
 
+        checkRewordedLines()
+        checkAgencyTotals()
+
         struct ReferenceKey: Hashable { var area: String; var indicator: String; var year: Int; var month: Int?; var vintage: String?; var derived: Bool }
         var refs: [ReferenceKey: [ReferenceValue]] = [:]
         var refOrder: [ReferenceKey] = []
@@ -71,6 +74,60 @@ extension Auditor {
         }
     }
 
+    /// One activity or programme printed in two tables of one document under different wording
+    /// (abbreviated, reordered, typo'd): same district, year, stage, document and pagu, and labels
+    /// alike (``LabelKey/similarity(_:_:)`` ≥ 0.4): its realisations must agree.
+    mutating func checkRewordedLines() {
+        struct Key: Hashable { var district: String; var year: Int; var stage: BudgetLine.Stage; var source: String; var pagu: Double }
+        var groups: [Key: [BudgetLine]] = [:]
+        var order: [Key] = []
+        for b in budget {
+            guard let pagu = b.pagu?.value, pagu > 0, b.realisasi != nil else { continue }
+            let key = Key(district: b.districtCode, year: b.year, stage: b.stage, source: b.source.sourceID, pagu: pagu)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(b)
+        }
+        for key in order {
+            let lines = groups[key]!
+            guard lines.count > 1 else { continue }
+            for (i, a) in lines.enumerated() {
+                for b in lines[(i + 1)...] where a.source.location != b.source.location
+                    && Self.normalized(a.label) != Self.normalized(b.label) && LabelKey.similarity(a.label, b.label) >= 0.4 {
+                    comparePrintedTwice(Self.fact(b, "realisasi", b.realisasi!), Self.fact(a, "realisasi", a.realisasi!),
+                                        what: "realisasi of the same line (pagu \(Self.format(key.pagu)), reworded)")
+                }
+            }
+        }
+    }
+
+    /// Every printed version of an agency's total budget in one document (tables, text, appendix):
+    /// the root total lines of a district, year, stage and document, within a factor two of the
+    /// largest (a smaller "total" is a programme's), compared pairwise where their labels differ
+    /// (same labels are compared above).
+    mutating func checkAgencyTotals() {
+        struct Key: Hashable { var district: String; var year: Int; var stage: BudgetLine.Stage; var source: String }
+        var groups: [Key: [BudgetLine]] = [:]
+        var order: [Key] = []
+        for b in budget where b.level == "total" && b.parentID == nil {
+            let key = Key(district: b.districtCode, year: b.year, stage: b.stage, source: b.source.sourceID)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(b)
+        }
+        for key in order {
+            let lines = groups[key]!
+            guard let largest = lines.compactMap({ $0.pagu?.value }).max(), lines.count > 1 else { continue }
+            let versions = lines.filter { ($0.pagu?.value).map { $0 * 2 >= largest } ?? ($0.realisasi != nil) }
+            for (i, a) in versions.enumerated() {
+                for b in versions[(i + 1)...] where Self.normalized(a.label) != Self.normalized(b.label) {
+                    for (name, field) in [("pagu", \BudgetLine.pagu), ("realisasi", \BudgetLine.realisasi)] {
+                        guard let x = b[keyPath: field], let y = a[keyPath: field] else { continue }
+                        comparePrintedTwice(Self.fact(b, name, x), Self.fact(a, name, y), what: "the agency's total \(name)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Two printed values of one fact: consistent when either is the other at its own precision.
     mutating func comparePrintedTwice(_ fact: Fact, _ other: Fact, what: String, check: AuditCheck = .sameFact) {
         runs.append(AuditCheckRun(check: check, recordID: fact.recordID))
@@ -82,7 +139,7 @@ extension Auditor {
             check: check, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject, field: fact.field,
             published: fact.value.value, publishedDecimals: fact.value.decimals, expected: other.value.value,
             location: fact.location, otherLocation: other.location, recordIDs: [fact.recordID, other.recordID],
-            detail: "\(what) printed as \(Self.format(fact.value.value)) here and \(Self.format(other.value.value)) in \(other.location.sourceID) \(other.location.description)"))
+            detail: "\(what) printed as \(Self.format(fact.value.value)) here and \(Self.format(other.value.value)) in \(other.location.cited)"))
     }
 
     // MARK: Series
