@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 // Tolok — benchmarks Indonesian district labour agencies from their published reports.
 // No package dependencies: Foundation, Dispatch and the test libraries only.
+//
+// One module per stage of the data flow; each depends only on the stages before it, so the
+// compiler keeps the flow one-way:
+//
+//   TolokModel → TolokInput → TolokAlignment → TolokStatistics → TolokOutput → Tolok (re-exports) → TolokCLI → tolok
 import PackageDescription
 
 let package = Package(
@@ -10,8 +15,18 @@ let package = Package(
         .executable(name: "tolok", targets: ["tolok"]),
     ],
     targets: [
-        // The statistics library: model, input, alignment, statistics, output.
-        .target(name: "Tolok"),
+        // Value types and the columnar table: areas, sources, observations, budget lines, references.
+        .target(name: "TolokModel"),
+        // Reading: CSV bytes, canonical numbers, the data package, validation diagnostics.
+        .target(name: "TolokInput", dependencies: ["TolokModel"]),
+        // Printed labels onto canonical indicators, programme codes, source priority.
+        .target(name: "TolokAlignment", dependencies: ["TolokModel"]),
+        // Achievement, audit, comparisons, rankings, composite, trends, costs.
+        .target(name: "TolokStatistics", dependencies: ["TolokModel", "TolokAlignment"]),
+        // CSV (two dialects), tables, Markdown, JSON, HTML reports.
+        .target(name: "TolokOutput", dependencies: ["TolokModel", "TolokAlignment", "TolokStatistics"]),
+        // The library: re-exports the stages.
+        .target(name: "Tolok", dependencies: ["TolokModel", "TolokInput", "TolokAlignment", "TolokStatistics", "TolokOutput"]),
         // The `tolok` commands as a library, so tests can run them in-process.
         .target(name: "TolokCLI", dependencies: ["Tolok"]),
         // The executable: a thin `main` over TolokCLI.

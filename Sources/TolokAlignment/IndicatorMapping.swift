@@ -1,0 +1,125 @@
+import TolokModel
+
+/// One row of `datasets/indicator_mappings.csv`: a district's printed label means a canonical
+/// indicator, through a transform.
+public struct IndicatorMapping: Sendable {
+    public enum Transform: Sendable, Equatable {
+        /// The printed value is the canonical value.
+        case asIs
+        /// Multiply by a factor.
+        case scale(Double)
+        /// The printed count (this label) divided by another printed count × 100.
+        case ratio(denominatorLabel: String)
+        /// Per 1,000 of a reference series of the district (e.g. its labour force).
+        case perThousand(reference: String)
+        /// The printed count plus the counts printed under other labels (AKL + AKAD).
+        case sum(addedLabels: [String])
+
+        var name: String {
+            switch self {
+            case .asIs: "as_is"
+            case .scale(let f): "scale ×\(f)"
+            case .ratio(let d): "ratio to '\(d)'"
+            case .perThousand(let r): "per 1000 \(r)"
+            case .sum(let labels): "sum with " + labels.map { "'\($0)'" }.joined(separator: ", ")
+            }
+        }
+    }
+
+    public var id: String
+    /// `nil` for any district.
+    public var districtCode: String?
+    /// The document whose label this is; `nil` for any document.
+    public var sourceID: String?
+    public var label: String
+    public var indicatorID: String
+    public var transform: Transform
+    /// Lower wins when two mappings give the same district, year and indicator.
+    public var priority: Int
+    /// What a reader must keep in mind when comparing the value.
+    public var caveat: String?
+    public var file: String
+    public var line: Int
+
+    /// Reads the mapping rows, reporting incomplete transforms, unknown indicators and labels
+    /// mapped two ways.
+    static func load(_ dataset: Dataset, catalogue: IndicatorCatalogue) -> (mappings: [IndicatorMapping], diagnostics: [Diagnostic]) {
+        var mappings: [IndicatorMapping] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: IndicatorMapping] = [:]
+        for (fields, file, line) in dataset.records("indicator_mappings") {
+            guard let id = fields["id"], let label = fields["label"], let indicator = fields["indicator_id"],
+                  let district = fields["district_code"] else { continue }
+            let transform: Transform
+            switch fields["transform"] {
+            case "scale":
+                guard let factor = fields["factor"].flatMap(Double.init) else {
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform scale needs a factor"))
+                    continue
+                }
+                transform = .scale(factor)
+            case "ratio":
+                guard let denominator = fields["denominator_label"] else {
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform ratio needs a denominator_label"))
+                    continue
+                }
+                transform = .ratio(denominatorLabel: denominator)
+            case "sum":
+                let labels = (fields["added_labels"] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard !labels.isEmpty else {
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform sum needs added_labels"))
+                    continue
+                }
+                transform = .sum(addedLabels: labels)
+            case "per_1000":
+                guard let reference = fields["reference_indicator"] else {
+                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform per_1000 needs a reference_indicator"))
+                    continue
+                }
+                transform = .perThousand(reference: reference)
+            default:
+                transform = .asIs
+            }
+            if catalogue.byID[indicator] == nil {
+                diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): unknown indicator \(indicator)"))
+                continue
+            }
+            let mapping = IndicatorMapping(
+                id: id, districtCode: district == "*" ? nil : district, sourceID: fields["source_id"], label: label,
+                indicatorID: indicator, transform: transform, priority: fields["priority"].flatMap(Int.init) ?? 1,
+                caveat: fields["caveat"], file: file, line: line)
+            let key = mapping.key
+            if seen[key] != nil, earlierSame(seen[key]!, mapping) { continue }
+            if let earlier = seen[key] {
+                diagnostics.append(Diagnostic(.error, file: file, line: line,
+                    "the label '\(label)' (district \(district)\(mapping.sourceID.map { ", document \($0)" } ?? "")) is mapped twice, differently: to \(earlier.indicatorID) (\(earlier.transform.name)) at line \(earlier.line) and to \(indicator) (\(transform.name)) here"))
+                continue
+            }
+            seen[key] = mapping
+            mappings.append(mapping)
+        }
+        return (mappings, diagnostics)
+    }
+
+    private static func earlierSame(_ a: IndicatorMapping, _ b: IndicatorMapping) -> Bool {
+        a.indicatorID == b.indicatorID && a.transform == b.transform && a.caveat == b.caveat
+    }
+
+    /// The lookup key: district (`*`), document (empty for any) and label key.
+    var key: String { Self.key(district: districtCode ?? "*", source: sourceID ?? "", label: LabelKey.of(label)) }
+
+    static func key(district: String, source: String, label: String) -> String {
+        district + "\u{0}" + source + "\u{0}" + label
+    }
+}
+
+/// A printed label no mapping covers: listed, never silently dropped.
+public struct UnmappedLabel: Sendable, Hashable {
+    public var districtCode: String
+    public var label: String
+    public var level: String
+    /// Observations carrying it.
+    public var count: Int
+    /// Where it is first printed.
+    public var firstLocation: String
+}

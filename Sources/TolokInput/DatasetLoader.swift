@@ -1,0 +1,244 @@
+import Foundation
+import TolokModel
+
+/// Loads and validates a datasets folder: `datapackage.json`, the schemas it names and every
+/// CSV file, then keys and references between tables.
+///
+/// Every problem is collected as a ``Diagnostic``; loading goes as far as it can so one run
+/// shows them all.
+public enum DatasetLoader {
+    /// What loading produced: the dataset (absent only when the package itself is unreadable)
+    /// and every problem found.
+    public struct Result: Sendable {
+        public var dataset: Dataset?
+        public var diagnostics: [Diagnostic]
+        public var hasErrors: Bool { diagnostics.errorCount > 0 }
+    }
+
+    /// The tables Tolok needs and the fields it reads from each.
+    static let requiredFields: [String: [String]] = [
+        "areas": ["area_code", "slug", "name", "level", "kind", "parent_code", "kemendagri_code", "note"],
+        "province_history": ["area_code", "province_code", "from_year", "to_year"],
+        "vintages": ["vintage", "rank", "name"],
+        "revisions": ["source_id", "revision", "rank"],
+        "sources": ["source_id", "document", "title", "type", "year", "publisher", "area_code", "priority"],
+        "observations": ["id", "district_code", "year", "period", "revision", "level", "objective", "indicator_label", "unit",
+                         "polarity", "target", "target_year", "realisation", "reported_capaian", "source_id",
+                         "location", "page", "printed", "note"],
+        "budget": ["id", "parent_id", "district_code", "year", "stage", "level", "code", "label", "pagu", "realisasi",
+                   "reported_percent", "source_id", "location", "page", "printed", "note"],
+        "relations": ["id", "relation", "result", "operands", "note"],
+        "indicators": ["indicator_id", "name_id", "name_en", "unit", "polarity", "kind", "comparisons", "numerator", "denominator",
+                       "scope", "comparable_with", "valid_min", "valid_max"],
+        "indicator_mappings": ["id", "district_code", "source_id", "label", "indicator_id", "transform", "factor",
+                               "denominator_label", "added_labels", "reference_indicator", "priority", "caveat"],
+        "programme_crosswalk": ["id", "district_code", "label", "code", "standard_name"],
+        "references": ["id", "area_code", "indicator", "year", "month", "value", "printed_decimals", "unit", "derived", "vintage", "source_id",
+                       "location", "note", "excluded"],
+    ]
+
+    /// Loads the datasets folder `directory` (as the user typed it; used in messages).
+    public static func load(directory: String) -> Result {
+        let base = URL(fileURLWithPath: directory, isDirectory: true)
+        let shown = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
+        var diagnostics: [Diagnostic] = []
+
+        let resources: [ResourceDescriptor]
+        do {
+            resources = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"))
+        } catch {
+            return Result(dataset: nil, diagnostics: [Diagnostic(.error, file: shown("datapackage.json"), error.message)])
+        }
+
+        // Every CSV in the folder must be described; an unlisted file would be silently ignored.
+        let listed = Set(resources.map { $0.path })
+        for path in csvFiles(under: base) where !listed.contains(path) {
+            diagnostics.append(Diagnostic(.error, file: shown(path),
+                "this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it"))
+        }
+
+        var loader = TableLoader(pool: StringPool())
+        var tables: [String: Table] = [:]
+        var kindOfResource: [String: String] = [:]
+        for resource in resources {
+            let kind = resource.schema.name
+            kindOfResource[resource.name] = kind
+            if let needed = requiredFields[kind] {
+                let missing = needed.filter { resource.schema.index(of: $0) == nil }
+                if !missing.isEmpty {
+                    diagnostics.append(Diagnostic(.error, file: shown("datapackage.json"),
+                        "the \(kind) schema of resource '\(resource.name)' lacks the fields: \(missing.joined(separator: ", "))"))
+                    continue
+                }
+            }
+            var table = tables[kind] ?? Table(schema: resource.schema)
+            loader.append(file: base.appendingPathComponent(resource.path), shownAs: shown(resource.path), to: &table)
+            tables[kind] = table
+        }
+        diagnostics += loader.diagnostics
+        for kind in requiredFields.keys.sorted() where tables[kind] == nil {
+            diagnostics.append(Diagnostic(.error, file: shown("datapackage.json"), "no resource holds the \(kind) table"))
+        }
+
+        let pool = loader.pool
+        for kind in tables.keys.sorted() {
+            diagnostics += checkUniqueness(tables[kind]!, pool: pool)
+        }
+        for kind in tables.keys.sorted() {
+            diagnostics += checkForeignKeys(tables[kind]!, kindOfResource: kindOfResource, tables: tables, pool: pool)
+        }
+        let dataset = Dataset(pool: pool, tables: tables)
+        if tables.keys.contains("areas") {
+            diagnostics += checkDistrictCodes(dataset)
+        }
+        diagnostics += checkCorrections(dataset)
+        diagnostics += checkRevisions(dataset)
+        return Result(dataset: dataset, diagnostics: diagnostics)
+    }
+
+    /// Folder of the datasets that holds import scripts and their raw inputs, not data Tolok reads.
+    static let toolsFolder = "tools"
+
+    /// CSV files under `base` (outside ``toolsFolder``), as paths relative to it, sorted.
+    static func csvFiles(under base: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if path == toolsFolder { enumerator.skipDescendants(); continue }
+            if path.hasSuffix(".csv") { paths.append(path) }
+        }
+        return paths.sorted()
+    }
+
+    /// Primary keys and `unique` fields: each value once across all the table's files.
+    static func checkUniqueness(_ table: Table, pool: StringPool) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (f, spec) in table.schema.fields.enumerated() where spec.unique || table.schema.primaryKey == spec.name {
+            guard spec.type == .string else { continue }
+            var firstRow: [Int32: Int] = [:]
+            var duplicates: [(row: Int, first: Int)] = []
+            let ids = table.textIDs(f)
+            for row in 0..<table.rowCount where ids[row] >= 0 {
+                if let first = firstRow[ids[row]] { duplicates.append((row, first)) } else { firstRow[ids[row]] = row }
+            }
+            let here = table.locations(of: duplicates.map { ($0.row, f) })
+            let there = table.locations(of: duplicates.map { ($0.first, f) })
+            for (i, d) in duplicates.enumerated() {
+                diagnostics.append(Diagnostic(.error, file: here[i].file, line: here[i].line, column: here[i].column,
+                    "duplicate \(spec.name) '\(pool[ids[d.row]])' (first at \(there[i].file):\(there[i].line))"))
+            }
+        }
+        return diagnostics
+    }
+
+    static func checkForeignKeys(_ table: Table, kindOfResource: [String: String], tables: [String: Table],
+                                 pool: StringPool) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in table.schema.foreignKeys {
+            let targetKind = key.resource.isEmpty ? table.kind : kindOfResource[key.resource]
+            guard let targetKind, let target = tables[targetKind], let targetField = target.schema.index(of: key.referencedField),
+                  target.schema.fields[targetField].type == .string, let f = table.schema.index(of: key.field) else {
+                diagnostics.append(Diagnostic(.error, file: table.files.first ?? table.kind,
+                    "foreign key \(key.field) → \(key.resource).\(key.referencedField) names no loaded text field"))
+                continue
+            }
+            let known = Set(target.textIDs(targetField))
+            let ids = table.textIDs(f)
+            let unknown = (0..<table.rowCount).filter { ids[$0] >= 0 && !known.contains(ids[$0]) }
+            let targetFile = target.files.count == 1 ? target.files[0] : "the \(targetKind) files"
+            for (row, at) in zip(unknown, table.locations(of: unknown.map { ($0, f) })) {
+                diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, column: at.column,
+                    "unknown \(key.field) '\(pool[ids[row]])': no \(key.referencedField) in \(targetFile) has it"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// A correction names an existing observation or budget line and one of its numeric fields.
+    static func checkCorrections(_ dataset: Dataset) -> [Diagnostic] {
+        var fieldsOfRecord: [String: Set<String>] = [:]
+        for (kind, fields) in Correction.correctableFields {
+            guard let table = dataset.tables[kind] else { continue }
+            for id in table.textIDs(table.column("id")) where id >= 0 { fieldsOfRecord[dataset.pool[id]] = fields }
+        }
+        var diagnostics: [Diagnostic] = []
+        for c in dataset.corrections() {
+            guard let fields = fieldsOfRecord[c.recordID] else {
+                diagnostics.append(Diagnostic(.error, file: c.file, line: c.line, "correction \(c.id): no observation or budget line has the id '\(c.recordID)'"))
+                continue
+            }
+            if !fields.contains(c.field) {
+                diagnostics.append(Diagnostic(.error, file: c.file, line: c.line,
+                    "correction \(c.id): '\(c.field)' is not a numeric field of \(c.recordID) (one of: \(fields.sorted().joined(separator: ", ")))"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Every revision an observation names is ranked in revisions.csv for its document (the
+    /// newest revision of a target wins, so the order must be stated, never guessed).
+    static func checkRevisions(_ dataset: Dataset) -> [Diagnostic] {
+        guard let table = dataset.tables["observations"] else { return [] }
+        let ranks = dataset.revisionRanks()
+        let revision = table.column("revision"), source = table.column("source_id")
+        var unknown: [Int] = []
+        var seen = Set<String>()
+        for row in 0..<table.rowCount {
+            guard let r = dataset.pool.text(table.textID(revision, row)) else { continue }
+            let key = (dataset.pool.text(table.textID(source, row)) ?? "") + "\u{0}" + r
+            if ranks[key] == nil, seen.insert(key).inserted { unknown.append(row) }
+        }
+        return zip(unknown, table.locations(of: unknown.map { ($0, revision) })).map { row, at in
+            Diagnostic(.error, file: at.file, line: at.line, column: at.column,
+                "revision '\(dataset.pool[table.textID(revision, row)])' of source \(dataset.pool.text(table.textID(source, row)) ?? "?") is not in revisions.csv: rank it there (the newest revision of a target wins)")
+        }
+    }
+
+    /// Observations and budget lines belong to districts, not provinces or the nation; a
+    /// district's parent is a province.
+    static func checkDistrictCodes(_ dataset: Dataset) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let areas = dataset.areas
+        let districtIDs = Set(areas.all.filter { $0.level == .district }.map(\.codeID))
+        for kind in ["observations", "budget"] {
+            guard let table = dataset.tables[kind] else { continue }
+            let f = table.column("district_code")
+            let ids = table.textIDs(f)
+            let allAreas = Set(areas.all.map(\.codeID))
+            let wrong = (0..<table.rowCount).filter { ids[$0] >= 0 && allAreas.contains(ids[$0]) && !districtIDs.contains(ids[$0]) }
+            for (row, at) in zip(wrong, table.locations(of: wrong.map { ($0, f) })) {
+                diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, column: at.column,
+                    "district_code '\(dataset.pool[ids[row]])' is not a district (level in areas.csv)"))
+            }
+        }
+        for area in areas.all where area.level == .district {
+            if area.kind == nil || area.parentCode.flatMap({ areas.byCode[$0] })?.level != .province {
+                diagnostics.append(Diagnostic(.error, file: areas.table.files.first ?? "areas.csv", line: area.line,
+                    "district \(area.code) needs a kind (kabupaten/kota) and a province as parent_code"))
+            }
+        }
+        if let history = dataset.tables["province_history"] {
+            let areaF = history.column("area_code"), provinceF = history.column("province_code")
+            let fromF = history.column("from_year"), toF = history.column("to_year")
+            for row in 0..<history.rowCount {
+                let at = history.location(row: row, field: areaF)
+                func fail(_ message: String) { diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, message)) }
+                let code = dataset.pool.text(history.textID(areaF, row)) ?? ""
+                let province = dataset.pool.text(history.textID(provinceF, row)) ?? ""
+                if areas.byCode[code]?.level != .district { fail("\(code) is not a district in areas.csv") }
+                if areas.byCode[province]?.level != .province { fail("\(province) is not a province in areas.csv") }
+                if let from = history.integer(fromF, row), let to = history.integer(toF, row), from > to {
+                    fail("from_year \(from) is after to_year \(to)")
+                }
+            }
+            for (code, periods) in areas.provinceHistory.sorted(by: { $0.key < $1.key }) {
+                let sorted = periods.sorted { ($0.fromYear ?? Int.min) < ($1.fromYear ?? Int.min) }
+                for (a, b) in zip(sorted, sorted.dropFirst()) where (a.toYear ?? Int.max) >= (b.fromYear ?? Int.min) {
+                    diagnostics.append(Diagnostic(.error, file: history.files.first ?? "province_history.csv",
+                        "district \(code): its province periods overlap (\(a.provinceCode) and \(b.provinceCode))"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import TolokModel
+
+/// Reads one CSV file into a ``Table``, converting and checking every cell against the schema.
+///
+/// Every problem is reported (not only the first); a bad cell becomes missing so the rest of the
+/// row still loads. Keys and references between tables are checked later, by
+/// ``DatasetLoader``, once every file is in.
+struct TableLoader {
+    var pool: StringPool
+    var diagnostics: [Diagnostic] = []
+    private var patterns: [String: NSRegularExpression] = [:]
+
+    init(pool: StringPool) { self.pool = pool }
+
+    /// Appends the rows of the file at `url` (shown to the user as `shownAs`) to `table`.
+    mutating func append(file url: URL, shownAs: String, to table: inout Table) {
+        let bytes: [UInt8]
+        do { bytes = try [UInt8](Data(contentsOf: url)) } catch {
+            diagnostics.append(Diagnostic(.error, file: shownAs, "cannot read the file: \(error.localizedDescription)"))
+            return
+        }
+        var reader = CSVReader(bytes: bytes)
+        var fields: [CSVField] = []
+        let schema = table.schema
+        guard let headerLine = reader.nextRecord(into: &fields) else {
+            diagnostics.append(Diagnostic(.error, file: shownAs, line: 1, column: 1, "empty file: a header line is required"))
+            return
+        }
+        guard checkHeader(fields, reader: reader, line: headerLine, schema: schema, file: shownAs) else {
+            report(reader.problems, file: shownAs)
+            return
+        }
+        let fileIndex = Int32(table.files.count)
+        table.files.append(shownAs)
+        table.fileURLs.append(url)
+        let fieldCount = schema.fields.count
+        var scratch: [UInt8] = []
+        // Per field: text ids already checked against the field's enum/pattern, and the verdict.
+        var verdicts = Array(repeating: [Int32: String?](), count: fieldCount)
+        let types = schema.fields.map(\.type)
+        let required = schema.fields.map(\.required)
+        table.rowFile.reserveCapacity(table.rowCount + bytes.count / 64)
+        var recordOffset = reader.offset
+        while let line = reader.nextRecord(into: &fields) {
+            defer { recordOffset = reader.offset }
+            if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted && fieldCount > 1 {
+                diagnostics.append(Diagnostic(.warning, file: shownAs, line: line, column: 1, "blank line skipped"))
+                continue
+            }
+            if fields.count != fieldCount {
+                let column = fields.count > fieldCount ? reader.column(of: fields[fieldCount]) : reader.column(of: fields[fields.count - 1])
+                diagnostics.append(Diagnostic(.error, file: shownAs, line: line, column: column,
+                    "the record has \(fields.count) fields, the header \(fieldCount)"))
+            }
+            table.rowCount += 1
+            table.rowFile.append(fileIndex)
+            table.rowLine.append(Int32(clamping: line))
+            table.rowOffset.append(recordOffset)
+            for f in 0..<fieldCount {
+                let slot = table.slots[f]
+                guard f < fields.count, !fields[f].isEmpty else {
+                    if required[f] {
+                        let spec = schema.fields[f]
+                        let column = f < fields.count ? reader.column(of: fields[f]) : 1
+                        diagnostics.append(Diagnostic(.error, file: shownAs, line: f < fields.count ? fields[f].line : line, column: column,
+                            "required field '\(spec.name)' is empty"))
+                    }
+                    appendMissing(types[f], slot: slot, to: &table)
+                    continue
+                }
+                let field = fields[f]
+                if types[f] == .number {
+                    // The hot path: numbers straight from the file's bytes.
+                    let parsed: CanonicalNumber? = bytes.withUnsafeBufferPointer { all in
+                        try? NumberParser.parse(UnsafeBufferPointer(rebasing: all[field.contentStart..<field.contentEnd]))
+                    }
+                    if let parsed, !field.hasEscapedQuotes {
+                        table.numbers[slot].append(parsed.value)
+                        table.decimals[slot].append(Int8(clamping: parsed.decimals))
+                        continue
+                    }
+                }
+                let spec = schema.fields[f]
+                if field.hasEscapedQuotes {
+                    scratch.removeAll(keepingCapacity: true)
+                    var i = field.contentStart
+                    while i < field.contentEnd {
+                        scratch.append(bytes[i])
+                        i += (bytes[i] == Byte.quote && i + 1 < field.contentEnd && bytes[i + 1] == Byte.quote) ? 2 : 1
+                    }
+                    scratch.withUnsafeBufferPointer { cell in
+                        convert(cell, field: field, spec: spec, slot: slot, reader: reader, file: shownAs,
+                                verdicts: &verdicts[f], table: &table)
+                    }
+                } else {
+                    bytes.withUnsafeBufferPointer { all in
+                        let cell = UnsafeBufferPointer(rebasing: all[field.contentStart..<field.contentEnd])
+                        convert(cell, field: field, spec: spec, slot: slot, reader: reader, file: shownAs,
+                                verdicts: &verdicts[f], table: &table)
+                    }
+                }
+            }
+        }
+        report(reader.problems, file: shownAs)
+    }
+
+    private mutating func convert(_ cell: UnsafeBufferPointer<UInt8>, field: CSVField, spec: FieldSchema, slot: Int,
+                                  reader: CSVReader, file: String, verdicts: inout [Int32: String?], table: inout Table) {
+        func fail(_ message: String, offset: Int = 0) {
+            let column = reader.column(of: field) + (field.isQuoted ? 1 : 0) + offset
+            diagnostics.append(Diagnostic(.error, file: file, line: field.line, column: column, "\(spec.name): \(message)"))
+        }
+        switch spec.type {
+        case .string:
+            guard let id = pool.intern(cell) else {
+                fail("not valid UTF-8")
+                table.texts[slot].append(-1)
+                return
+            }
+            table.texts[slot].append(id)
+            if spec.allowedValues != nil || spec.pattern != nil, let problem = check(id, spec: spec, verdicts: &verdicts) {
+                fail(problem)
+            }
+        case .number:
+            do {
+                let number = try NumberParser.parse(cell)
+                table.numbers[slot].append(number.value)
+                table.decimals[slot].append(Int8(clamping: number.decimals))
+            } catch {
+                fail(error.message, offset: error.offset)
+                table.numbers[slot].append(.nan)
+                table.decimals[slot].append(-1)
+            }
+        case .integer:
+            if let value = Self.parseInteger(cell) {
+                table.integers[slot].append(value)
+            } else {
+                fail("'\(String(decoding: cell, as: UTF8.self))' is not an integer (digits only, optional leading '-')")
+                table.integers[slot].append(Int64.min)
+            }
+        case .boolean:
+            let text = String(decoding: cell, as: UTF8.self)
+            switch text {
+            case "true": table.booleans[slot].append(1)
+            case "false": table.booleans[slot].append(0)
+            default:
+                fail("'\(text)' is not a boolean (write true or false)")
+                table.booleans[slot].append(-1)
+            }
+        }
+    }
+
+    /// Checks a text value against the field's enum and pattern, once per distinct value.
+    private mutating func check(_ id: Int32, spec: FieldSchema, verdicts: inout [Int32: String?]) -> String? {
+        if let verdict = verdicts[id] { return verdict }
+        let text = pool[id]
+        var verdict: String?
+        if let allowed = spec.allowedValues, !allowed.contains(text) {
+            verdict = "'\(text)' is not one of: \(allowed.joined(separator: ", "))"
+        } else if let pattern = spec.pattern {
+            let regex = patterns[pattern] ?? (try? NSRegularExpression(pattern: "^(?:\(pattern))$"))
+            patterns[pattern] = regex
+            if regex == nil {
+                verdict = "the schema's pattern \(pattern) is not a valid regular expression"
+            } else if regex!.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                verdict = "'\(text)' does not match the pattern \(pattern)"
+            }
+        }
+        verdicts[id] = .some(verdict)
+        return verdict
+    }
+
+    private func appendMissing(_ type: FieldType, slot: Int, to table: inout Table) {
+        switch type {
+        case .string: table.texts[slot].append(-1)
+        case .number: table.numbers[slot].append(.nan); table.decimals[slot].append(-1)
+        case .integer: table.integers[slot].append(Int64.min)
+        case .boolean: table.booleans[slot].append(-1)
+        }
+    }
+
+    static func parseInteger(_ cell: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var i = 0
+        var negative = false
+        if cell.first == Byte.minus { negative = true; i = 1 }
+        guard i < cell.count, cell.count - i <= 18 else { return nil }
+        var value: Int64 = 0
+        while i < cell.count {
+            let c = cell[i]
+            guard c >= Byte.zero && c <= Byte.nine else { return nil }
+            value = value * 10 + Int64(c - Byte.zero)
+            i += 1
+        }
+        return negative ? -value : value
+    }
+
+    private mutating func checkHeader(_ fields: [CSVField], reader: CSVReader, line: Int, schema: TableSchema, file: String) -> Bool {
+        let names = fields.map { reader.text(of: $0) }
+        let expected = schema.fields.map(\.name)
+        if names == expected { return true }
+        for (i, name) in names.enumerated() where i >= expected.count || expected[i] != name {
+            let wanted = i < expected.count ? "'\(expected[i])'" : "no more columns"
+            let known = expected.contains(name) ? "" : " (not a field of the \(schema.name) schema)"
+            diagnostics.append(Diagnostic(.error, file: file, line: line, column: reader.column(of: fields[i]),
+                "header column \(i + 1) is '\(name)'\(known); expected \(wanted)"))
+        }
+        for name in expected where !names.contains(name) {
+            diagnostics.append(Diagnostic(.error, file: file, line: line, column: 1,
+                "header lacks the field '\(name)'"))
+        }
+        diagnostics.append(Diagnostic(.error, file: file, line: line, column: 1,
+            "the file is skipped until its header reads: \(expected.joined(separator: ","))"))
+        return false
+    }
+
+    private mutating func report(_ problems: [CSVProblem], file: String) {
+        for p in problems {
+            diagnostics.append(Diagnostic(.error, file: file, line: p.line, column: p.column, p.message))
+        }
+    }
+}

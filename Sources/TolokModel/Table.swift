@@ -1,0 +1,105 @@
+import Foundation
+
+/// A table of rows loaded from one or more CSV files sharing a schema, stored column by column.
+///
+/// Each field is one contiguous array of its type; missing cells are sentinels inside it (no
+/// optionals, no per-cell allocation): text `-1`, number `.nan` (the parser never produces NaN),
+/// integer `Int64.min`, boolean `-1`. Text cells are ids into the dataset's ``StringPool``.
+///
+/// All the files of one kind (every `observations/*.csv`) land in one table; each row remembers
+/// its file, line and byte offset, so any later check can point back at the cell.
+public struct Table: Sendable {
+    public let schema: TableSchema
+    public package(set) var rowCount = 0
+    /// Files the rows came from, as the user named them.
+    public package(set) var files: [String] = []
+    /// For each row: index into ``files``.
+    public package(set) var rowFile: [Int32] = []
+    /// For each row: 1-based line where the record starts.
+    public package(set) var rowLine: [Int32] = []
+    /// For each row: byte offset of the record in its file (to find a cell's column on demand).
+    public package(set) var rowOffset: [Int] = []
+    /// Absolute paths of ``files``.
+    package var fileURLs: [URL] = []
+
+    package var texts: [[Int32]] = []
+    package var numbers: [[Double]] = []
+    package var decimals: [[Int8]] = []
+    package var integers: [[Int64]] = []
+    package var booleans: [[Int8]] = []
+    /// For each field: its index within the arrays of its type.
+    package let slots: [Int]
+
+    package init(schema: TableSchema) {
+        self.schema = schema
+        var slots: [Int] = []
+        for field in schema.fields {
+            switch field.type {
+            case .string: slots.append(texts.count); texts.append([])
+            case .number: slots.append(numbers.count); numbers.append([]); decimals.append([])
+            case .integer: slots.append(integers.count); integers.append([])
+            case .boolean: slots.append(booleans.count); booleans.append([])
+            }
+        }
+        self.slots = slots
+    }
+
+    /// The kind of table: its schema's name (`observations`, `budget`, …).
+    public var kind: String { schema.name }
+
+    /// Index of the field named `name`; traps if the schema has no such field (a programming
+    /// error: the loader checks that the schemas hold the fields Tolok reads).
+    public func column(_ name: String) -> Int {
+        guard let index = schema.index(of: name) else {
+            preconditionFailure("table \(kind) has no field \(name)")
+        }
+        return index
+    }
+
+    // MARK: Typed cell access
+
+    /// Text ids of a whole column (`-1` = missing).
+    public func textIDs(_ field: Int) -> [Int32] {
+        precondition(schema.fields[field].type == .string, "\(schema.fields[field].name) is not text")
+        return texts[slots[field]]
+    }
+
+    /// Text id of a cell, `-1` when missing.
+    public func textID(_ field: Int, _ row: Int) -> Int32 {
+        precondition(schema.fields[field].type == .string, "\(schema.fields[field].name) is not text")
+        return texts[slots[field]][row]
+    }
+
+    /// Numbers of a whole column (`.nan` = missing).
+    public func numbers(_ field: Int) -> [Double] {
+        precondition(schema.fields[field].type == .number, "\(schema.fields[field].name) is not a number")
+        return numbers[slots[field]]
+    }
+
+    /// Number in a cell, `nil` when missing.
+    public func number(_ field: Int, _ row: Int) -> Double? {
+        precondition(schema.fields[field].type == .number, "\(schema.fields[field].name) is not a number")
+        let v = numbers[slots[field]][row]
+        return v.isNaN ? nil : v
+    }
+
+    /// Number with the decimals it was written with, `nil` when missing.
+    public func canonicalNumber(_ field: Int, _ row: Int) -> CanonicalNumber? {
+        guard let v = number(field, row) else { return nil }
+        return CanonicalNumber(value: v, decimals: Int(decimals[slots[field]][row]))
+    }
+
+    /// Integer in a cell, `nil` when missing.
+    public func integer(_ field: Int, _ row: Int) -> Int? {
+        precondition(schema.fields[field].type == .integer, "\(schema.fields[field].name) is not an integer")
+        let v = integers[slots[field]][row]
+        return v == Int64.min ? nil : Int(v)
+    }
+
+    /// Boolean in a cell, `nil` when missing.
+    public func boolean(_ field: Int, _ row: Int) -> Bool? {
+        precondition(schema.fields[field].type == .boolean, "\(schema.fields[field].name) is not a boolean")
+        let v = booleans[slots[field]][row]
+        return v < 0 ? nil : v == 1
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import TolokModel
+import TolokAlignment
+import TolokStatistics
+
+/// A table of results ready to render: a header and rows of cells. Every export builds one, and
+/// renders it as CSV (either dialect), an aligned terminal table, Markdown or JSON.
+public struct Tabular: Sendable {
+    public var header: [String]
+    public var rows: [[CSVCell]]
+
+    public init(header: [String], rows: [[CSVCell]] = []) {
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The table with only the columns named (in that order; unknown names are skipped).
+    public func selecting(_ names: [String]) -> Tabular {
+        let indices = names.compactMap { header.firstIndex(of: $0) }
+        return Tabular(header: indices.map { header[$0] }, rows: rows.map { row in indices.map { row[$0] } })
+    }
+
+    public enum Format: String, Sendable, CaseIterable { case table, csv, md, json }
+
+    /// The CSV of the table.
+    public func csv(_ dialect: CSVDialect = .standard) -> CSVWriter {
+        var writer = CSVWriter(header: header, dialect: dialect)
+        for row in rows { writer.append(row) }
+        return writer
+    }
+
+    /// The table rendered in `format`.
+    public func render(_ format: Format, dialect: CSVDialect = .standard) -> String {
+        switch format {
+        case .csv: return csv(dialect).contents
+        case .table: return aligned()
+        case .md: return markdown()
+        case .json: return json()
+        }
+    }
+
+    static func text(_ cell: CSVCell) -> String {
+        switch cell {
+        case .missing: ""
+        case .text(let t): t
+        case .integer(let i): String(i)
+        case .number(let v, let d): CSVWriter.format(v, decimals: d)
+        }
+    }
+
+    private func aligned() -> String {
+        let cells = [header] + rows.map { $0.map(Self.text) }
+        let widths = header.indices.map { c in min(48, cells.map { $0[c].count }.max() ?? 0) }
+        return cells.enumerated().map { i, row in
+            let line = row.enumerated().map { c, text in
+                let clipped = text.count > widths[c] ? String(text.prefix(widths[c] - 1)) + "…" : text
+                let numeric = i > 0 && { if case .number = rows[i - 1][c] { return true }; if case .integer = rows[i - 1][c] { return true }; return false }()
+                let pad = String(repeating: " ", count: widths[c] - clipped.count)
+                return numeric ? pad + clipped : clipped + pad
+            }.joined(separator: "  ")
+            let trimmed = line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            return i == 0 ? trimmed + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") : trimmed
+        }.joined(separator: "\n") + "\n"
+    }
+
+    private func markdown() -> String {
+        func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        var lines = ["| " + header.map(escape).joined(separator: " | ") + " |",
+                     "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
+        for row in rows { lines.append("| " + row.map { escape(Self.text($0)) }.joined(separator: " | ") + " |") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func json() -> String {
+        func quote(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out + "\""
+        }
+        let objects = rows.map { row in
+            "  {" + zip(header, row).map { name, cell in
+                let value: String
+                switch cell {
+                case .missing: value = "null"
+                case .text(let t): value = quote(t)
+                case .integer(let i): value = String(i)
+                case .number(let v, let d): value = CSVWriter.format(v, decimals: d)
+                }
+                return quote(name) + ": " + value
+            }.joined(separator: ", ") + "}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+}

@@ -1,0 +1,67 @@
+import TolokModel
+import TolokAlignment
+
+/// Everything computed from a dataset, once: the alignment onto canonical indicators, the
+/// programme budgets, the costs — with absorption and costs added back as aligned values.
+public struct Analysis: Sendable {
+    public let dataset: Dataset
+    public let alignment: Alignment
+    public let budgets: [ProgrammeBudget]
+    public let costs: [CostEntry]
+    /// The audit of the printed figures.
+    public let audit: AuditReport
+    /// The printed figures the audit found wrong (and no correction resolved).
+    public let suspicions: Suspicions
+    /// Whether suspect values are kept in ranks, statistics and the composite (`--include-suspect`).
+    public let includeSuspect: Bool
+
+    /// Aligns `dataset` (corrections applied), audits it, marks the values computed from suspect
+    /// figures, then computes programme budgets and costs from the corrected lines.
+    public init(_ dataset: Dataset, includeSuspect: Bool = false) {
+        self.dataset = dataset
+        self.includeSuspect = includeSuspect
+        var alignment = Alignment(dataset)
+        let audit = Audit.run(dataset, alignment: alignment)
+        let suspicions = Suspicions(audit: Audit.run(dataset, alignment: alignment, corrected: true), dataset: dataset)
+        alignment.markSuspects(suspicions.reasons(for:))
+        var budgets = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset))
+        for i in budgets.indices { budgets[i].suspicions = suspicions.reasons(budgetLines: budgets[i].lineIDs) }
+        let costs = Costs.compute(budgets: budgets, alignment: alignment)
+        alignment.add(Costs.alignedValues(budgets: budgets, costs: costs, dataset: dataset))
+        alignment.add(Self.perThousand(alignment, count: "placements", base: "labour_force", result: "placements_per_1000_lf"))
+        alignment.markSuspects(suspicions.reasons(for:))
+        self.alignment = alignment
+        self.budgets = budgets
+        self.costs = costs
+        self.audit = audit
+        self.suspicions = suspicions
+    }
+
+    public var areas: Areas { dataset.areas }
+
+    /// A count per 1,000 of a base series of the same area and year (placements per 1,000 of
+    /// the labour force), so districts of different size can be ranked.
+    static func perThousand(_ alignment: Alignment, count: String, base: String, result: String) -> [AlignedValue] {
+        alignment.resolved.keys.filter { $0.indicatorID == count }.sorted { ($0.areaCode, $0.year) < ($1.areaCode, $1.year) }.compactMap { key in
+            guard let n = alignment.resolved[key]?.chosen,
+                  let b = alignment.value(key.areaCode, key.year, base)?.chosen, b.value > 0 else { return nil }
+            var v = n
+            v.indicatorID = result
+            v.value = n.value / b.value * 1000
+            v.printedDecimals = nil
+            v.corrections = n.corrections + b.corrections
+            v.caveats = n.caveats + b.caveats
+            v.via = "computed: \(count) / \(base) × 1000 (\(base) from \(b.sourceDescription))"
+            v.recordIDs = n.recordIDs + b.recordIDs
+            return v
+        }
+    }
+
+    /// Indicators that are ranked (their catalogue row lists `rank`).
+    public var rankedIndicators: [Indicator] { alignment.catalogue.all.filter { $0.comparisons.contains("rank") } }
+
+    /// Rankings of every ranked indicator and year, in the nation, within provinces and by kind.
+    public func allRankings() -> [RankingEntry] {
+        rankedIndicators.flatMap { Rankings.compute(alignment, areas: areas, indicator: $0, includeSuspect: includeSuspect) }
+    }
+}

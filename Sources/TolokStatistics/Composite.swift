@@ -1,0 +1,232 @@
+import Foundation
+import TolokModel
+import TolokAlignment
+
+/// A small, seedable random generator (SplitMix64): the same seed gives the same draws on every
+/// machine, so composite robustness is reproducible.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// How indicator values are put on one scale before they are averaged, polarity-aware (higher
+/// is better after normalising).
+public enum Normalisation: String, Sendable, CaseIterable {
+    /// (v − min) / (max − min), 1 best, 0 worst; all equal gives 1.
+    case minMax = "min-max"
+    /// (v − mean) / sd, the sign turned for lower-is-better; all equal gives 0.
+    case zScore = "z-score"
+    /// The polarity-aware percentile / 100 (pandas `rank(pct=True)`).
+    case rank
+
+    func normalise(_ values: [Double], polarity: Polarity) -> [Double] {
+        let sign: Double = polarity == .positive ? 1 : -1
+        switch self {
+        case .minMax:
+            guard let lo = values.min(), let hi = values.max(), hi > lo else { return values.map { _ in 1 } }
+            return values.map { polarity == .positive ? ($0 - lo) / (hi - lo) : (hi - $0) / (hi - lo) }
+        case .zScore:
+            guard let d = Distribution(values), let sd = d.standardDeviation, sd > 0 else { return values.map { _ in 0 } }
+            return values.map { sign * ($0 - d.mean) / sd }
+        case .rank:
+            return CompetitionRank.percentiles(values, polarity: polarity).map { $0 / 100 }
+        }
+    }
+}
+
+/// The settings of a composite index.
+public struct CompositeSpec: Sendable {
+    public var indicators: [Indicator]
+    /// One weight per indicator, same order.
+    public var weights: [Double]
+    /// The one year of every input (never a mix of years).
+    public var year: Int
+    /// The share of the weight a district must have values for to be scored (0–1).
+    public var minimumCoverage: Double = 1
+    public var normalisation: Normalisation = .minMax
+    /// Random weight vectors for the robustness of the ranks.
+    public var draws: Int = 1000
+    public var seed: UInt64 = 1
+    /// Keep values the audit suspects.
+    public var includeSuspect = false
+
+    public init(indicators: [Indicator], weights: [Double], year: Int) {
+        self.indicators = indicators
+        self.weights = weights
+        self.year = year
+    }
+}
+
+/// A district's composite score over several indicators, and how robust its rank is.
+public struct CompositeEntry: Sendable {
+    public var district: Area
+    /// Weighted mean of the normalised values of the indicators the district has (weights
+    /// renormalised over those).
+    public var score: Double?
+    /// Share of the total weight whose indicators have a value (1 = all).
+    public var coverage: Double
+    public var rank: Int?
+    /// Median rank under random weights, and its 5–95 % interval.
+    public var medianRank: Double?
+    public var rankP5: Double?
+    public var rankP95: Double?
+    /// The best and worst rank under the other normalisations and with each indicator dropped in turn.
+    public var rankMinVariants: Int?
+    public var rankMaxVariants: Int?
+    /// Every variant rank and the 5–95 % interval lie within ±max(1, 10 % of the ranked) of the rank.
+    public var stable: Bool?
+    /// `tpt 2024=8.82; tpak 2024=66.22`: the values used.
+    public var inputs: String
+    public var note: String?
+}
+
+public enum Composite {
+    /// The composite index of `spec` over `districts`.
+    ///
+    /// A district is scored only when it has values for at least `minimumCoverage` of the weight
+    /// in `spec.year` (and ranked only when at least ``Rankings/minimumGroupSize`` districts are
+    /// scored); the others are listed with the reason. Normalisation is over the scored
+    /// districts. Robustness: ranks under `draws` random weight vectors (uniform on the simplex,
+    /// seeded), under the other normalisations, and with each indicator dropped in turn.
+    public static func compute(_ alignment: Alignment, districts: [Area], spec: CompositeSpec) -> [CompositeEntry] {
+        let indicators = spec.indicators, weights = spec.weights
+        precondition(weights.count == indicators.count)
+        let totalWeight = weights.reduce(0, +)
+        // values[d][i]: the district's value in the year, `nil` when missing (or suspect).
+        var notes = Array(repeating: [String](), count: districts.count)
+        let values: [[Double?]] = districts.enumerated().map { d, area in
+            indicators.map { ind in
+                guard let v = alignment.value(area.code, spec.year, ind.id) else { return nil }
+                if v.chosen.isSuspect && !spec.includeSuspect {
+                    notes[d].append("\(ind.id) \(spec.year) left out as suspect")
+                    return nil
+                }
+                return v.chosen.value
+            }
+        }
+        let coverage = values.map { row in zip(row, weights).reduce(0.0) { $0 + ($1.0 == nil ? 0 : $1.1) } / max(totalWeight, .ulpOfOne) }
+        let scored = districts.indices.filter { coverage[$0] >= spec.minimumCoverage - 1e-12 && coverage[$0] > 0 }
+        let enough = scored.count >= Rankings.minimumGroupSize
+
+        func scores(_ w: [Double], _ normalisation: Normalisation, keep: [Bool]) -> [Double?] {
+            var normalised = scored.map { _ in [Double?](repeating: nil, count: indicators.count) }
+            for (i, ind) in indicators.enumerated() where keep[i] {
+                let present = scored.indices.filter { values[scored[$0]][i] != nil }
+                let n = normalisation.normalise(present.map { values[scored[$0]][i]! }, polarity: ind.polarity)
+                for (k, s) in present.enumerated() { normalised[s][i] = n[k] }
+            }
+            return normalised.map { row in
+                var sum = 0.0, weight = 0.0
+                for (i, n) in row.enumerated() where keep[i] { if let n { sum += w[i] * n; weight += w[i] } }
+                return weight > 0 ? sum / weight : nil
+            }
+        }
+        func ranks(_ s: [Double?]) -> [Int?] {
+            let present = s.compactMap { $0 }
+            let r = CompetitionRank.ranks(present, polarity: .positive)
+            var k = 0
+            return s.map { v in
+                guard v != nil else { return nil }
+                defer { k += 1 }
+                return r[k]
+            }
+        }
+        let all = indicators.map { _ in true }
+        let base = scores(weights, spec.normalisation, keep: all)
+        let baseRanks = ranks(base)
+        var drawn = Array(repeating: [Double](), count: scored.count)
+        var variants = Array(repeating: [Int](), count: scored.count)
+        if enough {
+            var rng = SplitMix64(seed: spec.seed)
+            for _ in 0..<spec.draws {
+                var w = indicators.map { _ in -log(Double.random(in: Double.ulpOfOne..<1, using: &rng)) }
+                let total = w.reduce(0, +)
+                w = w.map { $0 / total }
+                for (s, r) in ranks(scores(w, spec.normalisation, keep: all)).enumerated() { if let r { drawn[s].append(Double(r)) } }
+            }
+            var runs: [[Int?]] = Normalisation.allCases.filter { $0 != spec.normalisation }.map { ranks(scores(weights, $0, keep: all)) }
+            if indicators.count > 1 {
+                for dropped in indicators.indices {
+                    runs.append(ranks(scores(weights, spec.normalisation, keep: all.indices.map { $0 != dropped })))
+                }
+            }
+            for run in runs { for (s, r) in run.enumerated() { if let r { variants[s].append(r) } } }
+        }
+        let tolerance = max(1, Int((0.1 * Double(scored.count)).rounded()))
+        let position = Dictionary(uniqueKeysWithValues: scored.enumerated().map { ($1, $0) })
+        return districts.indices.map { d in
+            let inputs = zip(indicators, values[d]).map { ind, v in
+                v.map { "\(ind.id) \(spec.year)=\(NumberText.fixed($0, decimals: ind.decimals))" } ?? "\(ind.id)=missing"
+            }.joined(separator: "; ")
+            var entry = CompositeEntry(district: districts[d], coverage: coverage[d], inputs: inputs)
+            var note = notes[d]
+            if let s = position[d] {
+                entry.score = base[s]
+                if enough {
+                    entry.rank = baseRanks[s]
+                    let sorted = drawn[s].sorted()
+                    if !sorted.isEmpty {
+                        entry.medianRank = Distribution.quantile(sorted, 0.5)
+                        entry.rankP5 = Distribution.quantile(sorted, 0.05)
+                        entry.rankP95 = Distribution.quantile(sorted, 0.95)
+                    }
+                    entry.rankMinVariants = variants[s].min()
+                    entry.rankMaxVariants = variants[s].max()
+                    if let r = entry.rank {
+                        let span = variants[s] + [entry.rankP5, entry.rankP95].compactMap { $0.map { Int($0.rounded()) } }
+                        entry.stable = span.allSatisfy { abs($0 - r) <= tolerance }
+                    }
+                } else {
+                    note.append("not ranked: \(scored.count) district\(scored.count == 1 ? "" : "s") scored (at least \(Rankings.minimumGroupSize) needed)")
+                }
+            } else if coverage[d] == 0 {
+                note.append("no value for any of the indicators in \(spec.year)")
+            } else {
+                note.append("coverage \(NumberText.fixed(coverage[d], decimals: 2)) below the \(NumberText.fixed(spec.minimumCoverage, decimals: 2)) required")
+            }
+            entry.note = note.isEmpty ? nil : note.joined(separator: "; ")
+            return entry
+        }.sorted { ($0.rank ?? Int.max, $0.score == nil ? 1 : 0, $0.district.code) < ($1.rank ?? Int.max, $1.score == nil ? 1 : 0, $1.district.code) }
+    }
+
+    /// The latest year in which at least ``Rankings/minimumGroupSize`` districts have a value of
+    /// every one of `indicators`.
+    public static func latestYear(_ alignment: Alignment, areas: Areas, indicators: [Indicator], includeSuspect: Bool = false) -> Int? {
+        var full: [Int: [String: Int]] = [:]
+        let districts = Set(areas.districts.map(\.code))
+        let wanted = Set(indicators.map(\.id))
+        for (key, v) in alignment.resolved where districts.contains(key.areaCode) && wanted.contains(key.indicatorID)
+            && (includeSuspect || !v.chosen.isSuspect) {
+            full[key.year, default: [:]][key.areaCode, default: 0] += 1
+        }
+        return full.filter { $0.value.values.count { $0 == wanted.count } >= Rankings.minimumGroupSize }.keys.max()
+    }
+
+    /// The default composite: the latest year in which at least two ranked indicators have values
+    /// for ``Rankings/minimumGroupSize`` districts, over those indicators, equal weights.
+    public static func defaultSpec(_ alignment: Alignment, areas: Areas, includeSuspect: Bool = false) -> CompositeSpec? {
+        let districts = Set(areas.districts.map(\.code))
+        var counts: [String: [Int: Int]] = [:]
+        for (key, v) in alignment.resolved where districts.contains(key.areaCode) && (includeSuspect || !v.chosen.isSuspect) {
+            counts[key.indicatorID, default: [:]][key.year, default: 0] += 1
+        }
+        let ranked = alignment.catalogue.all.filter { $0.comparisons.contains("rank") }
+        let years = Set(counts.values.flatMap(\.keys)).sorted(by: >)
+        for year in years {
+            let indicators = ranked.filter { (counts[$0.id]?[year] ?? 0) >= Rankings.minimumGroupSize }
+            if indicators.count >= 2 {
+                var spec = CompositeSpec(indicators: indicators, weights: indicators.map { _ in 1 }, year: year)
+                spec.includeSuspect = includeSuspect
+                return spec
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,44 @@
+import TolokModel
+import TolokAlignment
+
+/// A district's actual value of a canonical indicator scored against its plan's target for the
+/// same year (Renstra or PK: the newest revision), with the capaian and the SAKIP predicate.
+public struct TargetScore: Sendable {
+    public var district: Area
+    public var indicator: Indicator
+    public var year: Int
+    public var actual: AlignedValue
+    public var target: AlignedValue
+    /// Capaian by the indicator's polarity, clamped, predicate.
+    public var achievement: Achievement
+    /// Met when the capaian is at least 100.
+    public var met: Bool? { achievement.capaian.map { $0 >= 100 - 1e-9 } }
+    /// Where the actual and the target come from different documents or series.
+    public var note: String?
+}
+
+public enum TargetScores {
+    /// Every district, indicator and year with both an actual value and a target.
+    public static func compute(_ alignment: Alignment, areas: Areas) -> [TargetScore] {
+        let targets = alignment.resolvedTargets
+        return targets.keys.sorted { ($0.areaCode, $0.indicatorID, $0.year) < ($1.areaCode, $1.indicatorID, $1.year) }.compactMap { key in
+            guard let district = areas.byCode[key.areaCode], district.level == .district,
+                  let indicator = alignment.catalogue.byID[key.indicatorID],
+                  let actual = alignment.resolved[key]?.chosen, let target = targets[key]?.chosen else { return nil }
+            var score = TargetScore(district: district, indicator: indicator, year: key.year, actual: actual, target: target,
+                                    achievement: Achievement(target: target.value, realisation: actual.value, polarity: indicator.polarity))
+            var notes: [String] = []
+            // A statistics office's figure against a plan's target is the usual case; two reports
+            // printing the actual and the target under different labels may measure differently.
+            let statistics: Set<String> = ["BPS", "press"]
+            if !statistics.contains(actual.sourceType), actual.source.sourceID != target.source.sourceID || actual.label != target.label {
+                notes.append("possible break: actual '\(actual.label)' (\(actual.sourceDescription)), target '\(target.label)' (\(target.sourceDescription))")
+            }
+            if let others = targets[key]?.alternatives.filter({ $0.revisionRank < target.revisionRank && $0.value != target.value }), !others.isEmpty {
+                notes.append("earlier revision: " + others.map { "\(NumberText.plain($0.value)) (\($0.revision ?? "?"))" }.joined(separator: ", "))
+            }
+            score.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+            return score
+        }
+    }
+}
