@@ -27,16 +27,22 @@ public enum CSVCell: Sendable, Equatable {
     }
 }
 
-/// Builds CSV text deterministically (fixed decimals, stable quoting) and writes it atomically.
+/// Builds CSV deterministically (fixed decimals, stable quoting) in a byte buffer, and writes it
+/// atomically.
 public struct CSVWriter: Sendable {
     public let dialect: CSVDialect
     public let header: [String]
-    private var text: String
+    /// The CSV so far, as UTF-8 bytes.
+    public private(set) var bytes: [UInt8] = []
+    private let separator: UInt8
+    private let decimalMark: UInt8
 
     public init(header: [String], dialect: CSVDialect = .standard) {
         self.dialect = dialect
         self.header = header
-        text = dialect == .excelID ? "\u{FEFF}" : ""
+        separator = dialect == .excelID ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        decimalMark = dialect == .excelID ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        if dialect == .excelID { bytes += [0xEF, 0xBB, 0xBF] }
         appendLine(header.map { .text($0) })
     }
 
@@ -47,44 +53,52 @@ public struct CSVWriter: Sendable {
     }
 
     /// The CSV text so far.
-    public var contents: String { text }
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Writes the CSV to `url` through a temporary file and a rename, so a reader never sees half a file.
     public func write(to url: URL) throws {
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try Data(bytes).write(to: url, options: .atomic)
     }
 
     private mutating func appendLine(_ cells: [CSVCell]) {
-        let separator = dialect == .excelID ? ";" : ","
-        var first = true
-        for cell in cells {
-            if !first { text += separator }
-            first = false
-            text += render(cell)
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { bytes.append(separator) }
+            append(cell)
         }
-        text += dialect == .excelID ? "\r\n" : "\n"
+        if dialect == .excelID { bytes.append(UInt8(ascii: "\r")) }
+        bytes.append(UInt8(ascii: "\n"))
     }
 
-    private func render(_ cell: CSVCell) -> String {
+    private mutating func append(_ cell: CSVCell) {
         switch cell {
         case .missing:
-            return ""
+            break
         case .integer(let value):
-            return String(value)
+            NumberText.appendInteger(value, to: &bytes)
         case .number(let value, let decimals):
-            let formatted = Self.format(value, decimals: decimals)
-            return dialect == .excelID ? formatted.replacingOccurrences(of: ".", with: ",") : formatted
+            NumberText.appendFixed(value, decimals: decimals, separator: decimalMark, to: &bytes)
         case .text(let value):
-            var value = value
-            if dialect == .excelID, let first = value.first, "=+-@".contains(first), Double(value) == nil {
-                value = "'" + value  // keep spreadsheets from running it as a formula
-            }
-            let separator: Character = dialect == .excelID ? ";" : ","
-            if value.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return value
+            appendText(value)
         }
+    }
+
+    private mutating func appendText(_ value: String) {
+        var value = value
+        if dialect == .excelID, let first = value.first, "=+-@".contains(first), Double(value) == nil {
+            value = "'" + value  // keep spreadsheets from running it as a formula
+        }
+        let quote = UInt8(ascii: "\"")
+        let needsQuotes = value.utf8.contains { $0 == separator || $0 == quote || $0 == 10 || $0 == 13 }
+        guard needsQuotes else {
+            bytes.append(contentsOf: value.utf8)
+            return
+        }
+        bytes.append(quote)
+        for b in value.utf8 {
+            bytes.append(b)
+            if b == quote { bytes.append(quote) }
+        }
+        bytes.append(quote)
     }
 
     /// Formats `value` with exactly `decimals` decimals, without a negative zero.

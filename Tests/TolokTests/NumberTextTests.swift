@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import Tolok
+
+@Suite("Number formatting")
+struct NumberTextTests {
+    @Test func fixedMatchesTheCLibraryDigitForDigit() {
+        // Ties and near-ties (0.125 → 0.12, 2.675 → 2.67: the binary value decides), negatives,
+        // negative zero, large and small values, against printf's %.Nf.
+        var values: [Double] = [0, -0.0, 0.125, 0.375, 2.675, 1.005, -1.005, -0.001, 0.5, 1.5, 2.5, 66.22, 8.87, 362932.4999,
+                                15308539115, 1e15, 4.6e15, -7.35, 99.375, 1 / 3, 2.0 / 3, 123456.785, 1e-7]
+        var rng = SplitMix64(seed: 42)
+        for _ in 0..<20_000 {
+            let magnitude = pow(10, Double.random(in: -3...12, using: &rng))
+            values.append(Double.random(in: -1...1, using: &rng) * magnitude)
+            values.append((Double(Int.random(in: -100_000...100_000, using: &rng)) + 0.5) / 100)
+        }
+        for v in values {
+            for d in [0, 1, 2, 4, 10] {
+                var expected = String(format: "%.\(d)f", v)
+                if expected.hasPrefix("-"), expected.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { expected.removeFirst() }
+                #expect(NumberText.fixed(v, decimals: d) == expected, "\(v) with \(d) decimals")
+            }
+        }
+    }
+
+    @Test func decimalCommaAndIntegers() {
+        var bytes: [UInt8] = []
+        NumberText.appendFixed(-1234.5678, decimals: 2, separator: UInt8(ascii: ","), to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        NumberText.appendInteger(-2024, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "-1234,57 -2024")
+        #expect(NumberText.plain(15_308_539_115) == "15308539115" && NumberText.plain(93.795) == "93.795")
+    }
+}
