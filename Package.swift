@@ -25,10 +25,12 @@ let package = Package(
         .target(name: "TolokStatistics", dependencies: ["TolokModel", "TolokAlignment"]),
         // CSV (two dialects), tables, Markdown, JSON, HTML reports.
         .target(name: "TolokOutput", dependencies: ["TolokModel", "TolokAlignment", "TolokStatistics"]),
+        // Synthetic datasets in the project's own format, for benchmarks at national scale.
+        .target(name: "TolokSynth", dependencies: ["TolokModel", "TolokOutput"]),
         // The library: re-exports the stages.
         .target(name: "Tolok", dependencies: ["TolokModel", "TolokInput", "TolokAlignment", "TolokStatistics", "TolokOutput"]),
         // The `tolok` commands as a library, so tests can run them in-process.
-        .target(name: "TolokCLI", dependencies: ["Tolok"]),
+        .target(name: "TolokCLI", dependencies: ["Tolok", "TolokSynth"]),
         // The executable: a thin `main` over TolokCLI.
         .executableTarget(name: "tolok", dependencies: ["TolokCLI"]),
         .testTarget(name: "TolokTests", dependencies: ["Tolok"]),

@@ -1,7 +1,12 @@
 import TolokModel
 
-/// Aligns the datasets onto the canonical indicators: mapped observations and reference figures
-/// become ``AlignedValue``s; labels no mapping covers are listed.
+/// Aligns the datasets onto the canonical indicators: mapped observations (corrections applied)
+/// and reference figures become ``Fact``s, resolved per indicator, year and area by the source
+/// priority into a ``ResolvedGrid``; labels no mapping covers are listed.
+///
+/// Everything is integer work over the tables' columns: label keys once per distinct label,
+/// mappings once per distinct district, document and label, operands through integer keys. A
+/// fact becomes an ``AlignedValue`` with its texts only when asked (``aligned(_:role:)``).
 public struct Alignment: Sendable {
     public struct Key: Hashable, Sendable {
         public var areaCode: String
@@ -14,225 +19,541 @@ public struct Alignment: Sendable {
         }
     }
 
+    public let dataset: Dataset
     public let catalogue: IndicatorCatalogue
-    /// Every actual value found, in dataset order.
-    public private(set) var values: [AlignedValue]
-    /// Every target found (year = the target's year).
-    public private(set) var targets: [AlignedValue]
+    public let mappings: [IndicatorMapping]
     public let unmapped: [UnmappedLabel]
-    /// The value used per area, year and indicator.
-    public private(set) var resolved: [Key: ResolvedValue] {
-        didSet { yearsIndex = Self.yearsIndex(resolved) }
-    }
-    /// Years with a value, by area and indicator.
-    private var yearsIndex: [String: [Int]] = [:]
-
-    private static func yearsIndex(_ resolved: [Key: ResolvedValue]) -> [String: [Int]] {
-        var index: [String: [Int]] = [:]
-        for key in resolved.keys { index[key.areaCode + "\u{0}" + key.indicatorID, default: []].append(key.year) }
-        return index.mapValues { $0.sorted() }
-    }
+    /// Area codes by area index (every area of areas.csv, in file order).
+    public let areaCodes: [String]
+    /// Area index by code.
+    public let areaIndex: [String: Int32]
+    public let sourceInfo: [SourceInfo]
+    /// Every actual value, in dataset order: mapped observations, then references, then computed values.
+    public private(set) var facts: [Fact] = []
+    /// Every target (year = the target's year).
+    public private(set) var targetFacts: [Fact] = []
+    /// The full values of computed facts (absorption, costs, per-1,000 rates), by ``Fact/row``.
+    public private(set) var computed: [AlignedValue] = []
+    /// The value used per indicator, year and area.
+    public private(set) var grid: ResolvedGrid
+    /// The target used per indicator, year and area: the newest revision (``TargetPriority``).
+    public private(set) var targetGrid: ResolvedGrid
+    /// Why facts are suspect, by fact index (actuals and targets).
+    public private(set) var suspicions: [Int32: [String]] = [:]
+    public private(set) var targetSuspicions: [Int32: [String]] = [:]
+    /// Operand rows beyond the first of a sum, by fact index.
+    private var moreOperands: [Int32: [Int32]] = [:]
+    /// Observations with corrections, by row: the corrected record.
+    private let correctedRows: [Int32: Observation]
 
     /// Aligns `dataset`.
     public init(_ dataset: Dataset) {
+        self.dataset = dataset
         let catalogue = IndicatorCatalogue(dataset)
         self.catalogue = catalogue
+        let pool = dataset.pool
         // Problems in the mapping tables are `tolok validate`'s business (``check(_:)``).
         let mappings = IndicatorMapping.load(dataset, catalogue: catalogue).mappings
-        let sources = dataset.sources()
-        let references = dataset.references()
-        let corrections = Corrections(dataset.corrections())
-        let revisions = dataset.revisionRanks()
+        self.mappings = mappings
+        areaCodes = dataset.areas.all.map(\.code)
+        areaIndex = Dictionary(areaCodes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        var areaOfPoolID = [Int32](repeating: -1, count: pool.count)
+        for (i, a) in dataset.areas.all.enumerated() { areaOfPoolID[Int(a.codeID)] = Int32(i) }
+        let indicatorIndex = Dictionary(catalogue.all.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
 
-        // Mappings by district (`*` = any), document (empty = any) and label key: a document's own
-        // row wins over its district's, which wins over `*`.
-        var byKey: [String: IndicatorMapping] = [:]
-        for m in mappings { byKey[m.key] = m }
-        func mapping(district: String, source: String, label: String) -> IndicatorMapping? {
-            byKey[IndicatorMapping.key(district: district, source: source, label: label)]
-                ?? byKey[IndicatorMapping.key(district: district, source: "", label: label)]
-                ?? byKey[IndicatorMapping.key(district: "*", source: source, label: label)]
-                ?? byKey[IndicatorMapping.key(district: "*", source: "", label: label)]
+        // Sources by index, and by pool id.
+        let sources = dataset.sources().values.sorted { $0.id < $1.id }
+        sourceInfo = sources.map { SourceInfo(id: $0.id, type: $0.type, typeRank: SourcePriority.rank($0.type), priority: $0.priority, year: $0.year) }
+        var sourceOfPoolID = [Int32](repeating: -1, count: pool.count)
+        for (i, s) in sources.enumerated() { if let id = pool.id(of: s.id) { sourceOfPoolID[Int(id)] = Int32(i) } }
+        let sourceInfo = self.sourceInfo
+
+        // Corrections of observations, by row.
+        let corrections = Corrections(dataset.corrections())
+        var correctedRows: [Int32: Observation] = [:]
+        let observations = dataset.tables["observations"]
+        if let table = observations, !corrections.all.isEmpty {
+            let rows = table.rowsByID(table.column("id"), poolCount: pool.count)
+            let reader = Observation.Reader(table)
+            for c in corrections.all {
+                guard let id = pool.id(of: c.recordID), rows[Int(id)] >= 0 else { continue }
+                let row = rows[Int(id)]
+                if correctedRows[row] == nil { correctedRows[row] = corrections.apply(to: reader.observation(at: Int(row), pool: pool)) }
+            }
         }
-        // Labels whose counts other mappings need (a ratio's denominator, a sum's added labels).
-        var operandKeys = Set<String>()
-        for m in mappings {
-            switch m.transform {
-            case .ratio(let d): operandKeys.insert(LabelKey.of(d))
-            case .sum(let labels): labels.forEach { operandKeys.insert(LabelKey.of($0)) }
-            default: break
+        self.correctedRows = correctedRows
+
+        // The reference rows: yearly (August, or no month), not excluded.
+        let vintages = dataset.vintageRanks()
+        let revisions = dataset.revisionRanks()
+        var referenceFacts: [Fact] = []
+        /// Reference series by (area, indicator name pool id, year) for per-1,000 rates.
+        var series: [SeriesKey: Int32] = [:]
+        var seriesFacts: [Fact] = []
+        let perThousandBases = Set(mappings.compactMap { m -> Int32? in
+            if case .perThousand(let r) = m.transform { return pool.id(of: r) } else { return nil }
+        })
+        if let refs = dataset.tables["references"] {
+            let area = refs.textIDs(refs.column("area_code")), indicator = refs.textIDs(refs.column("indicator"))
+            let year = refs.integers(refs.column("year")), month = refs.integers(refs.column("month"))
+            let value = refs.numbers(refs.column("value")), decimals = refs.decimalCounts(refs.column("value"))
+            let printed = refs.integers(refs.column("printed_decimals")), derived = refs.booleans(refs.column("derived"))
+            let vintage = refs.textIDs(refs.column("vintage")), source = refs.textIDs(refs.column("source_id"))
+            let excluded = refs.textIDs(refs.column("excluded"))
+            var rankOfVintage: [Int32: Int8] = [:]
+            for (v, r) in vintages { if let id = pool.id(of: v) { rankOfVintage[id] = Int8(clamping: r) } }
+            var indicatorOfPoolID: [Int32: Int32] = [:]
+            for (id, i) in indicatorIndex { if let p = pool.id(of: id) { indicatorOfPoolID[p] = i } }
+            for row in 0..<refs.rowCount {
+                guard excluded[row] < 0, month[row] == Int64.min || month[row] == 8, !value[row].isNaN,
+                      area[row] >= 0, indicator[row] >= 0, year[row] != Int64.min else { continue }
+                let a = areaOfPoolID[Int(area[row])]
+                guard a >= 0 else { continue }
+                var f = Fact(area: a, indicator: -1, year: Int32(year[row]), value: value[row], kind: .reference, row: Int32(row),
+                             source: source[row] >= 0 ? sourceOfPoolID[Int(source[row])] : -1)
+                f.printedDecimals = printed[row] != Int64.min ? Int8(clamping: printed[row]) : decimals[row]
+                f.derived = derived[row] == 1
+                f.vintageRank = vintage[row] >= 0 ? rankOfVintage[vintage[row]] ?? 0 : 0
+                if perThousandBases.contains(indicator[row]) {
+                    let key = SeriesKey(area: a, indicator: indicator[row], year: f.year)
+                    seriesFacts.append(f)
+                    let i = Int32(seriesFacts.count - 1)
+                    if let current = series[key] {
+                        if SourcePriority.prefers(f, over: seriesFacts[Int(current)], sources: sourceInfo) { series[key] = i }
+                    } else {
+                        series[key] = i
+                    }
+                }
+                if let ind = indicatorOfPoolID[indicator[row]] {
+                    f.indicator = ind
+                    referenceFacts.append(f)
+                }
             }
         }
 
-        // Work on the columns: label keys once per distinct label, observations built only for
-        // the rows a mapping or an operand needs.
-        let pool = dataset.pool
-        let empty = Table(schema: TableSchema(name: "observations", fields: [], primaryKey: nil, foreignKeys: []))
-        let table = dataset.tables["observations"] ?? empty
-        let rowCount = table.schema.fields.isEmpty ? 0 : table.rowCount
-        var keyOfLabel: [Int32: String] = [:]
-        var mapped: [(Observation, IndicatorMapping)] = []
-        /// Operand counts by district, year and label key, and by document too (first printed wins).
-        var counts: [String: Observation] = [:]
-        var unmappedCount: [Int64: Int] = [:]
-        var unmappedOrder: [(Int64, Int)] = []
-        if rowCount > 0 {
-            let reader = Observation.Reader(table)
-            let labels = table.textIDs(reader.label), districts = table.textIDs(reader.district), periods = table.textIDs(reader.period)
-            let sourceIDs = table.textIDs(reader.source)
-            let targets = table.numbers(reader.target), realisations = table.numbers(reader.realisation)
-            for row in 0..<rowCount where periods[row] < 0 && (!targets[row].isNaN || !realisations[row].isNaN) {
-                let labelID = labels[row], districtID = districts[row]
+        // The observations, through the mapping table.
+        var actuals: [Fact] = []
+        var targets: [Fact] = []
+        var moreOperands: [Int32: [Int32]] = [:]
+        var unmappedLabels: [UnmappedLabel] = []
+        if let table = observations, table.rowCount > 0 {
+            var lookup = MappingLookup(mappings, pool: pool)
+            let district = table.textIDs(table.column("district_code")), label = table.textIDs(table.column("indicator_label"))
+            let period = table.textIDs(table.column("period")), source = table.textIDs(table.column("source_id"))
+            let revision = table.textIDs(table.column("revision"))
+            let year = table.integers(table.column("year")), targetYear = table.integers(table.column("target_year"))
+            let target = table.numbers(table.column("target")), realisation = table.numbers(table.column("realisation"))
+            let realisationDecimals = table.decimalCounts(table.column("realisation"))
+            func realisationOf(_ row: Int) -> (Double, Int8)? {
+                if let o = correctedRows[Int32(row)] { return o.realisation.map { ($0.value, Int8(clamping: $0.decimals)) } }
+                return realisation[row].isNaN ? nil : (realisation[row], realisationDecimals[row])
+            }
+            func targetOf(_ row: Int) -> Double? {
+                if let o = correctedRows[Int32(row)] { return o.target?.value }
+                return target[row].isNaN ? nil : target[row]
+            }
+            var revisionRanks: [Int64: Int8] = [:]  // (source, revision) pool ids
+            for (key, r) in revisions {
+                let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+                if parts.count == 2, let s = pool.id(of: parts[0]), let v = pool.id(of: parts[1]) {
+                    revisionRanks[Int64(s) << 32 | Int64(v)] = Int8(clamping: r)
+                }
+            }
+            // Operand counts by district, year, label key (and document): the first printed wins.
+            var operands: [OperandKey: Int32] = [:]
+            var mapped: [(row: Int32, mapping: Int32)] = []
+            var unmappedCount: [Int64: Int] = [:]
+            var unmappedOrder: [(Int64, Int)] = []
+            for row in 0..<table.rowCount where period[row] < 0 && (!target[row].isNaN || !realisation[row].isNaN) {
+                let labelID = label[row], districtID = district[row]
                 guard labelID >= 0, districtID >= 0 else { continue }
-                let key: String
-                if let k = keyOfLabel[labelID] { key = k } else { key = LabelKey.of(pool[labelID]); keyOfLabel[labelID] = key }
-                let district = pool[districtID], source = pool.text(sourceIDs[row]) ?? ""
-                if operandKeys.contains(key), !realisations[row].isNaN {
-                    let year = table.integer(reader.year, row) ?? 0
-                    let o = corrections.apply(to: reader.observation(at: row, pool: pool))
-                    for countKey in ["\(district)\u{0}\(year)\u{0}\(key)", "\(district)\u{0}\(year)\u{0}\(key)\u{0}\(source)"] where counts[countKey] == nil {
-                        counts[countKey] = o
+                let key = lookup.key(of: labelID)
+                if lookup.isOperand(key), !realisation[row].isNaN {
+                    let y = Int32(clamping: year[row])
+                    for s in [source[row], -2] {
+                        let k = OperandKey(district: districtID, year: y, key: key, source: s)
+                        if operands[k] == nil { operands[k] = Int32(row) }
                     }
                 }
-                if let m = mapping(district: district, source: source, label: key) {
-                    mapped.append((corrections.apply(to: reader.observation(at: row, pool: pool)), m))
-                } else if !operandKeys.contains(key) {
+                if let m = lookup.mapping(district: districtID, source: source[row], key: key) {
+                    mapped.append((Int32(row), m))
+                } else if !lookup.isOperand(key) {
                     let pair = Int64(districtID) << 32 | Int64(labelID)
                     if unmappedCount[pair] == nil { unmappedOrder.append((pair, row)) }
                     unmappedCount[pair, default: 0] += 1
                 }
             }
-        }
-        let unmappedLabels: [UnmappedLabel] = unmappedOrder.map { pair, row in
-            let o = Observation.Reader(table).observation(at: row, pool: pool)
-            return UnmappedLabel(districtCode: o.districtCode, label: o.indicatorLabel, level: o.level,
-                                 count: unmappedCount[pair]!, firstLocation: "\(o.source.sourceID) \(o.source.description)")
-        }
-
-        // Reference series (labour force, …) resolved by priority, for per-1000 rates.
-        // Yearly figures only (the August round, or no month stated); excluded figures stay out.
-        let vintages = dataset.vintageRanks()
-        var referenceValues: [AlignedValue] = references.filter { $0.excluded == nil && $0.isAnnual }.map { r in
-            let s = sources[r.source.sourceID]
-            return AlignedValue(areaCode: r.areaCode, year: r.year, indicatorID: r.indicator, value: r.value.value, role: .actual,
-                                source: r.source, sourceType: s?.type ?? "other", sourceYear: s?.year,
-                                sourcePriority: s?.priority, derived: r.derived, vintageRank: r.vintage.flatMap { vintages[$0] } ?? 0,
-                                printedDecimals: r.value.decimals, label: r.indicator,
-                                via: r.derived ? "references (derived)" : "references", priority: 1, recordIDs: [r.id])
-        }
-        let referenceSeries = Self.resolve(referenceValues)
-
-        var actuals: [AlignedValue] = []
-        var targets: [AlignedValue] = []
-        for (o, m) in mapped {
-            let s = sources[o.source.sourceID]
-            func aligned(_ value: Double, _ role: AlignedValue.Role, year: Int, records: [Observation]) -> AlignedValue {
-                var v = AlignedValue(areaCode: o.districtCode, year: year, indicatorID: m.indicatorID, value: value, role: role,
-                                     source: o.source, sourceType: s?.type ?? "other", sourceYear: s?.year, sourcePriority: s?.priority,
-                                     label: o.indicatorLabel,
-                                     via: "mapping \(m.id) (\(m.transform.name))", priority: m.priority, recordIDs: records.map(\.id))
-                let field = role == .actual ? "realisation" : "target"
-                v.corrections = records.flatMap { $0.corrections.filter { $0.correction.field == field }.map(\.description) }
-                v.caveats = m.caveat.map { [$0] } ?? []
-                v.revision = o.revision
-                v.revisionRank = o.revision.flatMap { revisions[o.source.sourceID + "\u{0}" + $0] } ?? 0
-                return v
+            let reader = Observation.Reader(table)
+            unmappedLabels = unmappedOrder.map { pair, row in
+                let o = reader.observation(at: row, pool: pool)
+                return UnmappedLabel(districtCode: o.districtCode, label: o.indicatorLabel, level: o.level,
+                                     count: unmappedCount[pair]!, firstLocation: "\(o.source.sourceID) \(o.source.description)")
             }
-            func operand(_ label: String) -> Observation? {
-                let key = LabelKey.of(label)
-                return counts["\(o.districtCode)\u{0}\(o.year)\u{0}\(key)\u{0}\(o.source.sourceID)"] ?? counts["\(o.districtCode)\u{0}\(o.year)\u{0}\(key)"]
-            }
-            switch m.transform {
-            case .asIs, .scale:
-                let factor: Double = if case .scale(let f) = m.transform { f } else { 1 }
-                if let r = o.realisation {
-                    var v = aligned(r.value * factor, .actual, year: o.year, records: [o])
-                    if case .asIs = m.transform { v.printedDecimals = r.decimals }
-                    actuals.append(v)
+            for (row32, mIndex) in mapped {
+                let row = Int(row32)
+                let m = mappings[Int(mIndex)]
+                guard let ind = indicatorIndex[m.indicatorID] else { continue }
+                let a = areaOfPoolID[Int(district[row])]
+                guard a >= 0 else { continue }
+                let y = Int32(clamping: year[row])
+                let s = source[row] >= 0 ? sourceOfPoolID[Int(source[row])] : -1
+                func fact(_ value: Double, year: Int32) -> Fact {
+                    var f = Fact(area: a, indicator: ind, year: year, value: value, kind: .observation, row: row32, source: s)
+                    f.mapping = mIndex
+                    f.priority = Int32(m.priority)
+                    if revision[row] >= 0, source[row] >= 0 { f.revisionRank = revisionRanks[Int64(source[row]) << 32 | Int64(revision[row])] ?? 0 }
+                    return f
                 }
-                if let t = o.target { targets.append(aligned(t.value * factor, .target, year: o.targetYear ?? o.year, records: [o])) }
-            case .ratio(let denominatorLabel):
-                guard let numerator = o.realisation, let denominator = operand(denominatorLabel),
-                      let d = denominator.realisation?.value, d != 0 else { continue }
-                actuals.append(aligned(numerator.value / d * 100, .actual, year: o.year, records: [o, denominator]))
-            case .sum(let labels):
-                let parts = labels.map(operand)
-                guard let first = o.realisation, parts.allSatisfy({ $0?.realisation != nil }) else { continue }
-                let total = parts.reduce(first.value) { $0 + $1!.realisation!.value }
-                actuals.append(aligned(total, .actual, year: o.year, records: [o] + parts.map { $0! }))
-            case .perThousand(let reference):
-                guard let r = o.realisation,
-                      let base = referenceSeries[Key(areaCode: o.districtCode, year: o.year, indicatorID: reference)]?.chosen,
-                      base.value != 0 else { continue }
-                var v = aligned(r.value / base.value * 1000, .actual, year: o.year, records: [o])
-                v.recordIDs += base.recordIDs
-                actuals.append(v)
+                func operand(_ labelKey: Int32) -> Int32? {
+                    operands[OperandKey(district: district[row], year: y, key: labelKey, source: source[row])]
+                        ?? operands[OperandKey(district: district[row], year: y, key: labelKey, source: -2)]
+                }
+                switch m.transform {
+                case .asIs, .scale:
+                    let factor: Double = if case .scale(let f) = m.transform { f } else { 1 }
+                    if let (r, d) = realisationOf(row) {
+                        var f = fact(r * factor, year: y)
+                        if case .asIs = m.transform { f.printedDecimals = d }
+                        actuals.append(f)
+                    }
+                    if let t = targetOf(row) {
+                        let ty = targetYear[row] != Int64.min ? Int32(clamping: targetYear[row]) : y
+                        targets.append(fact(t * factor, year: ty))
+                    }
+                case .ratio(let denominatorLabel):
+                    guard let (numerator, _) = realisationOf(row), let key = lookup.key(ofText: denominatorLabel),
+                          let d = operand(key), let (denominator, _) = realisationOf(Int(d)), denominator != 0 else { continue }
+                    var f = fact(numerator / denominator * 100, year: y)
+                    f.operandRow = d
+                    actuals.append(f)
+                case .sum(let labels):
+                    guard let (first, _) = realisationOf(row) else { continue }
+                    let rows = labels.map { lookup.key(ofText: $0).flatMap(operand) }
+                    guard rows.allSatisfy({ $0 != nil }), let parts = Optional(rows.map { realisationOf(Int($0!)) }),
+                          parts.allSatisfy({ $0 != nil }) else { continue }
+                    var f = fact(parts.reduce(first) { $0 + $1!.0 }, year: y)
+                    f.operandRow = rows[0]!
+                    if rows.count > 1 { moreOperands[Int32(actuals.count)] = rows.dropFirst().map { $0! } }
+                    actuals.append(f)
+                case .perThousand(let reference):
+                    guard let (r, _) = realisationOf(row), let refID = pool.id(of: reference),
+                          let b = series[SeriesKey(area: a, indicator: refID, year: y)] else { continue }
+                    let base = seriesFacts[Int(b)]
+                    guard base.value != 0 else { continue }
+                    var f = fact(r / base.value * 1000, year: y)
+                    f.operandRow = base.row
+                    actuals.append(f)
+                }
             }
         }
-        // Reference figures are values of their canonical indicator directly (tpt, tpak, …).
-        referenceValues.removeAll { catalogue.byID[$0.indicatorID] == nil }
-        actuals += referenceValues
+        facts = actuals + referenceFacts
+        targetFacts = targets
+        self.moreOperands = moreOperands
+        unmapped = unmappedLabels
+        grid = ResolvedGrid([], areaCount: 0, indicatorCount: 0, prefers: { _, _ in false })
+        targetGrid = grid
+        resolve()
+    }
 
-        self.values = actuals
-        self.targets = targets
-        self.unmapped = unmappedLabels
-        resolved = Self.resolve(actuals)
-        yearsIndex = Self.yearsIndex(resolved)
+    struct SeriesKey: Hashable { var area: Int32; var indicator: Int32; var year: Int32 }
+    struct OperandKey: Hashable { var district: Int32; var year: Int32; var key: Int32; var source: Int32 }
+
+    private mutating func resolve() {
+        let sources = sourceInfo
+        grid = ResolvedGrid(facts, areaCount: areaCodes.count, indicatorCount: catalogue.all.count) {
+            SourcePriority.prefers($0, over: $1, sources: sources)
+        }
+        targetGrid = ResolvedGrid(targetFacts, areaCount: areaCodes.count, indicatorCount: catalogue.all.count) {
+            TargetPriority.prefers($0, over: $1, sources: sources)
+        }
     }
 
     /// The mapping tables' own problems (labels mapped twice, incomplete transforms, unknown
-    /// indicators), without aligning anything: what `tolok validate` needs.
+    /// indicators, labels of another kind of unit), without aligning anything: what
+    /// `tolok validate` needs.
     public static func check(_ dataset: Dataset) -> [Diagnostic] {
         let catalogue = IndicatorCatalogue(dataset)
         let loaded = IndicatorMapping.load(dataset, catalogue: catalogue)
         return loaded.diagnostics + MappingCheck.diagnostics(dataset, mappings: loaded.mappings, catalogue: catalogue)
     }
 
-    /// Marks each value with the reasons `reasons` gives for it (the audit's suspicions) and
-    /// resolves again, so an unsuspected value is preferred where there is one.
-    public mutating func markSuspects(_ reasons: (AlignedValue) -> [String]) {
-        for i in values.indices { values[i].suspicions = reasons(values[i]) }
-        for i in targets.indices { targets[i].suspicions = reasons(targets[i]) }
-        resolved = Self.resolve(values)
-    }
+    // MARK: Suspects and computed values
 
-    /// Adds values computed from the aligned ones (absorption, costs) and resolves again.
-    public mutating func add(_ derived: [AlignedValue]) {
-        values += derived
-        resolved = Self.resolve(values)
-    }
-
-    /// The target used per area, year and indicator: the newest revision (``TargetPriority``).
-    public var resolvedTargets: [Key: ResolvedValue] { Self.resolve(targets, prefers: TargetPriority.prefers) }
-
-    /// The preferred value per key, by ``SourcePriority``.
-    static func resolve(_ values: [AlignedValue],
-                        prefers: (AlignedValue, AlignedValue) -> Bool = SourcePriority.prefers) -> [Key: ResolvedValue] {
-        var result: [Key: ResolvedValue] = [:]
-        for v in values {
-            let key = Key(areaCode: v.areaCode, year: v.year, indicatorID: v.indicatorID)
-            if var current = result[key] {
-                if prefers(v, current.chosen) {
-                    current.alternatives.insert(current.chosen, at: 0)
-                    current.chosen = v
-                } else {
-                    current.alternatives.append(v)
+    /// Marks the facts that come from a suspect figure, with the reasons, and resolves again so
+    /// an unsuspected value is preferred where there is one. `reasons` is keyed by
+    /// `record_id.field` (``AlignedValue/recordIDs``): an actual value's figure is its realisation
+    /// (or a reference's value, a budget line's amounts), a target's its target.
+    public mutating func markSuspects(_ reasons: [String: [String]]) {
+        let pool = dataset.pool
+        func rows(_ kind: String, fields: [String]) -> [Int32: [String]] {
+            guard let table = dataset.tables[kind] else { return [:] }
+            let byID = table.rowsByID(table.column("id"), poolCount: pool.count)
+            var result: [Int32: [String]] = [:]
+            for (key, list) in reasons {
+                guard let dot = key.lastIndex(of: "."), fields.contains(String(key[key.index(after: dot)...])),
+                      let id = pool.id(of: String(key[..<dot])), byID[Int(id)] >= 0 else { continue }
+                result[byID[Int(id)], default: []] += list
+            }
+            return result
+        }
+        let observationActual = rows("observations", fields: ["realisation"]), observationTarget = rows("observations", fields: ["target"])
+        let referenceActual = rows("references", fields: ["value"])
+        func reasonsOf(_ f: Fact, _ i: Int, target: Bool) -> [String] {
+            switch f.kind {
+            case .observation:
+                let table = target ? observationTarget : observationActual
+                var list = table[f.row] ?? []
+                if f.operandRow >= 0 {
+                    let operandIsReference = f.mapping >= 0 && { if case .perThousand = mappings[Int(f.mapping)].transform { return true } else { return false } }()
+                    list += (operandIsReference ? referenceActual[f.operandRow] : observationActual[f.operandRow]) ?? []
                 }
-                result[key] = current
-            } else {
-                result[key] = ResolvedValue(chosen: v, alternatives: [])
+                for extra in moreOperands[Int32(i)] ?? [] { list += observationActual[extra] ?? [] }
+                return list
+            case .reference:
+                return target ? [] : referenceActual[f.row] ?? []
+            case .computed:
+                let v = computed[Int(f.row)]
+                let fields = target ? ["target"] : ["realisation", "value", "pagu", "realisasi"]
+                return v.recordIDs.flatMap { id in fields.flatMap { reasons[id + "." + $0] ?? [] } }
             }
         }
-        return result
+        suspicions = [:]
+        targetSuspicions = [:]
+        for i in facts.indices {
+            let list = reasonsOf(facts[i], i, target: false)
+            facts[i].suspect = !list.isEmpty
+            if !list.isEmpty { suspicions[Int32(i)] = list }
+        }
+        for i in targetFacts.indices {
+            let list = reasonsOf(targetFacts[i], i, target: true)
+            targetFacts[i].suspect = !list.isEmpty
+            if !list.isEmpty { targetSuspicions[Int32(i)] = list }
+        }
+        resolve()
+    }
+
+    /// Adds values computed from the aligned ones (absorption, costs, per-1,000 rates) and
+    /// resolves again.
+    public mutating func add(_ derived: [AlignedValue]) {
+        let sourceIndex = Dictionary(sourceInfo.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        for v in derived {
+            guard let a = areaIndex[v.areaCode], let ind = catalogue.index[v.indicatorID] else { continue }
+            var f = Fact(area: a, indicator: Int32(ind), year: Int32(v.year), value: v.value, kind: .computed,
+                         row: Int32(computed.count), source: sourceIndex[v.source.sourceID] ?? -1)
+            f.priority = Int32(v.priority)
+            f.printedDecimals = v.printedDecimals.map { Int8(clamping: $0) } ?? Fact.notPrinted
+            f.derived = v.derived
+            f.vintageRank = Int8(clamping: v.vintageRank)
+            f.suspect = v.isSuspect
+            if v.isSuspect { suspicions[Int32(facts.count)] = v.suspicions }
+            computed.append(v)
+            facts.append(f)
+        }
+        resolve()
+    }
+
+    // MARK: Values with their texts
+
+    /// The fact `i` (of ``facts``, or of ``targetFacts`` for a target) with its texts.
+    public func aligned(_ i: Int, role: AlignedValue.Role = .actual) -> AlignedValue {
+        let f = role == .actual ? facts[i] : targetFacts[i]
+        let reasons = (role == .actual ? suspicions : targetSuspicions)[Int32(i)] ?? []
+        let pool = dataset.pool
+        let source = f.source >= 0 ? sourceInfo[Int(f.source)] : nil
+        func base(_ location: SourceLocation, label: String, via: String, records: [String]) -> AlignedValue {
+            var v = AlignedValue(areaCode: areaCodes[Int(f.area)], year: Int(f.year), indicatorID: catalogue.all[Int(f.indicator)].id,
+                                 value: f.value, role: role, source: location, sourceType: source?.type ?? "other",
+                                 sourceYear: source?.year, sourcePriority: source?.priority, derived: f.derived,
+                                 vintageRank: Int(f.vintageRank), printedDecimals: f.isPrinted ? Int(f.printedDecimals) : nil,
+                                 label: label, via: via, priority: Int(f.priority), recordIDs: records)
+            v.revisionRank = Int(f.revisionRank)
+            v.suspicions = reasons
+            return v
+        }
+        switch f.kind {
+        case .computed:
+            var v = computed[Int(f.row)]
+            v.suspicions = reasons
+            return v
+        case .reference:
+            let refs = dataset.tables["references"]!
+            let row = Int(f.row)
+            let text = { (name: String) in pool.text(refs.textID(refs.column(name), row)) }
+            let location = SourceLocation(sourceID: text("source_id") ?? "", location: text("location") ?? "", page: nil,
+                                          file: refs.files[Int(refs.rowFile[row])], line: Int(refs.rowLine[row]))
+            return base(location, label: text("indicator") ?? "", via: f.derived ? "references (derived)" : "references",
+                        records: [text("id") ?? ""])
+        case .observation:
+            let table = dataset.tables["observations"]!
+            let reader = Observation.Reader(table)
+            let o = correctedRows[f.row] ?? reader.observation(at: Int(f.row), pool: pool)
+            let m = mappings[Int(f.mapping)]
+            var records = [o]
+            var referenceRecords: [String] = []
+            if f.operandRow >= 0 {
+                if case .perThousand = m.transform {
+                    let refs = dataset.tables["references"]!
+                    referenceRecords = [pool.text(refs.textID(refs.column("id"), Int(f.operandRow))) ?? ""]
+                } else {
+                    records.append(correctedRows[f.operandRow] ?? reader.observation(at: Int(f.operandRow), pool: pool))
+                }
+            }
+            for extra in role == .actual ? moreOperands[Int32(i)] ?? [] : [] {
+                records.append(correctedRows[extra] ?? reader.observation(at: Int(extra), pool: pool))
+            }
+            var v = base(o.source, label: o.indicatorLabel, via: "mapping \(m.id) (\(m.transform.name))",
+                         records: records.map(\.id) + referenceRecords)
+            let field = role == .actual ? "realisation" : "target"
+            v.corrections = records.flatMap { $0.corrections.filter { $0.correction.field == field }.map(\.description) }
+            v.caveats = m.caveat.map { [$0] } ?? []
+            v.revision = o.revision
+            return v
+        }
+    }
+
+    /// The id of the record fact `i` comes from (its first record).
+    public func recordID(_ i: Int, role: AlignedValue.Role = .actual) -> String {
+        let f = role == .actual ? facts[i] : targetFacts[i]
+        switch f.kind {
+        case .computed: return computed[Int(f.row)].recordIDs.first ?? ""
+        case .reference:
+            let t = dataset.tables["references"]!
+            return dataset.pool.text(t.textID(t.column("id"), Int(f.row))) ?? ""
+        case .observation:
+            let t = dataset.tables["observations"]!
+            return dataset.pool.text(t.textID(t.column("id"), Int(f.row))) ?? ""
+        }
+    }
+
+    /// The chosen value and the others of a cell of ``grid`` (or ``targetGrid``).
+    public func resolvedValue(cell: Int, role: AlignedValue.Role = .actual) -> ResolvedValue? {
+        let g = role == .actual ? grid : targetGrid
+        let chosen = g.chosen[cell]
+        guard chosen >= 0 else { return nil }
+        return ResolvedValue(chosen: aligned(Int(chosen), role: role), alternatives: g.alternatives(cell).map { aligned(Int($0), role: role) })
     }
 
     /// The value used for an area, year and indicator.
     public func value(_ areaCode: String, _ year: Int, _ indicatorID: String) -> ResolvedValue? {
-        resolved[Key(areaCode: areaCode, year: year, indicatorID: indicatorID)]
+        guard let a = areaIndex[areaCode], let ind = catalogue.index[indicatorID],
+              let c = grid.cell(indicator: ind, year: year, area: Int(a)) else { return nil }
+        return resolvedValue(cell: c)
+    }
+
+    /// The target used for an area, year and indicator: the newest revision.
+    public func target(_ areaCode: String, _ year: Int, _ indicatorID: String) -> ResolvedValue? {
+        guard let a = areaIndex[areaCode], let ind = catalogue.index[indicatorID],
+              let c = targetGrid.cell(indicator: ind, year: year, area: Int(a)) else { return nil }
+        return resolvedValue(cell: c, role: .target)
+    }
+
+    /// The chosen fact of an area, year and indicator (indices).
+    @inline(__always)
+    public func chosen(area: Int, indicator: Int, year: Int) -> Fact? {
+        grid.fact(indicator: indicator, year: year, area: area).map { facts[$0] }
+    }
+
+    /// Calls `body` with every cell's chosen fact: indicator index, year, area index, fact.
+    public func forEachChosen(_ body: (_ indicator: Int, _ year: Int, _ area: Int, _ fact: Fact) -> Void) {
+        for ind in 0..<grid.indicatorCount {
+            for year in grid.years {
+                for area in 0..<grid.areaCount {
+                    if let f = grid.fact(indicator: ind, year: year, area: area) { body(ind, year, area, facts[f]) }
+                }
+            }
+        }
+    }
+
+    /// The keys (area, year, indicator) that have a value (of `indicator` only, when given), in
+    /// grid order.
+    public func keys(indicator: String? = nil, role: AlignedValue.Role = .actual) -> [Key] {
+        let g = role == .actual ? grid : targetGrid
+        let indicators = indicator.map { catalogue.index[$0].map { [$0] } ?? [] } ?? Array(catalogue.all.indices)
+        var keys: [Key] = []
+        for ind in indicators {
+            let id = catalogue.all[ind].id
+            for year in g.years {
+                for area in 0..<areaCodes.count where g.fact(indicator: ind, year: year, area: area) != nil {
+                    keys.append(Key(areaCode: areaCodes[area], year: year, indicatorID: id))
+                }
+            }
+        }
+        return keys
     }
 
     /// Years with a value for an area and indicator, ascending.
     public func years(_ areaCode: String, _ indicatorID: String) -> [Int] {
-        yearsIndex[areaCode + "\u{0}" + indicatorID] ?? []
+        guard let a = areaIndex[areaCode], let ind = catalogue.index[indicatorID] else { return [] }
+        return grid.years.filter { grid.fact(indicator: ind, year: $0, area: Int(a)) != nil }
+    }
+}
+
+/// The mapping table as integer lookups: label keys by label id, and for each key its rows by
+/// district and document (a document's own row wins over its district's, which wins over `*`).
+struct MappingLookup {
+    private var keyOfLabelID: [Int32: Int32] = [:]
+    private var keyOfText: [String: Int32] = [:]
+    private var operandKeys = Set<Int32>()
+    private var rows: [Int32: Rows] = [:]
+    private var pool: StringPool
+
+    struct Rows {
+        var star: Int32 = -1
+        var starBySource: [Int32: Int32] = [:]
+        var byDistrict: [Int32: Int32] = [:]
+        var byDistrictSource: [Int64: Int32] = [:]
+    }
+
+    init(_ mappings: [IndicatorMapping], pool: StringPool) {
+        self.pool = pool
+        for (i, m) in mappings.enumerated() {
+            let key = intern(LabelKey.of(m.label))
+            let source = m.sourceID.flatMap { pool.id(of: $0) }
+            if m.sourceID != nil && source == nil { continue }  // a document nobody printed in
+            var r = rows[key] ?? Rows()
+            if let district = m.districtCode {
+                guard let d = pool.id(of: district) else { continue }
+                if let source { r.byDistrictSource[Int64(d) << 32 | Int64(source)] = Int32(i) } else { r.byDistrict[d] = Int32(i) }
+            } else if let source {
+                r.starBySource[source] = Int32(i)
+            } else {
+                r.star = Int32(i)
+            }
+            rows[key] = r
+            switch m.transform {
+            case .ratio(let d): operandKeys.insert(intern(LabelKey.of(d)))
+            case .sum(let labels): for l in labels { operandKeys.insert(intern(LabelKey.of(l))) }
+            default: break
+            }
+        }
+    }
+
+    private mutating func intern(_ key: String) -> Int32 {
+        if let k = keyOfText[key] { return k }
+        let k = Int32(keyOfText.count)
+        keyOfText[key] = k
+        return k
+    }
+
+    /// The key of a printed label (by pool id); keys no mapping names get a fresh one.
+    mutating func key(of labelID: Int32) -> Int32 {
+        if let k = keyOfLabelID[labelID] { return k }
+        let k = intern(LabelKey.of(pool[labelID]))
+        keyOfLabelID[labelID] = k
+        return k
+    }
+
+    /// The key of a label text, if a mapping or a printed label has it.
+    func key(ofText label: String) -> Int32? { keyOfText[LabelKey.of(label)] }
+
+    func isOperand(_ key: Int32) -> Bool { operandKeys.contains(key) }
+
+    /// The mapping of a printed label of `district` in document `source` (pool ids).
+    func mapping(district: Int32, source: Int32, key: Int32) -> Int32? {
+        guard let r = rows[key] else { return nil }
+        if source >= 0, let m = r.byDistrictSource[Int64(district) << 32 | Int64(source)] { return m }
+        if let m = r.byDistrict[district] { return m }
+        if source >= 0, let m = r.starBySource[source] { return m }
+        return r.star >= 0 ? r.star : nil
     }
 }

@@ -47,6 +47,8 @@ public struct Indicator: Sendable, Hashable {
 public struct IndicatorCatalogue: Sendable {
     public let all: [Indicator]
     public let byID: [String: Indicator]
+    /// Position in ``all``, by id.
+    public let index: [String: Int]
 
     public init(_ dataset: Dataset) {
         var all: [Indicator] = []
@@ -63,5 +65,6 @@ public struct IndicatorCatalogue: Sendable {
         }
         self.all = all
         byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        index = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }

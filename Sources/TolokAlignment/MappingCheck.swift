@@ -19,13 +19,27 @@ enum MappingCheck {
     static func diagnostics(_ dataset: Dataset, mappings: [IndicatorMapping], catalogue: IndicatorCatalogue) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let sources = dataset.sources()
-        // Printed units per district, document and label key.
+        // Printed units per district, document and label key: over the distinct (district,
+        // document, label, unit) id combinations of the observations, not row by row.
         var units: [String: Set<String>] = [:]
-        for o in dataset.observations() {
-            let unit = (o.unit ?? "").lowercased()
-            for district in [o.districtCode, "*"] {
-                for source in [o.source.sourceID, ""] {
-                    units[IndicatorMapping.key(district: district, source: source, label: LabelKey.of(o.indicatorLabel)), default: []].insert(unit)
+        if let table = dataset.tables["observations"] {
+            struct Combination: Hashable { var district, source, label, unit: Int32 }
+            let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
+            let l = table.textIDs(table.column("indicator_label")), u = table.textIDs(table.column("unit"))
+            var seen = Set<Combination>()
+            for row in 0..<table.rowCount where d[row] >= 0 && l[row] >= 0 {
+                seen.insert(Combination(district: d[row], source: s[row], label: l[row], unit: u[row]))
+            }
+            let pool = dataset.pool
+            var keyOfLabel: [Int32: String] = [:]
+            for c in seen {
+                let key = keyOfLabel[c.label] ?? LabelKey.of(pool[c.label])
+                keyOfLabel[c.label] = key
+                let unit = pool.text(c.unit)?.lowercased() ?? ""
+                for district in [pool[c.district], "*"] {
+                    for source in [pool.text(c.source) ?? "", ""] {
+                        units[IndicatorMapping.key(district: district, source: source, label: key), default: []].insert(unit)
+                    }
                 }
             }
         }
@@ -46,7 +60,9 @@ enum MappingCheck {
             guard let indicator = catalogue.byID[m.indicatorID] else { continue }
             let known = printed.filter { !$0.isEmpty }
             switch m.transform {
-            case .asIs, .scale:
+            case .scale:
+                break  // a scale converts the unit (a fraction to percent, thousands to persons)
+            case .asIs:
                 let fitting = printedUnits[indicator.unit] ?? []
                 if let wrong = known.first(where: { !fitting.contains($0) }) {
                     fail("the label is printed in '\(wrong)' but \(indicator.id) is in \(indicator.unit): only a label of the same definition maps as is (a count never maps onto a rate; use ratio, sum or per_1000)")

@@ -14,6 +14,7 @@ public enum TolokCommandLine {
         ("rank", "rank districts on one indicator (polarity-aware, ties shared)", RankCommand.help),
         ("composite", "composite index over chosen indicators, with rank robustness", CompositeCommand.help),
         ("indicators", "the canonical indicators, or the printed labels no mapping covers", IndicatorsCommand.help),
+        ("synth", "write a synthetic datasets folder for benchmarks at national scale", SynthCommand.help),
     ]
 
     static var overview: String {
@@ -76,6 +77,7 @@ public enum TolokCommandLine {
             case "rank": return try RankCommand.run(&rest, console: console)
             case "composite": return try CompositeCommand.run(&rest, console: console)
             case "indicators": return try IndicatorsCommand.run(&rest, console: console)
+            case "synth": return try SynthCommand.run(&rest, console: console)
             default: return 2
             }
         } catch {

@@ -40,7 +40,7 @@ public enum DatasetLoader {
     /// Loads the datasets folder `directory` (as the user typed it; used in messages).
     public static func load(directory: String) -> Result {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
-        let shown = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
+        let shown: @Sendable (String) -> String = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
         var diagnostics: [Diagnostic] = []
 
         let resources: [ResourceDescriptor]
@@ -57,8 +57,9 @@ public enum DatasetLoader {
                 "this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it"))
         }
 
-        var loader = TableLoader(pool: StringPool())
-        var tables: [String: Table] = [:]
+        // Resources by kind, in the order kinds first appear; files of one kind land in one table.
+        var kinds: [String] = []
+        var filesOfKind: [String: [ResourceDescriptor]] = [:]
         var kindOfResource: [String: String] = [:]
         for resource in resources {
             let kind = resource.schema.name
@@ -71,9 +72,14 @@ public enum DatasetLoader {
                     continue
                 }
             }
-            var table = tables[kind] ?? Table(schema: resource.schema)
-            loader.append(file: base.appendingPathComponent(resource.path), shownAs: shown(resource.path), to: &table)
-            tables[kind] = table
+            if filesOfKind[kind] == nil { kinds.append(kind) }
+            filesOfKind[kind, default: []].append(resource)
+        }
+        var loader = TableLoader(pool: StringPool())
+        var tables: [String: Table] = [:]
+        for kind in kinds {
+            let files = filesOfKind[kind]!
+            tables[kind] = loadTable(files, base: base, shown: shown, loader: &loader)
         }
         diagnostics += loader.diagnostics
         for kind in requiredFields.keys.sorted() where tables[kind] == nil {
@@ -96,6 +102,41 @@ public enum DatasetLoader {
         return Result(dataset: dataset, diagnostics: diagnostics)
     }
 
+    /// The files of one kind in one table. Many files are read on two threads: each half of the
+    /// files (split by bytes, in order) into its own table and string pool, the second merged into
+    /// the first, so the result and the order of the diagnostics are those of one thread.
+    static func loadTable(_ files: [ResourceDescriptor], base: URL, shown: @Sendable (String) -> String, loader: inout TableLoader) -> Table {
+        var table = Table(schema: files[0].schema)
+        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: base.appendingPathComponent($0.path).path)[.size] as? Int) ?? 0 }
+        let total = sizes.reduce(0, +)
+        guard files.count >= 2, total >= 1 << 20 else {
+            for f in files { loader.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &table) }
+            return table
+        }
+        // The split: the first file index whose cumulative size passes half the bytes.
+        var split = 1, running = 0
+        for (i, size) in sizes.enumerated() {
+            running += size
+            if running * 2 >= total { split = max(1, min(files.count - 1, i + 1)); break }
+        }
+        let halves = [Array(files[..<split]), Array(files[split...])]
+        let results = ParallelResults<(TableLoader, Table)>(count: 2)
+        let first = loader
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var worker = half == 0 ? first : TableLoader(pool: StringPool())
+            worker.diagnostics = []
+            var part = Table(schema: files[0].schema)
+            for f in halves[half] { worker.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &part) }
+            results[half] = (worker, part)
+        }
+        var (main, mainTable) = results[0]!
+        let (second, secondTable) = results[1]!
+        main.diagnostics = loader.diagnostics + main.diagnostics + second.diagnostics
+        mainTable.append(secondTable, from: second.pool, into: &main.pool)
+        loader = main
+        return mainTable
+    }
+
     /// Folder of the datasets that holds import scripts and their raw inputs, not data Tolok reads.
     static let toolsFolder = "tools"
 
@@ -115,11 +156,13 @@ public enum DatasetLoader {
         var diagnostics: [Diagnostic] = []
         for (f, spec) in table.schema.fields.enumerated() where spec.unique || table.schema.primaryKey == spec.name {
             guard spec.type == .string else { continue }
-            var firstRow: [Int32: Int] = [:]
+            // The first row of each pool id, by id (an array: a million keys cost no hashing).
+            var firstRow = [Int32](repeating: -1, count: pool.count)
             var duplicates: [(row: Int, first: Int)] = []
             let ids = table.textIDs(f)
             for row in 0..<table.rowCount where ids[row] >= 0 {
-                if let first = firstRow[ids[row]] { duplicates.append((row, first)) } else { firstRow[ids[row]] = row }
+                let first = firstRow[Int(ids[row])]
+                if first >= 0 { duplicates.append((row, Int(first))) } else { firstRow[Int(ids[row])] = Int32(row) }
             }
             let here = table.locations(of: duplicates.map { ($0.row, f) })
             let there = table.locations(of: duplicates.map { ($0.first, f) })
@@ -142,9 +185,10 @@ public enum DatasetLoader {
                     "foreign key \(key.field) → \(key.resource).\(key.referencedField) names no loaded text field"))
                 continue
             }
-            let known = Set(target.textIDs(targetField))
+            var known = [Bool](repeating: false, count: pool.count)
+            for id in target.textIDs(targetField) where id >= 0 { known[Int(id)] = true }
             let ids = table.textIDs(f)
-            let unknown = (0..<table.rowCount).filter { ids[$0] >= 0 && !known.contains(ids[$0]) }
+            let unknown = (0..<table.rowCount).filter { ids[$0] >= 0 && !known[Int(ids[$0])] }
             let targetFile = target.files.count == 1 ? target.files[0] : "the \(targetKind) files"
             for (row, at) in zip(unknown, table.locations(of: unknown.map { ($0, f) })) {
                 diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, column: at.column,
@@ -156,14 +200,16 @@ public enum DatasetLoader {
 
     /// A correction names an existing observation or budget line and one of its numeric fields.
     static func checkCorrections(_ dataset: Dataset) -> [Diagnostic] {
-        var fieldsOfRecord: [String: Set<String>] = [:]
-        for (kind, fields) in Correction.correctableFields {
+        // The kind of each record id, by pool id.
+        var kindOfRecord = [String?](repeating: nil, count: dataset.pool.count)
+        for kind in Correction.correctableFields.keys.sorted() {
             guard let table = dataset.tables[kind] else { continue }
-            for id in table.textIDs(table.column("id")) where id >= 0 { fieldsOfRecord[dataset.pool[id]] = fields }
+            for id in table.textIDs(table.column("id")) where id >= 0 { kindOfRecord[Int(id)] = kind }
         }
         var diagnostics: [Diagnostic] = []
         for c in dataset.corrections() {
-            guard let fields = fieldsOfRecord[c.recordID] else {
+            guard let id = dataset.pool.id(of: c.recordID), let kind = kindOfRecord[Int(id)],
+                  let fields = Correction.correctableFields[kind] else {
                 diagnostics.append(Diagnostic(.error, file: c.file, line: c.line, "correction \(c.id): no observation or budget line has the id '\(c.recordID)'"))
                 continue
             }

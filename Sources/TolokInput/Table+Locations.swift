@@ -24,3 +24,25 @@ extension Table {
         }
     }
 }
+
+extension Table {
+    /// Appends the rows of `other`, whose text cells are ids of `otherPool`, interning its strings
+    /// into `pool`.
+    mutating func append(_ other: Table, from otherPool: StringPool, into pool: inout StringPool) {
+        var map = [Int32](repeating: -1, count: otherPool.count)
+        for id in 0..<otherPool.count {
+            map[id] = otherPool.withBytes(Int32(id)) { pool.intern($0)! }
+        }
+        let fileOffset = Int32(files.count)
+        files += other.files
+        fileURLs += other.fileURLs
+        rowFile += other.rowFile.map { $0 + fileOffset }
+        rowLine += other.rowLine
+        rowOffset += other.rowOffset
+        rowCount += other.rowCount
+        for slot in texts.indices { texts[slot] += other.texts[slot].map { $0 < 0 ? -1 : map[Int($0)] } }
+        for slot in numbers.indices { numbers[slot] += other.numbers[slot]; decimals[slot] += other.decimals[slot] }
+        for slot in integers.indices { integers[slot] += other.integers[slot] }
+        for slot in booleans.indices { booleans[slot] += other.booleans[slot] }
+    }
+}

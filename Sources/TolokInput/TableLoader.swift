@@ -16,8 +16,8 @@ struct TableLoader {
     /// Appends the rows of the file at `url` (shown to the user as `shownAs`) to `table`.
     mutating func append(file url: URL, shownAs: String, to table: inout Table) {
         let bytes: [UInt8]
-        do { bytes = try [UInt8](Data(contentsOf: url)) } catch {
-            diagnostics.append(Diagnostic(.error, file: shownAs, "cannot read the file: \(error.localizedDescription)"))
+        do { bytes = try FileBytes.read(url) } catch {
+            diagnostics.append(Diagnostic(.error, file: shownAs, "cannot read the file: \(error.message)"))
             return
         }
         var reader = CSVReader(bytes: bytes)

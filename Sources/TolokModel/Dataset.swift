@@ -89,6 +89,14 @@ public struct SourceLocation: Sendable, Hashable {
     public var file: String
     public var line: Int
 
+    public init(sourceID: String, location: String, page: Int?, file: String, line: Int) {
+        self.sourceID = sourceID
+        self.location = location
+        self.page = page
+        self.file = file
+        self.line = line
+    }
+
     /// `Tabel 3.1`, or `Tabel 3.1, p. 12`.
     public var description: String {
         page.map { "\(location), p. \($0)" } ?? location

@@ -1,26 +1,37 @@
 import Foundation
 
-/// Interns strings: each distinct text is stored once and named by a dense `Int32` id.
+/// Interns strings: each distinct text is stored once, as UTF-8 bytes, and named by a dense
+/// `Int32` id.
 ///
-/// Columns of text hold ids, so comparing codes, grouping and key checks are integer work, and
-/// a million rows of a few hundred district codes and labels hold a few hundred strings.
-/// Interning works on raw bytes (open addressing, FNV-1a) so the loader never builds a `String`
-/// for a value it has seen before.
+/// Columns of text hold ids, so comparing codes, grouping and key checks are integer work, and a
+/// million rows of a few hundred district codes and labels hold a few hundred strings. Interning
+/// works on raw bytes (open addressing, a word-at-a-time hash) and keeps only the bytes: a `String`
+/// is made when one is asked for (``subscript(_:)``), and writers copy the bytes straight
+/// (``withBytes(_:_:)``), so a million distinct record ids cost their bytes, not a million objects.
 public struct StringPool: Sendable {
-    /// The distinct strings, by id.
-    public private(set) var strings: [String] = []
     private var arena: [UInt8] = []
-    private var starts: [Int] = []
-    private var hashes: [UInt64] = []
+    /// Start of each string in ``arena``; the last entry is the arena's end.
+    private var starts: [UInt32] = [0]
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
 
     public init() {}
 
     /// Number of distinct strings.
-    public var count: Int { strings.count }
+    public var count: Int { starts.count - 1 }
 
     /// The string with id `id`.
-    public subscript(id: Int32) -> String { strings[Int(id)] }
+    public subscript(id: Int32) -> String {
+        withBytes(id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of string `id`.
+    public func withBytes<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
+        return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Byte length of string `id`.
+    public func byteCount(_ id: Int32) -> Int { Int(starts[Int(id) + 1] - starts[Int(id)]) }
 
     /// The id of `text`, interning it if new.
     @discardableResult
@@ -39,34 +50,39 @@ public struct StringPool: Sendable {
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let h = Self.hash(bytes)
         if let id = find(bytes, hash: h) { return id }
-        guard let string = String(validating: bytes, as: UTF8.self) else { return nil }
-        let id = Int32(strings.count)
-        strings.append(string)
-        starts.append(arena.count)
+        guard Self.isValidUTF8(bytes) else { return nil }
+        let id = Int32(count)
         arena.append(contentsOf: bytes)
-        hashes.append(h)
-        if strings.count * 2 > slots.count { grow() }
+        precondition(arena.count <= Int(UInt32.max), "string pool over 4 GiB")
+        starts.append(UInt32(arena.count))
+        if count * 2 > slots.count { grow() }
         insert(id, hash: h)
         return id
+    }
+
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        return ascii || String(validating: bytes, as: UTF8.self) != nil
     }
 
     private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         return arena.withUnsafeBufferPointer { arenaBuffer -> Int32? in
-            while true {
-                let id = slots[slot]
-                if id < 0 { return nil }
-                let index = Int(id)
-                if hashes[index] == h {
-                    let start = starts[index]
-                    let end = index + 1 < starts.count ? starts[index + 1] : arena.count
-                    if end - start == bytes.count {
-                        if bytes.count == 0 { return id }
-                        if memcmp(arenaBuffer.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 { return id }
+            slots.withUnsafeBufferPointer { slots -> Int32? in
+                starts.withUnsafeBufferPointer { starts -> Int32? in
+                    while true {
+                        let id = slots[slot]
+                        if id < 0 { return nil }
+                        let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
+                        if end - start == bytes.count
+                            && (bytes.count == 0 || memcmp(arenaBuffer.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0) {
+                            return id
+                        }
+                        slot = (slot + 1) & mask
                     }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
@@ -80,15 +96,36 @@ public struct StringPool: Sendable {
 
     private mutating func grow() {
         slots = Array(repeating: -1, count: slots.count * 2)
-        for id in 0..<strings.count { insert(Int32(id), hash: hashes[id]) }
+        let n = count
+        let hashes: [UInt64] = arena.withUnsafeBufferPointer { a in
+            (0..<n).map { i in Self.hash(UnsafeBufferPointer(rebasing: a[Int(starts[i])..<Int(starts[i + 1])])) }
+        }
+        for id in 0..<n { insert(Int32(id), hash: hashes[id]) }
     }
 
+    /// A fast hash of bytes: eight at a time, multiply-mix (not for security).
+    @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01b3
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
         }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+        // Murmur3's finaliser: every input bit reaches the low bits the slots are taken from.
+        h ^= tail
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h &*= 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
         return h
     }
 }

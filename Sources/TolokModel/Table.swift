@@ -76,6 +76,31 @@ public struct Table: Sendable {
         return numbers[slots[field]]
     }
 
+    /// The printed decimals of a whole number column (`-1` = missing).
+    public func decimalCounts(_ field: Int) -> [Int8] {
+        precondition(schema.fields[field].type == .number, "\(schema.fields[field].name) is not a number")
+        return decimals[slots[field]]
+    }
+
+    /// Integers of a whole column (`Int64.min` = missing).
+    public func integers(_ field: Int) -> [Int64] {
+        precondition(schema.fields[field].type == .integer, "\(schema.fields[field].name) is not an integer")
+        return integers[slots[field]]
+    }
+
+    /// Booleans of a whole column (`-1` = missing, 0 false, 1 true).
+    public func booleans(_ field: Int) -> [Int8] {
+        precondition(schema.fields[field].type == .boolean, "\(schema.fields[field].name) is not a boolean")
+        return booleans[slots[field]]
+    }
+
+    /// The row of each text id of field `field` (a key column), by pool id; `-1` where none.
+    public func rowsByID(_ field: Int, poolCount: Int) -> [Int32] {
+        var rows = [Int32](repeating: -1, count: poolCount)
+        for (row, id) in textIDs(field).enumerated() where id >= 0 && rows[Int(id)] < 0 { rows[Int(id)] = Int32(row) }
+        return rows
+    }
+
     /// Number in a cell, `nil` when missing.
     public func number(_ field: Int, _ row: Int) -> Double? {
         precondition(schema.fields[field].type == .number, "\(schema.fields[field].name) is not a number")

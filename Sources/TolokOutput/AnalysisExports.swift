@@ -216,11 +216,11 @@ public enum AnalysisExports {
     }
 
     public static func indicators(_ alignment: Alignment, english: Bool = false) -> Tabular {
-        var t = Tabular(header: ["indicator_id", "name", "unit", "polarity", "kind", "comparisons", "districts", "values"])
+        var t = Tabular(header: ["indicator_id", "name", "unit", "polarity", "kind", "comparisons", "definition", "districts", "values"])
         for ind in alignment.catalogue.all {
-            let keys = alignment.resolved.keys.filter { $0.indicatorID == ind.id }
+            let keys = alignment.keys(indicator: ind.id)
             t.rows.append([.text(ind.id), .text(ind.name(english: english)), .text(ind.unit), .text(ind.polarity.rawValue),
-                           .text(ind.kind.rawValue), .text(ind.comparisons.sorted().joined(separator: " ")),
+                           .text(ind.kind.rawValue), .text(ind.comparisons.sorted().joined(separator: " ")), .text(ind.definition),
                            .integer(Set(keys.map(\.areaCode)).count), .integer(keys.count)])
         }
         return t

@@ -23,13 +23,13 @@ public struct Analysis: Sendable {
         var alignment = Alignment(dataset)
         let audit = Audit.run(dataset, alignment: alignment)
         let suspicions = Suspicions(audit: Audit.run(dataset, alignment: alignment, corrected: true), dataset: dataset)
-        alignment.markSuspects(suspicions.reasons(for:))
+        alignment.markSuspects(suspicions.reasons)
         var budgets = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset))
         for i in budgets.indices { budgets[i].suspicions = suspicions.reasons(budgetLines: budgets[i].lineIDs) }
         let costs = Costs.compute(budgets: budgets, alignment: alignment)
         alignment.add(Costs.alignedValues(budgets: budgets, costs: costs, dataset: dataset))
         alignment.add(Self.perThousand(alignment, count: "placements", base: "labour_force", result: "placements_per_1000_lf"))
-        alignment.markSuspects(suspicions.reasons(for:))
+        alignment.markSuspects(suspicions.reasons)
         self.alignment = alignment
         self.budgets = budgets
         self.costs = costs
@@ -42,8 +42,8 @@ public struct Analysis: Sendable {
     /// A count per 1,000 of a base series of the same area and year (placements per 1,000 of
     /// the labour force), so districts of different size can be ranked.
     static func perThousand(_ alignment: Alignment, count: String, base: String, result: String) -> [AlignedValue] {
-        alignment.resolved.keys.filter { $0.indicatorID == count }.sorted { ($0.areaCode, $0.year) < ($1.areaCode, $1.year) }.compactMap { key in
-            guard let n = alignment.resolved[key]?.chosen,
+        alignment.keys(indicator: count).sorted { ($0.areaCode, $0.year) < ($1.areaCode, $1.year) }.compactMap { key in
+            guard let n = alignment.value(key.areaCode, key.year, key.indicatorID)?.chosen,
                   let b = alignment.value(key.areaCode, key.year, base)?.chosen, b.value > 0 else { return nil }
             var v = n
             v.indicatorID = result

@@ -87,7 +87,7 @@ public enum Comparisons {
     public static func compute(_ alignment: Alignment, areas: Areas, districts: [Area]? = nil,
                                policy: YearPolicy = .all, ranks: RankIndex? = nil) -> [Comparison] {
         let wanted = Set((districts ?? areas.all.filter { $0.level == .district }).map(\.code))
-        var keys = alignment.resolved.keys.filter { key in
+        var keys = alignment.keys().filter { key in
             guard wanted.contains(key.areaCode), areas.byCode[key.areaCode]?.level == .district,
                   alignment.catalogue.byID[key.indicatorID] != nil else { return false }
             if case .year(let y) = policy { return key.year == y }
@@ -106,7 +106,7 @@ public enum Comparisons {
         return keys.map { key in
             let district = areas.byCode[key.areaCode]!
             let indicator = alignment.catalogue.byID[key.indicatorID]!
-            let value = alignment.resolved[key]!
+            let value = alignment.value(key.areaCode, key.year, key.indicatorID)!
             var c = Comparison(district: district, province: areas.province(of: district, year: key.year), year: key.year,
                                indicator: indicator, value: value)
             c.provinceRank = ranks?.entry(key.areaCode, key.indicatorID, key.year, .province)

@@ -185,12 +185,13 @@ public enum Composite {
     /// The latest year in which at least ``Rankings/minimumGroupSize`` districts have a value of
     /// every one of `indicators`.
     public static func latestYear(_ alignment: Alignment, areas: Areas, indicators: [Indicator], includeSuspect: Bool = false) -> Int? {
-        var full: [Int: [String: Int]] = [:]
-        let districts = Set(areas.districts.map(\.code))
-        let wanted = Set(indicators.map(\.id))
-        for (key, v) in alignment.resolved where districts.contains(key.areaCode) && wanted.contains(key.indicatorID)
-            && (includeSuspect || !v.chosen.isSuspect) {
-            full[key.year, default: [:]][key.areaCode, default: 0] += 1
+        var full: [Int: [Int: Int]] = [:]
+        let districts = Set(areas.districts.compactMap { alignment.areaIndex[$0.code] }.map(Int.init))
+        let wanted = Set(indicators.compactMap { alignment.catalogue.index[$0.id] })
+        alignment.forEachChosen { ind, year, area, f in
+            if districts.contains(area) && wanted.contains(ind) && (includeSuspect || !f.suspect) {
+                full[year, default: [:]][area, default: 0] += 1
+            }
         }
         return full.filter { $0.value.values.count { $0 == wanted.count } >= Rankings.minimumGroupSize }.keys.max()
     }
@@ -198,10 +199,12 @@ public enum Composite {
     /// The default composite: the latest year in which at least two ranked indicators have values
     /// for ``Rankings/minimumGroupSize`` districts, over those indicators, equal weights.
     public static func defaultSpec(_ alignment: Alignment, areas: Areas, includeSuspect: Bool = false) -> CompositeSpec? {
-        let districts = Set(areas.districts.map(\.code))
+        let districts = Set(areas.districts.compactMap { alignment.areaIndex[$0.code] }.map(Int.init))
         var counts: [String: [Int: Int]] = [:]
-        for (key, v) in alignment.resolved where districts.contains(key.areaCode) && (includeSuspect || !v.chosen.isSuspect) {
-            counts[key.indicatorID, default: [:]][key.year, default: 0] += 1
+        alignment.forEachChosen { ind, year, area, f in
+            if districts.contains(area) && (includeSuspect || !f.suspect) {
+                counts[alignment.catalogue.all[ind].id, default: [:]][year, default: 0] += 1
+            }
         }
         let ranked = alignment.catalogue.all.filter { $0.comparisons.contains("rank") }
         let years = Set(counts.values.flatMap(\.keys)).sorted(by: >)

@@ -155,8 +155,8 @@ public enum Rankings {
                                province: String? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases,
                                includeSuspect: Bool = false) -> [RankingEntry] {
         let districts = areas.districts
-        let years = year.map { [$0] } ?? Set(alignment.resolved.keys.filter {
-            $0.indicatorID == indicator.id && areas.byCode[$0.areaCode]?.level == .district
+        let years = year.map { [$0] } ?? Set(alignment.keys(indicator: indicator.id).filter {
+            areas.byCode[$0.areaCode]?.level == .district
         }.map(\.year)).sorted()
         var entries: [RankingEntry] = []
         for y in years {

@@ -20,11 +20,12 @@ public struct TargetScore: Sendable {
 public enum TargetScores {
     /// Every district, indicator and year with both an actual value and a target.
     public static func compute(_ alignment: Alignment, areas: Areas) -> [TargetScore] {
-        let targets = alignment.resolvedTargets
-        return targets.keys.sorted { ($0.areaCode, $0.indicatorID, $0.year) < ($1.areaCode, $1.indicatorID, $1.year) }.compactMap { key in
-            guard let district = areas.byCode[key.areaCode], district.level == .district,
-                  let indicator = alignment.catalogue.byID[key.indicatorID],
-                  let actual = alignment.resolved[key]?.chosen, let target = targets[key]?.chosen else { return nil }
+        let keys = alignment.keys(role: .target).filter { areas.byCode[$0.areaCode]?.level == .district }
+        return keys.sorted { ($0.areaCode, $0.indicatorID, $0.year) < ($1.areaCode, $1.indicatorID, $1.year) }.compactMap { key in
+            guard let district = areas.byCode[key.areaCode], let indicator = alignment.catalogue.byID[key.indicatorID],
+                  let actual = alignment.value(key.areaCode, key.year, key.indicatorID)?.chosen,
+                  let resolvedTarget = alignment.target(key.areaCode, key.year, key.indicatorID) else { return nil }
+            let target = resolvedTarget.chosen
             var score = TargetScore(district: district, indicator: indicator, year: key.year, actual: actual, target: target,
                                     achievement: Achievement(target: target.value, realisation: actual.value, polarity: indicator.polarity))
             var notes: [String] = []
@@ -34,7 +35,8 @@ public enum TargetScores {
             if !statistics.contains(actual.sourceType), actual.source.sourceID != target.source.sourceID || actual.label != target.label {
                 notes.append("possible break: actual '\(actual.label)' (\(actual.sourceDescription)), target '\(target.label)' (\(target.sourceDescription))")
             }
-            if let others = targets[key]?.alternatives.filter({ $0.revisionRank < target.revisionRank && $0.value != target.value }), !others.isEmpty {
+            let others = resolvedTarget.alternatives.filter { $0.revisionRank < target.revisionRank && $0.value != target.value }
+            if !others.isEmpty {
                 notes.append("earlier revision: " + others.map { "\(NumberText.plain($0.value)) (\($0.revision ?? "?"))" }.joined(separator: ", "))
             }
             score.note = notes.isEmpty ? nil : notes.joined(separator: "; ")

@@ -33,19 +33,22 @@ public enum Trends {
     /// Trend points for every district and indicator with values in at least one year.
     public static func compute(_ alignment: Alignment, areas: Areas) -> [TrendPoint] {
         var series: [String: [Alignment.Key]] = [:]
-        for key in alignment.resolved.keys where areas.byCode[key.areaCode]?.level == .district {
+        for key in alignment.keys() where areas.byCode[key.areaCode]?.level == .district {
             series[key.areaCode + "\u{0}" + key.indicatorID, default: []].append(key)
         }
         // The targets, one per year (the newest revision), by series.
         var targetsBySeries: [String: [AlignedValue]] = [:]
-        for (_, t) in alignment.resolvedTargets { targetsBySeries[t.chosen.areaCode + "\u{0}" + t.chosen.indicatorID, default: []].append(t.chosen) }
+        for key in alignment.keys(role: .target) {
+            guard let t = alignment.target(key.areaCode, key.year, key.indicatorID) else { continue }
+            targetsBySeries[key.areaCode + "\u{0}" + key.indicatorID, default: []].append(t.chosen)
+        }
         var points: [TrendPoint] = []
         for id in series.keys.sorted() {
             let keys = series[id]!.sorted { $0.year < $1.year }
             guard let indicator = alignment.catalogue.byID[keys[0].indicatorID], let district = areas.byCode[keys[0].areaCode] else { continue }
             var previous: (year: Int, value: AlignedValue)?
             for (i, key) in keys.enumerated() {
-                let v = alignment.resolved[key]!
+                let v = alignment.value(key.areaCode, key.year, key.indicatorID)!
                 var p = TrendPoint(district: district, indicator: indicator, year: key.year, value: v)
                 var notes: [String] = []
                 if let previous {
@@ -60,7 +63,7 @@ public enum Trends {
                     }
                 }
                 if i == keys.count - 1 {
-                    let first = alignment.resolved[keys[0]]!.chosen.value
+                    let first = alignment.value(keys[0].areaCode, keys[0].year, keys[0].indicatorID)!.chosen.value
                     if keys.count > 1, first > 0, v.chosen.value > 0 {
                         p.firstYear = keys[0].year
                         p.compoundAnnualChange = (pow(v.chosen.value / first, 1 / Double(key.year - keys[0].year)) - 1) * 100

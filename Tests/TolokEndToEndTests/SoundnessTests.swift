@@ -167,7 +167,7 @@ struct SoundnessTests {
 
     @Test func theNewestRevisionOfATargetWins() throws {
         // Jember's Renstra target for the disputes share in 2023: 89 before its change, 100 after.
-        let t = try #require(shippedAnalysis.alignment.resolvedTargets[Alignment.Key(areaCode: "3509", year: 2023, indicatorID: "disputes_resolved_share")])
+        let t = try #require(shippedAnalysis.alignment.target("3509", 2023, "disputes_resolved_share"))
         #expect(t.chosen.value == 100 && t.chosen.revision == "setelah perubahan")
         // Swap the ranks in revisions.csv: the other revision wins, whatever the file order.
         let data = try copyOfShippedDatasets()
@@ -175,7 +175,7 @@ struct SoundnessTests {
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "sebelum perubahan,1,", with: "sebelum perubahan,3,").write(to: file, atomically: true, encoding: .utf8)
         let swapped = Analysis(try #require(DatasetLoader.load(directory: data.path).dataset))
-        #expect(swapped.alignment.resolvedTargets[Alignment.Key(areaCode: "3509", year: 2023, indicatorID: "disputes_resolved_share")]?.chosen.value == 89)
+        #expect(swapped.alignment.target("3509", 2023, "disputes_resolved_share")?.chosen.value == 89)
     }
 
     @Test func aRevisionMustBeRanked() throws {

@@ -239,10 +239,10 @@ extension Auditor {
     /// quoting BPS's release where no BPS table is in the data (by source priority).
     mutating func checkAgainstBPS(_ alignment: Alignment) {
         let documentTypes: Set<String> = ["LKIP", "Renstra", "PK"]
-        let keys = alignment.resolved.keys.filter { ["tpt", "tpak"].contains($0.indicatorID) }
+        let keys = (alignment.keys(indicator: "tpt") + alignment.keys(indicator: "tpak"))
             .sorted { ($0.areaCode, $0.indicatorID, $0.year) < ($1.areaCode, $1.indicatorID, $1.year) }
         for key in keys {
-            let all = alignment.resolved[key].map { [$0.chosen] + $0.alternatives } ?? []
+            let all = alignment.value(key.areaCode, key.year, key.indicatorID).map { [$0.chosen] + $0.alternatives } ?? []
             let printed = all.filter { documentTypes.contains($0.sourceType) && $0.printedDecimals != nil }
             guard !printed.isEmpty else { continue }
             var bps: AlignedValue?

@@ -1,0 +1,63 @@
+import TolokModel
+
+/// The value used for each indicator, year and area, as a dense grid of fact indices: the
+/// resolution of several values of one fact by a priority, in one pass over the facts.
+///
+/// The order of the other values (``alternatives(_:)``) is the one the outputs list them in: when
+/// a later fact is preferred, the one it displaces goes first; otherwise a later fact goes last.
+public struct ResolvedGrid: Sendable {
+    public let minYear: Int
+    public let yearSpan: Int
+    public let areaCount: Int
+    public let indicatorCount: Int
+    /// The chosen fact of each cell; `-1` when none.
+    public private(set) var chosen: [Int32]
+    /// The other facts of the cells that have several, by cell.
+    public private(set) var others: [Int32: [Int32]] = [:]
+
+    /// Resolves `facts` in order: `prefers(a, b)` says `a` wins over `b`.
+    public init(_ facts: [Fact], areaCount: Int, indicatorCount: Int, prefers: (Fact, Fact) -> Bool) {
+        var lo = Int.max, hi = Int.min
+        for f in facts { lo = min(lo, Int(f.year)); hi = max(hi, Int(f.year)) }
+        if facts.isEmpty { lo = 0; hi = 0 }
+        minYear = lo
+        yearSpan = hi - lo + 1
+        self.areaCount = areaCount
+        self.indicatorCount = indicatorCount
+        chosen = [Int32](repeating: -1, count: max(1, indicatorCount * yearSpan * areaCount))
+        for (i, f) in facts.enumerated() {
+            let cell = (Int(f.indicator) * yearSpan + Int(f.year) - lo) * areaCount + Int(f.area)
+            let current = chosen[cell]
+            if current < 0 {
+                chosen[cell] = Int32(i)
+            } else if prefers(f, facts[Int(current)]) {
+                others[Int32(cell), default: []].insert(current, at: 0)
+                chosen[cell] = Int32(i)
+            } else {
+                others[Int32(cell), default: []].append(Int32(i))
+            }
+        }
+    }
+
+    /// The cell of an indicator, year and area; `nil` outside the grid.
+    @inline(__always)
+    public func cell(indicator: Int, year: Int, area: Int) -> Int? {
+        let y = year - minYear
+        guard y >= 0, y < yearSpan, indicator >= 0, indicator < indicatorCount, area >= 0, area < areaCount else { return nil }
+        return (indicator * yearSpan + y) * areaCount + area
+    }
+
+    /// The chosen fact of an indicator, year and area.
+    @inline(__always)
+    public func fact(indicator: Int, year: Int, area: Int) -> Int? {
+        guard let c = cell(indicator: indicator, year: year, area: area) else { return nil }
+        let f = chosen[c]
+        return f < 0 ? nil : Int(f)
+    }
+
+    /// The other facts of a cell, in output order.
+    public func alternatives(_ cell: Int) -> [Int32] { others[Int32(cell)] ?? [] }
+
+    /// The years of the grid, ascending.
+    public var years: ClosedRange<Int> { minYear...(minYear + yearSpan - 1) }
+}

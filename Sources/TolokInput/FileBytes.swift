@@ -1,0 +1,29 @@
+import Foundation
+
+/// Reading a whole file into bytes, without an intermediate copy.
+enum FileBytes {
+    struct Failure: Error { var message: String }
+
+    static func read(_ url: URL) throws(Failure) -> [UInt8] {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw Failure(message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(message: String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw Failure(message: "not a regular file") }
+        let size = Int(info.st_size)
+        var failure: Failure?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 { if errno == EINTR { continue }; failure = Failure(message: String(cString: strerror(errno))); break }
+                if n == 0 { break }
+                done += n
+            }
+            count = done
+        }
+        if let failure { throw failure }
+        return bytes
+    }
+}
