@@ -171,7 +171,7 @@ def in_step(name, a, b, spec):
                 if x != y and not same_number(x, y):
                     diffs.add(f"{name}: key {a.key(ra)} {a.header[i]}: A {x or '(empty)'} / B {y or '(empty)'}")
         if key == previous:
-            diffs.add(f"{name}: key {tuple(key)} repeated")
+            diffs.add(f"{name}: key {a.key(key + [None] * (width - n))} repeated")
         previous = key
     return diffs
 

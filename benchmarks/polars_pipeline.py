@@ -3,9 +3,11 @@
 
     python polars_pipeline.py DATA_DIR OUT_DIR
 
-Writes OUT_DIR/comparison.csv and OUT_DIR/rankings.csv. One lazy query: `scan_csv` over the glob of
+Writes OUT_DIR/comparison.csv and OUT_DIR/rankings.csv. Lazy queries: `scan_csv` over the glob of
 observation files (only the needed columns are parsed), joins for every lookup, window expressions
-(`rank("min").over(...)`) for the ranks; polars runs it on all cores.
+(`rank("min").over(...)`) for the ranks; polars runs them on all cores. Frames that several branches
+read (the observations, the mapped rows, the values, the comparison) are collected once: polars
+would otherwise run the shared part of the plan again in each branch.
 
 Ties (SPEC step 10: values within 1e-9 x max(1, |v|) tie): the values are rounded to 9 significant
 digits (8 decimals below 1) before ranking with polars' "min" method, so values that differ only in
@@ -20,8 +22,9 @@ KEYS = ["district_code", "year"]
 
 
 def label_key(column: pl.Expr) -> pl.Expr:
-    """SPEC step 1: lower-case, runs of whitespace to one space, trimmed."""
-    return column.str.to_lowercase().str.replace_all(r"[ \t\n]+", " ").str.strip_chars(" ")
+    """SPEC step 1: lower-case, runs of whitespace to one space, trimmed. (Replacing runs of two or
+    more blanks and single tabs or line feeds is the same, and faster: most labels have none.)"""
+    return column.str.to_lowercase().str.replace_all(r"[ \t\n]{2,}|[\t\n]", " ").str.strip_chars(" ")
 
 
 def read_text(path, columns):
@@ -59,7 +62,9 @@ def main(data, out):
            .filter(pl.col("period").is_null())
            .select("district_code", "year", key=label_key(pl.col("indicator_label")), target="target",
                    realisation="realisation", source_id=pl.col("source_id").fill_null(""))
-           .with_columns(is_operand=pl.col("key").is_in(operand_keys)))
+           .with_columns(is_operand=pl.col("key").is_in(operand_keys.implode()))
+           # Collected once: every transform below reads it.
+           .collect().lazy())
 
     ref_sources = [os.path.join(data, "references.csv")]
     if os.path.isdir(os.path.join(data, "references")):
@@ -90,7 +95,8 @@ def main(data, out):
             found.append(f"mid{i}")
     rows = (rows.with_columns(mid=pl.coalesce(found)).drop(found).drop_nulls("mid")
             .join(maps.lazy().select("mid", "indicator_id", "transform", "factor", "denom_key", "added_keys", "reference_indicator"),
-                  on="mid"))
+                  on="mid")
+            .collect().lazy())
 
     def with_operand(frame, key_column, name):
         """`frame` with the realisation of its operand (label key in `key_column`) as `name`: the
@@ -131,7 +137,7 @@ def main(data, out):
     reference_values = (refs.join(indicators.lazy().select(indicator="indicator_id"), on="indicator", how="semi")
                         .select(area_code="area_code", indicator_id="indicator", year="year", value="value",
                                 target=pl.lit(None, pl.Float64)))
-    values = pl.concat([direct, ratio, summed, per1000, reference_values])
+    values = pl.concat([direct, ratio, summed, per1000, reference_values]).collect().lazy()
 
     # The districts' values, with each district's province that year (province_history first).
     districts = areas.lazy().filter(pl.col("level") == "district").select(
@@ -161,7 +167,8 @@ def main(data, out):
                           capaian=pl.when(pl.col("target") == 0).then(None)
                           .when(pl.col("polarity") == "negative")
                           .then((pl.col("target") - (pl.col("value") - pl.col("target"))) / pl.col("target") * 100)
-                          .otherwise(pl.col("value") / pl.col("target") * 100)))
+                          .otherwise(pl.col("value") / pl.col("target") * 100))
+            .collect().lazy())
 
     # Step 10: competition ranks per indicator and year, nation and province scopes.
     ranked = indicators.filter(pl.col("comparisons").str.split(" ").list.contains("rank")).select("indicator_id")
@@ -185,7 +192,7 @@ def main(data, out):
         "gap_national", "capaian")
 
     os.makedirs(out, exist_ok=True)
-    comparison_df, rankings_df = pl.collect_all([comparison, rankings], engine="in-memory")
+    comparison_df, rankings_df = pl.collect_all([comparison, rankings])
     comparison_df.write_csv(os.path.join(out, "comparison.csv"))
     rankings_df.write_csv(os.path.join(out, "rankings.csv"))
 

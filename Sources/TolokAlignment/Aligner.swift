@@ -144,12 +144,14 @@ public struct Alignment: Sendable {
             let year = table.integers(table.column("year")), targetYear = table.integers(table.column("target_year"))
             let target = table.numbers(table.column("target")), realisation = table.numbers(table.column("realisation"))
             let realisationDecimals = table.decimalCounts(table.column("realisation"))
+            var corrected = [Bool](repeating: false, count: table.rowCount)
+            for row in correctedRows.keys { corrected[Int(row)] = true }
             func realisationOf(_ row: Int) -> (Double, Int8)? {
-                if let o = correctedRows[Int32(row)] { return o.realisation.map { ($0.value, Int8(clamping: $0.decimals)) } }
+                if corrected[row], let o = correctedRows[Int32(row)] { return o.realisation.map { ($0.value, Int8(clamping: $0.decimals)) } }
                 return realisation[row].isNaN ? nil : (realisation[row], realisationDecimals[row])
             }
             func targetOf(_ row: Int) -> Double? {
-                if let o = correctedRows[Int32(row)] { return o.target?.value }
+                if corrected[row], let o = correctedRows[Int32(row)] { return o.target?.value }
                 return target[row].isNaN ? nil : target[row]
             }
             var revisionRanks: [Int64: Int8] = [:]  // (source, revision) pool ids
@@ -160,7 +162,7 @@ public struct Alignment: Sendable {
                 }
             }
             // Operand counts by district, year, label key (and document): the first printed wins.
-            var operands: [OperandKey: Int32] = [:]
+            var operands = IntMap()
             var mapped: [(row: Int32, mapping: Int32)] = []
             var unmappedCount: [Int64: Int] = [:]
             var unmappedOrder: [(Int64, Int)] = []
@@ -169,10 +171,10 @@ public struct Alignment: Sendable {
                 guard labelID >= 0, districtID >= 0 else { continue }
                 let key = lookup.key(of: labelID)
                 if lookup.isOperand(key), !realisation[row].isNaN {
-                    let y = Int32(clamping: year[row])
-                    for s in [source[row], -2] {
-                        let k = OperandKey(district: districtID, year: y, key: key, source: s)
-                        if operands[k] == nil { operands[k] = Int32(row) }
+                    let a = areaOfPoolID[Int(districtID)], s = source[row] >= 0 ? sourceOfPoolID[Int(source[row])] : -1
+                    if a >= 0 {
+                        operands.insertIfAbsent(Self.operandKey(a, year[row], key, s), Int32(row))
+                        operands.insertIfAbsent(Self.operandKey(a, year[row], key, -1), Int32(row))
                     }
                 }
                 if let m = lookup.mapping(district: districtID, source: source[row], key: key) {
@@ -205,8 +207,7 @@ public struct Alignment: Sendable {
                     return f
                 }
                 func operand(_ labelKey: Int32) -> Int32? {
-                    operands[OperandKey(district: district[row], year: y, key: labelKey, source: source[row])]
-                        ?? operands[OperandKey(district: district[row], year: y, key: labelKey, source: -2)]
+                    operands[Self.operandKey(a, year[row], labelKey, s)] ?? operands[Self.operandKey(a, year[row], labelKey, -1)]
                 }
                 switch m.transform {
                 case .asIs, .scale:
@@ -220,15 +221,15 @@ public struct Alignment: Sendable {
                         let ty = targetYear[row] != Int64.min ? Int32(clamping: targetYear[row]) : y
                         targets.append(fact(t * factor, year: ty))
                     }
-                case .ratio(let denominatorLabel):
-                    guard let (numerator, _) = realisationOf(row), let key = lookup.key(ofText: denominatorLabel),
+                case .ratio:
+                    guard let (numerator, _) = realisationOf(row), let key = lookup.operandsOfMapping[Int(mIndex)].first,
                           let d = operand(key), let (denominator, _) = realisationOf(Int(d)), denominator != 0 else { continue }
                     var f = fact(numerator / denominator * 100, year: y)
                     f.operandRow = d
                     actuals.append(f)
-                case .sum(let labels):
+                case .sum:
                     guard let (first, _) = realisationOf(row) else { continue }
-                    let rows = labels.map { lookup.key(ofText: $0).flatMap(operand) }
+                    let rows = lookup.operandsOfMapping[Int(mIndex)].map(operand)
                     guard rows.allSatisfy({ $0 != nil }), let parts = Optional(rows.map { realisationOf(Int($0!)) }),
                           parts.allSatisfy({ $0 != nil }) else { continue }
                     var f = fact(parts.reduce(first) { $0 + $1!.0 }, year: y)
@@ -256,7 +257,15 @@ public struct Alignment: Sendable {
     }
 
     struct SeriesKey: Hashable { var area: Int32; var indicator: Int32; var year: Int32 }
-    struct OperandKey: Hashable { var district: Int32; var year: Int32; var key: Int32; var source: Int32 }
+    /// An operand's key, packed exactly: area index (16 bits), source index + 1 (19 bits; 0 =
+    /// any document), label key (21 bits), year − 1900 (8 bits).
+    @inline(__always)
+    static func operandKey(_ area: Int32, _ year: Int64, _ key: Int32, _ source: Int32) -> UInt64 {
+        precondition(area >= 0 && area < 1 << 16 && source >= -1 && source < (1 << 19) - 1 && key >= 0 && key < 1 << 21,
+                     "more areas, sources or labels than the operand key holds")
+        let y = UInt64(max(0, min(255, year - 1900)))
+        return UInt64(area) << 48 | UInt64(source + 1) << 29 | UInt64(key) << 8 | y
+    }
 
     private mutating func resolve() {
         let sources = sourceInfo
@@ -491,9 +500,12 @@ public struct Alignment: Sendable {
 /// The mapping table as integer lookups: label keys by label id, and for each key its rows by
 /// district and document (a document's own row wins over its district's, which wins over `*`).
 struct MappingLookup {
-    private var keyOfLabelID: [Int32: Int32] = [:]
+    /// Key of each printed label by pool id (-1 not yet known).
+    private var keyOfLabelID: [Int32]
     private var keyOfText: [String: Int32] = [:]
     private var operandKeys = Set<Int32>()
+    /// The keys of each mapping's operand labels (a ratio's denominator, a sum's added labels).
+    private(set) var operandsOfMapping: [[Int32]] = []
     private var rows: [Int32: Rows] = [:]
     private var pool: StringPool
 
@@ -506,8 +518,18 @@ struct MappingLookup {
 
     init(_ mappings: [IndicatorMapping], pool: StringPool) {
         self.pool = pool
+        keyOfLabelID = [Int32](repeating: -1, count: pool.count)
+        operandsOfMapping = Array(repeating: [], count: mappings.count)
         for (i, m) in mappings.enumerated() {
             let key = intern(LabelKey.of(m.label))
+            var operands: [Int32] = []
+            switch m.transform {
+            case .ratio(let d): operands = [intern(LabelKey.of(d))]
+            case .sum(let labels): operands = labels.map { intern(LabelKey.of($0)) }
+            default: break
+            }
+            operands.forEach { operandKeys.insert($0) }
+            operandsOfMapping[i] = operands
             let source = m.sourceID.flatMap { pool.id(of: $0) }
             if m.sourceID != nil && source == nil { continue }  // a document nobody printed in
             var r = rows[key] ?? Rows()
@@ -520,11 +542,6 @@ struct MappingLookup {
                 r.star = Int32(i)
             }
             rows[key] = r
-            switch m.transform {
-            case .ratio(let d): operandKeys.insert(intern(LabelKey.of(d)))
-            case .sum(let labels): for l in labels { operandKeys.insert(intern(LabelKey.of(l))) }
-            default: break
-            }
         }
     }
 
@@ -537,9 +554,10 @@ struct MappingLookup {
 
     /// The key of a printed label (by pool id); keys no mapping names get a fresh one.
     mutating func key(of labelID: Int32) -> Int32 {
-        if let k = keyOfLabelID[labelID] { return k }
+        let known = keyOfLabelID[Int(labelID)]
+        if known >= 0 { return known }
         let k = intern(LabelKey.of(pool[labelID]))
-        keyOfLabelID[labelID] = k
+        keyOfLabelID[Int(labelID)] = k
         return k
     }
 
@@ -548,8 +566,20 @@ struct MappingLookup {
 
     func isOperand(_ key: Int32) -> Bool { operandKeys.contains(key) }
 
-    /// The mapping of a printed label of `district` in document `source` (pool ids).
-    func mapping(district: Int32, source: Int32, key: Int32) -> Int32? {
+    private var memo = IntMap(capacity: 1 << 16)
+
+    /// The mapping of a printed label of `district` in document `source` (pool ids), remembered
+    /// per district, document and key.
+    mutating func mapping(district: Int32, source: Int32, key: Int32) -> Int32? {
+        let packed = UInt64(UInt32(bitPattern: district)) << 40 ^ UInt64(UInt32(bitPattern: source + 1)) << 20 ^ UInt64(key)
+        let exact = district >= 0 && district < 1 << 24 && source >= -1 && source < (1 << 20) - 1 && key < 1 << 20
+        if exact, let m = memo[packed] { return m < 0 ? nil : m }
+        let m = find(district: district, source: source, key: key)
+        if exact { memo.set(packed, m ?? -1) }
+        return m
+    }
+
+    private func find(district: Int32, source: Int32, key: Int32) -> Int32? {
         guard let r = rows[key] else { return nil }
         if source >= 0, let m = r.byDistrictSource[Int64(district) << 32 | Int64(source)] { return m }
         if let m = r.byDistrict[district] { return m }

@@ -15,6 +15,7 @@ public enum TolokCommandLine {
         ("composite", "composite index over chosen indicators, with rank robustness", CompositeCommand.help),
         ("indicators", "the canonical indicators, or the printed labels no mapping covers", IndicatorsCommand.help),
         ("synth", "write a synthetic datasets folder for benchmarks at national scale", SynthCommand.help),
+        ("pipeline", "the benchmark pipeline: compare and rank, without the audit (benchmarks/SPEC.md)", PipelineCommand.help),
     ]
 
     static var overview: String {
@@ -78,6 +79,7 @@ public enum TolokCommandLine {
             case "composite": return try CompositeCommand.run(&rest, console: console)
             case "indicators": return try IndicatorsCommand.run(&rest, console: console)
             case "synth": return try SynthCommand.run(&rest, console: console)
+            case "pipeline": return try PipelineCommand.run(&rest, console: console)
             default: return 2
             }
         } catch {

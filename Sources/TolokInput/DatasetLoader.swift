@@ -38,7 +38,10 @@ public enum DatasetLoader {
     ]
 
     /// Loads the datasets folder `directory` (as the user typed it; used in messages).
-    public static func load(directory: String) -> Result {
+    ///
+    /// With `kinds`, only the tables of those kinds are read (and checked): what a command that
+    /// needs a part of the data reads, as a data-frame reader reads only the columns it uses.
+    public static func load(directory: String, kinds only: Set<String>? = nil) -> Result {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         let shown: @Sendable (String) -> String = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
         var diagnostics: [Diagnostic] = []
@@ -64,6 +67,7 @@ public enum DatasetLoader {
         for resource in resources {
             let kind = resource.schema.name
             kindOfResource[resource.name] = kind
+            if let only, !only.contains(kind) { continue }
             if let needed = requiredFields[kind] {
                 let missing = needed.filter { resource.schema.index(of: $0) == nil }
                 if !missing.isEmpty {
@@ -82,7 +86,7 @@ public enum DatasetLoader {
             tables[kind] = loadTable(files, base: base, shown: shown, loader: &loader)
         }
         diagnostics += loader.diagnostics
-        for kind in requiredFields.keys.sorted() where tables[kind] == nil {
+        for kind in requiredFields.keys.sorted() where tables[kind] == nil && (only?.contains(kind) ?? true) {
             diagnostics.append(Diagnostic(.error, file: shown("datapackage.json"), "no resource holds the \(kind) table"))
         }
 
@@ -91,13 +95,13 @@ public enum DatasetLoader {
             diagnostics += checkUniqueness(tables[kind]!, pool: pool)
         }
         for kind in tables.keys.sorted() {
-            diagnostics += checkForeignKeys(tables[kind]!, kindOfResource: kindOfResource, tables: tables, pool: pool)
+            diagnostics += checkForeignKeys(tables[kind]!, kindOfResource: kindOfResource, tables: tables, pool: pool, kinds: only)
         }
         let dataset = Dataset(pool: pool, tables: tables)
         if tables.keys.contains("areas") {
             diagnostics += checkDistrictCodes(dataset)
         }
-        diagnostics += checkCorrections(dataset)
+        if only == nil { diagnostics += checkCorrections(dataset) }
         diagnostics += checkRevisions(dataset)
         return Result(dataset: dataset, diagnostics: diagnostics)
     }
@@ -175,10 +179,11 @@ public enum DatasetLoader {
     }
 
     static func checkForeignKeys(_ table: Table, kindOfResource: [String: String], tables: [String: Table],
-                                 pool: StringPool) -> [Diagnostic] {
+                                 pool: StringPool, kinds: Set<String>? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for key in table.schema.foreignKeys {
             let targetKind = key.resource.isEmpty ? table.kind : kindOfResource[key.resource]
+            if let kinds, let targetKind, !kinds.contains(targetKind) { continue }  // a table not read
             guard let targetKind, let target = tables[targetKind], let targetField = target.schema.index(of: key.referencedField),
                   target.schema.fields[targetField].type == .string, let f = table.schema.index(of: key.field) else {
                 diagnostics.append(Diagnostic(.error, file: table.files.first ?? table.kind,

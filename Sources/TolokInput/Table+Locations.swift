@@ -30,6 +30,7 @@ extension Table {
     /// into `pool`.
     mutating func append(_ other: Table, from otherPool: StringPool, into pool: inout StringPool) {
         var map = [Int32](repeating: -1, count: otherPool.count)
+        pool.reserveCapacity(strings: otherPool.count, bytes: otherPool.byteCount)
         for id in 0..<otherPool.count {
             map[id] = otherPool.withBytes(Int32(id)) { pool.intern($0)! }
         }

@@ -34,6 +34,7 @@ struct TableLoader {
         let fileIndex = Int32(table.files.count)
         table.files.append(shownAs)
         table.fileURLs.append(url)
+        if appendClean(bytes, from: reader.offset, file: fileIndex, to: &table) { return }
         let fieldCount = schema.fields.count
         var scratch: [UInt8] = []
         // Per field: text ids already checked against the field's enum/pattern, and the verdict.
@@ -41,68 +42,215 @@ struct TableLoader {
         let types = schema.fields.map(\.type)
         let required = schema.fields.map(\.required)
         table.rowFile.reserveCapacity(table.rowCount + bytes.count / 64)
+        // Per text field: the previous cell's bytes (start, length) and id. Columns such as the
+        // district, the document or the level repeat row after row: a repeat costs one compare.
+        var previousStart = [Int](repeating: 0, count: fieldCount)
+        var previousLength = [Int](repeating: -1, count: fieldCount)
+        var previousID = [Int32](repeating: -1, count: fieldCount)
         var recordOffset = reader.offset
-        while let line = reader.nextRecord(into: &fields) {
-            defer { recordOffset = reader.offset }
-            if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted && fieldCount > 1 {
-                diagnostics.append(Diagnostic(.warning, file: shownAs, line: line, column: 1, "blank line skipped"))
-                continue
-            }
-            if fields.count != fieldCount {
-                let column = fields.count > fieldCount ? reader.column(of: fields[fieldCount]) : reader.column(of: fields[fields.count - 1])
-                diagnostics.append(Diagnostic(.error, file: shownAs, line: line, column: column,
-                    "the record has \(fields.count) fields, the header \(fieldCount)"))
-            }
-            table.rowCount += 1
-            table.rowFile.append(fileIndex)
-            table.rowLine.append(Int32(clamping: line))
-            table.rowOffset.append(recordOffset)
-            for f in 0..<fieldCount {
-                let slot = table.slots[f]
-                guard f < fields.count, !fields[f].isEmpty else {
-                    if required[f] {
-                        let spec = schema.fields[f]
-                        let column = f < fields.count ? reader.column(of: fields[f]) : 1
-                        diagnostics.append(Diagnostic(.error, file: shownAs, line: f < fields.count ? fields[f].line : line, column: column,
-                            "required field '\(spec.name)' is empty"))
-                    }
-                    appendMissing(types[f], slot: slot, to: &table)
+        bytes.withUnsafeBufferPointer { all in
+            while let line = reader.nextRecord(into: &fields) {
+                defer { recordOffset = reader.offset }
+                if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted && fieldCount > 1 {
+                    diagnostics.append(Diagnostic(.warning, file: shownAs, line: line, column: 1, "blank line skipped"))
                     continue
                 }
-                let field = fields[f]
-                if types[f] == .number {
-                    // The hot path: numbers straight from the file's bytes.
-                    let parsed: CanonicalNumber? = bytes.withUnsafeBufferPointer { all in
-                        try? NumberParser.parse(UnsafeBufferPointer(rebasing: all[field.contentStart..<field.contentEnd]))
-                    }
-                    if let parsed, !field.hasEscapedQuotes {
-                        table.numbers[slot].append(parsed.value)
-                        table.decimals[slot].append(Int8(clamping: parsed.decimals))
+                if fields.count != fieldCount {
+                    let column = fields.count > fieldCount ? reader.column(of: fields[fieldCount]) : reader.column(of: fields[fields.count - 1])
+                    diagnostics.append(Diagnostic(.error, file: shownAs, line: line, column: column,
+                        "the record has \(fields.count) fields, the header \(fieldCount)"))
+                }
+                table.rowCount += 1
+                table.rowFile.append(fileIndex)
+                table.rowLine.append(Int32(clamping: line))
+                table.rowOffset.append(recordOffset)
+                for f in 0..<fieldCount {
+                    let slot = table.slots[f]
+                    guard f < fields.count, !fields[f].isEmpty else {
+                        if required[f] {
+                            let spec = schema.fields[f]
+                            let column = f < fields.count ? reader.column(of: fields[f]) : 1
+                            diagnostics.append(Diagnostic(.error, file: shownAs, line: f < fields.count ? fields[f].line : line, column: column,
+                                "required field '\(spec.name)' is empty"))
+                        }
+                        appendMissing(types[f], slot: slot, to: &table)
                         continue
                     }
-                }
-                let spec = schema.fields[f]
-                if field.hasEscapedQuotes {
-                    scratch.removeAll(keepingCapacity: true)
-                    var i = field.contentStart
-                    while i < field.contentEnd {
-                        scratch.append(bytes[i])
-                        i += (bytes[i] == Byte.quote && i + 1 < field.contentEnd && bytes[i + 1] == Byte.quote) ? 2 : 1
+                    let field = fields[f]
+                    if !field.hasEscapedQuotes {
+                        let start = field.contentStart, length = field.contentEnd - field.contentStart
+                        switch types[f] {
+                        case .number:
+                            // The hot path: numbers straight from the file's bytes.
+                            if let parsed = try? NumberParser.parse(UnsafeBufferPointer(rebasing: all[start..<field.contentEnd])) {
+                                table.numbers[slot].append(parsed.value)
+                                table.decimals[slot].append(Int8(clamping: parsed.decimals))
+                                continue
+                            }
+                        case .string:
+                            if length == previousLength[f], memcmp(all.baseAddress! + start, all.baseAddress! + previousStart[f], length) == 0 {
+                                table.texts[slot].append(previousID[f])
+                                continue
+                            }
+                        default:
+                            break
+                        }
                     }
-                    scratch.withUnsafeBufferPointer { cell in
-                        convert(cell, field: field, spec: spec, slot: slot, reader: reader, file: shownAs,
-                                verdicts: &verdicts[f], table: &table)
-                    }
-                } else {
-                    bytes.withUnsafeBufferPointer { all in
+                    let spec = schema.fields[f]
+                    if field.hasEscapedQuotes {
+                        scratch.removeAll(keepingCapacity: true)
+                        var i = field.contentStart
+                        while i < field.contentEnd {
+                            scratch.append(all[i])
+                            i += (all[i] == Byte.quote && i + 1 < field.contentEnd && all[i + 1] == Byte.quote) ? 2 : 1
+                        }
+                        scratch.withUnsafeBufferPointer { cell in
+                            convert(cell, field: field, spec: spec, slot: slot, reader: reader, file: shownAs,
+                                    verdicts: &verdicts[f], table: &table)
+                        }
+                        previousLength[f] = -1
+                    } else {
                         let cell = UnsafeBufferPointer(rebasing: all[field.contentStart..<field.contentEnd])
+                        let problems = diagnostics.count
                         convert(cell, field: field, spec: spec, slot: slot, reader: reader, file: shownAs,
                                 verdicts: &verdicts[f], table: &table)
+                        // Only a cell that passed its checks is reused (a bad one is reported every time).
+                        if types[f] == .string, diagnostics.count == problems, let id = table.texts[slot].last, id >= 0 {
+                            previousStart[f] = field.contentStart
+                            previousLength[f] = field.contentEnd - field.contentStart
+                            previousID[f] = id
+                        }
                     }
                 }
             }
         }
         report(reader.problems, file: shownAs)
+    }
+
+    /// The fast path for a clean file: no quotes, no CR, no blank line, every record of the
+    /// header's width and every cell valid. Cells go straight from the bytes into preallocated
+    /// columns. Anything else returns false, having added no row, and the file is read again
+    /// by the full reader, which reports every problem with its line and column.
+    private mutating func appendClean(_ bytes: [UInt8], from dataStart: Int, file: Int32, to table: inout Table) -> Bool {
+        let schema = table.schema
+        let fieldCount = schema.fields.count
+        let types = schema.fields.map(\.type), required = schema.fields.map(\.required)
+        let checked = schema.fields.map { $0.allowedValues != nil || $0.pattern != nil }
+        return bytes.withUnsafeBufferPointer { all -> Bool in
+            guard let base = all.baseAddress else { return true }
+            let end = all.count
+            // Records are lines: count them, and refuse quotes and CRs on the way.
+            var lines = 0
+            var i = dataStart
+            while i < end {
+                let c = base[i]
+                if c == Byte.lf { lines += 1 } else if c == Byte.quote || c == Byte.cr { return false }
+                i += 1
+            }
+            if end > dataStart && base[end - 1] != Byte.lf { lines += 1 }
+            // Columns for this file, filled by row.
+            let texts = (0..<fieldCount).map { types[$0] == .string ? UnsafeMutablePointer<Int32>.allocate(capacity: max(1, lines)) : nil }
+            let numbers = (0..<fieldCount).map { types[$0] == .number ? UnsafeMutablePointer<Double>.allocate(capacity: max(1, lines)) : nil }
+            let decimals = (0..<fieldCount).map { types[$0] == .number ? UnsafeMutablePointer<Int8>.allocate(capacity: max(1, lines)) : nil }
+            let integers = (0..<fieldCount).map { types[$0] == .integer ? UnsafeMutablePointer<Int64>.allocate(capacity: max(1, lines)) : nil }
+            let booleans = (0..<fieldCount).map { types[$0] == .boolean ? UnsafeMutablePointer<Int8>.allocate(capacity: max(1, lines)) : nil }
+            let lineOfRow = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, lines))
+            let offsetOfRow = UnsafeMutablePointer<Int>.allocate(capacity: max(1, lines))
+            defer {
+                for p in texts { p?.deallocate() }
+                for p in numbers { p?.deallocate() }
+                for p in decimals { p?.deallocate() }
+                for p in integers { p?.deallocate() }
+                for p in booleans { p?.deallocate() }
+                lineOfRow.deallocate()
+                offsetOfRow.deallocate()
+            }
+            var previousStart = [Int](repeating: 0, count: fieldCount)
+            var previousLength = [Int](repeating: -1, count: fieldCount)
+            var previousID = [Int32](repeating: -1, count: fieldCount)
+            var accepted: [Set<Int32>] = Array(repeating: [], count: fieldCount)
+            var rows = 0
+            var position = dataStart
+            var line = 1
+            while position < end {
+                line += 1
+                let recordStart = position
+                if base[position] == Byte.lf { return false }  // a blank line
+                var f = 0
+                while true {
+                    let cellStart = position
+                    while position < end, base[position] != Byte.comma, base[position] != Byte.lf { position += 1 }
+                    let length = position - cellStart
+                    guard f < fieldCount else { return false }
+                    if length == 0 {
+                        if required[f] { return false }
+                        switch types[f] {
+                        case .string: texts[f]![rows] = -1
+                        case .number: numbers[f]![rows] = .nan; decimals[f]![rows] = -1
+                        case .integer: integers[f]![rows] = Int64.min
+                        case .boolean: booleans[f]![rows] = -1
+                        }
+                    } else {
+                        let cell = UnsafeBufferPointer(start: base + cellStart, count: length)
+                        switch types[f] {
+                        case .string:
+                            if length == previousLength[f], memcmp(base + cellStart, base + previousStart[f], length) == 0 {
+                                texts[f]![rows] = previousID[f]
+                            } else {
+                                guard let id = pool.intern(cell) else { return false }
+                                if checked[f] && !accepted[f].contains(id) {
+                                    guard check(id, spec: schema.fields[f], in: pool) == nil else { return false }
+                                    accepted[f].insert(id)
+                                }
+                                texts[f]![rows] = id
+                                previousStart[f] = cellStart
+                                previousLength[f] = length
+                                previousID[f] = id
+                            }
+                        case .number:
+                            guard let n = try? NumberParser.parse(cell) else { return false }
+                            numbers[f]![rows] = n.value
+                            decimals[f]![rows] = Int8(clamping: n.decimals)
+                        case .integer:
+                            guard let n = Self.parseInteger(cell) else { return false }
+                            integers[f]![rows] = n
+                        case .boolean:
+                            if length == 4 && memcmp(base + cellStart, "true", 4) == 0 {
+                                booleans[f]![rows] = 1
+                            } else if length == 5 && memcmp(base + cellStart, "false", 5) == 0 {
+                                booleans[f]![rows] = 0
+                            } else {
+                                return false
+                            }
+                        }
+                    }
+                    f += 1
+                    if position >= end || base[position] == Byte.lf { position += 1; break }
+                    position += 1
+                }
+                guard f == fieldCount else { return false }
+                lineOfRow[rows] = Int32(clamping: line)
+                offsetOfRow[rows] = recordStart
+                rows += 1
+            }
+            // Clean: the columns join the table (strings a refused file interned stay in the pool, unused).
+            for f in 0..<fieldCount {
+                let slot = table.slots[f]
+                switch types[f] {
+                case .string: table.texts[slot].append(contentsOf: UnsafeBufferPointer(start: texts[f]!, count: rows))
+                case .number:
+                    table.numbers[slot].append(contentsOf: UnsafeBufferPointer(start: numbers[f]!, count: rows))
+                    table.decimals[slot].append(contentsOf: UnsafeBufferPointer(start: decimals[f]!, count: rows))
+                case .integer: table.integers[slot].append(contentsOf: UnsafeBufferPointer(start: integers[f]!, count: rows))
+                case .boolean: table.booleans[slot].append(contentsOf: UnsafeBufferPointer(start: booleans[f]!, count: rows))
+                }
+            }
+            table.rowFile.append(contentsOf: repeatElement(file, count: rows))
+            table.rowLine.append(contentsOf: UnsafeBufferPointer(start: lineOfRow, count: rows))
+            table.rowOffset.append(contentsOf: UnsafeBufferPointer(start: offsetOfRow, count: rows))
+            table.rowCount += rows
+            return true
+        }
     }
 
     private mutating func convert(_ cell: UnsafeBufferPointer<UInt8>, field: CSVField, spec: FieldSchema, slot: Int,
@@ -154,6 +302,13 @@ struct TableLoader {
     /// Checks a text value against the field's enum and pattern, once per distinct value.
     private mutating func check(_ id: Int32, spec: FieldSchema, verdicts: inout [Int32: String?]) -> String? {
         if let verdict = verdicts[id] { return verdict }
+        let verdict = check(id, spec: spec, in: pool)
+        verdicts[id] = .some(verdict)
+        return verdict
+    }
+
+    /// The problem of a text value against the field's enum and pattern, if any.
+    private mutating func check(_ id: Int32, spec: FieldSchema, in pool: StringPool) -> String? {
         let text = pool[id]
         var verdict: String?
         if let allowed = spec.allowedValues, !allowed.contains(text) {
@@ -167,7 +322,6 @@ struct TableLoader {
                 verdict = "'\(text)' does not match the pattern \(pattern)"
             }
         }
-        verdicts[id] = .some(verdict)
         return verdict
     }
 

@@ -34,25 +34,109 @@ public enum NumberText {
         for b in text.utf8 { bytes.append(b == UInt8(ascii: ".") ? separator : b) }
     }
 
-    /// `units` / 10^decimals as digits, a minus sign unless it is zero.
+    /// `units` / 10^decimals as digits, a minus sign unless it is zero: written right to left
+    /// into a stack buffer, appended in one go.
+    @inline(__always)
     private static func appendUnits(_ units: Int64, decimals: Int, separator: UInt8, to bytes: inout [UInt8]) {
-        if units < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = units.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 32 bytes
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            let out = raw.bindMemory(to: UInt8.self)
+            var i = 32
+            var magnitude = units.magnitude
+            var written = 0
             repeat {
-                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
+                if written == decimals && decimals > 0 { i -= 1; out[i] = separator }
+                i -= 1
+                out[i] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
                 magnitude /= 10
-                count += 1
-            } while magnitude > 0 || count <= decimals
-            for i in stride(from: count - 1, through: 0, by: -1) {
-                if i == decimals - 1 { bytes.append(separator) }
-                bytes.append(buffer[i])
+                written += 1
+            } while magnitude > 0 || written <= decimals
+            if units < 0 { i -= 1; out[i] = UInt8(ascii: "-") }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[i..<32]))
+        }
+    }
+
+    /// Appends `value` with about fifteen significant digits (at most ten decimals), trailing
+    /// zeros dropped: `12.34`, `0.3333333333`, `1234567.891`. For outputs compared to 1e-9.
+    public static func appendCompact(_ value: Double, to bytes: inout [UInt8]) {
+        let magnitude = abs(value)
+        var digits = 1
+        var limit = 10.0
+        while magnitude >= limit && digits < 16 { digits += 1; limit *= 10 }
+        var decimals = min(10, max(0, 15 - digits))
+        if value.isFinite {
+            let scaled = value * powersOfTen[decimals]
+            if abs(scaled) < 4.5e15 {
+                let floor = scaled.rounded(.down)
+                let fraction = scaled - floor
+                if abs(fraction - 0.5) > 1e-6 {
+                    var units = Int64(fraction > 0.5 ? floor + 1 : floor)
+                    while decimals > 0 && units % 10 == 0 { units /= 10; decimals -= 1 }
+                    appendUnits(units, decimals: decimals, separator: UInt8(ascii: "."), to: &bytes)
+                    return
+                }
             }
         }
+        let start = bytes.count
+        appendFixed(value, decimals: decimals, to: &bytes)
+        guard decimals > 0, bytes[start...].contains(UInt8(ascii: ".")) else { return }
+        while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+        if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+    }
+
+    /// Writes `units` / 10^decimals at `out` (right to left into a stack buffer first);
+    /// returns the bytes written.
+    @inline(__always)
+    static func writeUnits(_ units: Int64, decimals: Int, separator: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { raw -> Int in
+            let b = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var i = 32
+            var magnitude = units.magnitude
+            var written = 0
+            repeat {
+                if written == decimals && decimals > 0 { i -= 1; b[i] = separator }
+                i -= 1
+                b[i] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
+                magnitude /= 10
+                written += 1
+            } while magnitude > 0 || written <= decimals
+            if units < 0 { i -= 1; b[i] = UInt8(ascii: "-") }
+            out.update(from: b + i, count: 32 - i)
+            return 32 - i
+        }
+    }
+
+    /// Appends the digits of `value` to `buffer`.
+    @inline(__always)
+    public static func appendInteger(_ value: Int, to buffer: inout ByteBuffer) {
+        buffer.write(maximum: 32) { writeUnits(Int64(value), decimals: 0, separator: 0, to: $0) }
+    }
+
+    /// ``appendCompact(_:to:)-([UInt8])`` into a byte buffer.
+    public static func appendCompact(_ value: Double, to buffer: inout ByteBuffer) {
+        let magnitude = abs(value)
+        if value.isFinite && magnitude < 1e15 {
+            // Fifteen significant digits, at most ten decimals.
+            let decimals = magnitude < 1e5 ? 10 : magnitude < 1e6 ? 9 : magnitude < 1e7 ? 8 : magnitude < 1e8 ? 7
+                : magnitude < 1e9 ? 6 : magnitude < 1e10 ? 5 : magnitude < 1e11 ? 4 : magnitude < 1e12 ? 3 : magnitude < 1e13 ? 2
+                : magnitude < 1e14 ? 1 : 0
+            let scaled = value * powersOfTen[decimals]
+            let floor = scaled.rounded(.down)
+            let fraction = scaled - floor
+            if abs(fraction - 0.5) > 1e-6 {
+                var units = Int64(fraction > 0.5 ? floor + 1 : floor)
+                var d = decimals
+                if units == 0 { d = 0 }
+                while d >= 4 && units % 10_000 == 0 { units /= 10_000; d -= 4 }
+                while d > 0 && units % 10 == 0 { units /= 10; d -= 1 }
+                buffer.write(maximum: 32) { writeUnits(units, decimals: d, separator: UInt8(ascii: "."), to: $0) }
+                return
+            }
+        }
+        var bytes: [UInt8] = []
+        appendCompact(value, to: &bytes)
+        buffer.append(bytes)
     }
 
     /// Appends the decimal digits of `value`.

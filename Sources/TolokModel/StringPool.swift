@@ -12,6 +12,8 @@ public struct StringPool: Sendable {
     private var arena: [UInt8] = []
     /// Start of each string in ``arena``; the last entry is the arena's end.
     private var starts: [UInt32] = [0]
+    /// Hash of each string (so growing never hashes again, and a probe compares hashes first).
+    private var hashes: [UInt64] = []
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
 
     public init() {}
@@ -55,6 +57,7 @@ public struct StringPool: Sendable {
         arena.append(contentsOf: bytes)
         precondition(arena.count <= Int(UInt32.max), "string pool over 4 GiB")
         starts.append(UInt32(arena.count))
+        hashes.append(h)
         if count * 2 > slots.count { grow() }
         insert(id, hash: h)
         return id
@@ -72,15 +75,19 @@ public struct StringPool: Sendable {
         return arena.withUnsafeBufferPointer { arenaBuffer -> Int32? in
             slots.withUnsafeBufferPointer { slots -> Int32? in
                 starts.withUnsafeBufferPointer { starts -> Int32? in
-                    while true {
-                        let id = slots[slot]
-                        if id < 0 { return nil }
-                        let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
-                        if end - start == bytes.count
-                            && (bytes.count == 0 || memcmp(arenaBuffer.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0) {
-                            return id
+                    hashes.withUnsafeBufferPointer { hashes -> Int32? in
+                        while true {
+                            let id = slots[slot]
+                            if id < 0 { return nil }
+                            if hashes[Int(id)] == h {
+                                let start = Int(starts[Int(id)]), end = Int(starts[Int(id) + 1])
+                                if end - start == bytes.count
+                                    && (bytes.count == 0 || memcmp(arenaBuffer.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0) {
+                                    return id
+                                }
+                            }
+                            slot = (slot + 1) & mask
                         }
-                        slot = (slot + 1) & mask
                     }
                 }
             }
@@ -94,14 +101,23 @@ public struct StringPool: Sendable {
         slots[slot] = id
     }
 
-    private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        let n = count
-        let hashes: [UInt64] = arena.withUnsafeBufferPointer { a in
-            (0..<n).map { i in Self.hash(UnsafeBufferPointer(rebasing: a[Int(starts[i])..<Int(starts[i + 1])])) }
-        }
-        for id in 0..<n { insert(Int32(id), hash: hashes[id]) }
+    private mutating func grow(to size: Int? = nil) {
+        slots = Array(repeating: -1, count: size ?? slots.count * 2)
+        for id in 0..<count { insert(Int32(id), hash: hashes[id]) }
     }
+
+    /// Makes room for `strings` more strings of `bytes` bytes in all.
+    public mutating func reserveCapacity(strings: Int, bytes: Int) {
+        arena.reserveCapacity(arena.count + bytes)
+        starts.reserveCapacity(starts.count + strings)
+        hashes.reserveCapacity(hashes.count + strings)
+        var size = slots.count
+        while (count + strings) * 2 > size { size *= 2 }
+        if size > slots.count { grow(to: size) }
+    }
+
+    /// Total bytes of the strings.
+    public var byteCount: Int { arena.count }
 
     /// A fast hash of bytes: eight at a time, multiply-mix (not for security).
     @inline(__always)

@@ -57,7 +57,7 @@ public struct CSVWriter: Sendable {
 
     /// Writes the CSV to `url` through a temporary file and a rename, so a reader never sees half a file.
     public func write(to url: URL) throws {
-        try Data(bytes).write(to: url, options: .atomic)
+        try AtomicFile.write([bytes], to: url)
     }
 
     private mutating func appendLine(_ cells: [CSVCell]) {

@@ -33,3 +33,22 @@ struct NumberTextTests {
         #expect(NumberText.plain(15_308_539_115) == "15308539115" && NumberText.plain(93.795) == "93.795")
     }
 }
+
+@Suite("Compact numbers")
+struct CompactNumberTests {
+    @Test func fifteenSignificantDigitsNoTrailingZeros() {
+        func compact(_ v: Double) -> String {
+            var bytes: [UInt8] = []
+            NumberText.appendCompact(v, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(compact(12.34) == "12.34" && compact(-10.9) == "-10.9" && compact(0) == "0" && compact(-0.0) == "0")
+        #expect(compact(1.0 / 3) == "0.3333333333" && compact(1234567.891) == "1234567.891" && compact(100) == "100")
+        #expect(compact(93.57142857142857) == "93.5714285714" && compact(15_308_539_115) == "15308539115")
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<50_000 {
+            let v = Double.random(in: -1e6...1e6, using: &rng)
+            #expect(abs(Double(compact(v))! - v) <= 1e-9 * max(1, abs(v)), "\(v)")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Tolok
+
+/// `tolok pipeline`: the benchmark pipeline (benchmarks/SPEC.md).
+enum PipelineCommand {
+    static let help = """
+    USAGE: tolok pipeline [--data DIR] [--out DIR] [--quiet]
+
+    The benchmark pipeline of benchmarks/SPEC.md, the one benchmarks/run.sh times against pandas,
+    polars and DuckDB: loads the tables it needs (areas, sources, indicators, mappings, observations,
+    references), aligns the observations through the mapping table, and writes
+      comparison.csv   each district, indicator and year: value, province and national values,
+                       the gaps, the capaian
+      rankings.csv     competition ranks per indicator and year in the nation and each province
+                       (where at least \\(Rankings.minimumGroupSize) districts have a value)
+    with numbers to fifteen significant digits. No audit: every value counts (tolok report audits).
+
+    OPTIONS:
+      --data DIR    the datasets folder (default: datasets)
+      --out DIR     the output folder (default: notebooks-out/pipeline)
+      --quiet       no progress on standard error
+
+    EXAMPLE:
+      tolok synth --out /tmp/synth && tolok pipeline --data /tmp/synth --out /tmp/pipeline
+    """
+
+    static let kinds: Set<String> = ["areas", "province_history", "vintages", "revisions", "sources", "indicators",
+                                     "indicator_mappings", "observations", "references", "corrections"]
+
+    static func run(_ arguments: inout Arguments, console: Console) throws(UsageError) -> Int32 {
+        let data = try arguments.value("--data") ?? "datasets"
+        let output = try arguments.value("--out") ?? "notebooks-out/pipeline"
+        let quiet = arguments.flag("--quiet")
+        try arguments.finish(command: "pipeline")
+        let progress = Progress(console: console, quiet: quiet)
+        let result = DatasetLoader.load(directory: data, kinds: kinds)
+        for d in result.diagnostics where d.severity == .error { console.err(d.description) }
+        guard let dataset = result.dataset, !result.hasErrors else {
+            console.err("tolok pipeline: \(result.diagnostics.errorCount) error(s) in \(data); nothing written.")
+            return 1
+        }
+        let rows = dataset.count("observations") + dataset.count("references")
+        progress.stage("load", rows: rows)
+        let alignment = Alignment(dataset)
+        progress.stage("align", rows: rows)
+        let pipeline = Pipeline.run(alignment, areas: dataset.areas)
+        progress.stage("compare and rank", rows: pipeline.rows.count)
+        let folder = URL(fileURLWithPath: output, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try PipelineExport.write(pipeline, to: folder)
+        } catch {
+            console.err("error: cannot write to \(output): \(error)")
+            return 1
+        }
+        progress.stage("write", rows: pipeline.rows.count + pipeline.ranks.count)
+        if !quiet {
+            console.out("Pipeline: \(Progress.grouped(pipeline.rows.count)) comparison rows, \(Progress.grouped(pipeline.ranks.count)) ranks → \(output)/comparison.csv, rankings.csv ("
+                + String(format: "%.2f s", progress.elapsed) + ")")
+        }
+        return 0
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Progress of a long command on standard error: each stage's rows and rows per second. Stages
+/// of a run that stays under two seconds print nothing; once a run passes two seconds, the stages
+/// so far and every later one are printed. `--quiet` silences it.
+final class Progress {
+    private let console: Console
+    private let quiet: Bool
+    private let start = Date()
+    private var stageStart = Date()
+    private var pending: [String] = []
+    private var printing = false
+
+    init(console: Console, quiet: Bool) {
+        self.console = console
+        self.quiet = quiet
+    }
+
+    /// Ends a stage that handled `rows` rows (0: no rate).
+    func stage(_ name: String, rows: Int = 0) {
+        let now = Date()
+        let seconds = now.timeIntervalSince(stageStart)
+        stageStart = now
+        guard !quiet else { return }
+        var line = "  \(name): " + String(format: "%.2f s", seconds)
+        if rows > 0 {
+            let rate = Double(rows) / max(seconds, 1e-6)
+            line += ", \(Self.grouped(rows)) rows (" + (rate >= 1e6 ? String(format: "%.1f M", rate / 1e6) : String(format: "%.0f k", rate / 1e3)) + " rows/s)"
+        }
+        pending.append(line)
+        if !printing, now.timeIntervalSince(start) > 2 { printing = true }
+        if printing {
+            pending.forEach(console.err)
+            pending.removeAll()
+        }
+    }
+
+    /// Seconds since the command started.
+    var elapsed: Double { Date().timeIntervalSince(start) }
+
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return out
+    }
+}
