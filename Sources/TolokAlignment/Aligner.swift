@@ -161,99 +161,161 @@ public struct Alignment: Sendable {
                     revisionRanks[Int64(s) << 32 | Int64(v)] = Int8(clamping: r)
                 }
             }
-            // Operand counts by district, year, label key (and document): the first printed wins.
-            var operands = IntMap()
+            // Each mapping as integers: indicator index, transform, factor, priority, operand keys.
+            let plans = mappings.map { m in
+                MappingPlan(m, indicator: indicatorIndex[m.indicatorID] ?? -1, pool: pool)
+            }
+            // The rows of each district (by area index; the last bucket: rows of no known area), in
+            // table order, so that its operand counts are looked up in a small map of its own.
+            let areaCount = areaCodes.count
+            var bucketStart = [Int](repeating: 0, count: areaCount + 2)
+            func eligible(_ row: Int) -> Bool {
+                period[row] < 0 && (!target[row].isNaN || !realisation[row].isNaN) && label[row] >= 0 && district[row] >= 0
+            }
+            func bucket(_ row: Int) -> Int {
+                let a = areaOfPoolID[Int(district[row])]
+                return a >= 0 ? Int(a) : areaCount
+            }
+            for row in 0..<table.rowCount where eligible(row) { bucketStart[bucket(row) + 1] += 1 }
+            for i in 0..<(areaCount + 1) { bucketStart[i + 1] += bucketStart[i] }
+            var rowsByBucket = [Int32](repeating: 0, count: bucketStart[areaCount + 1])
+            var fill = bucketStart
+            for row in 0..<table.rowCount where eligible(row) {
+                let b = bucket(row)
+                rowsByBucket[fill[b]] = Int32(row)
+                fill[b] += 1
+            }
             var mapped: [(row: Int32, mapping: Int32)] = []
             var unmappedCount: [Int64: Int] = [:]
             var unmappedOrder: [(Int64, Int)] = []
-            for row in 0..<table.rowCount where period[row] < 0 && (!target[row].isNaN || !realisation[row].isNaN) {
-                let labelID = label[row], districtID = district[row]
-                guard labelID >= 0, districtID >= 0 else { continue }
-                let key = lookup.key(of: labelID)
-                if lookup.isOperand(key), !realisation[row].isNaN {
-                    let a = areaOfPoolID[Int(districtID)], s = source[row] >= 0 ? sourceOfPoolID[Int(source[row])] : -1
-                    if a >= 0 {
-                        operands.insertIfAbsent(Self.operandKey(a, year[row], key, s), Int32(row))
-                        operands.insertIfAbsent(Self.operandKey(a, year[row], key, -1), Int32(row))
+            actuals.reserveCapacity(rowsByBucket.count)
+            targets.reserveCapacity(rowsByBucket.count)
+            for b in 0...areaCount where bucketStart[b + 1] > bucketStart[b] {
+                let bucketRows = rowsByBucket[bucketStart[b]..<bucketStart[b + 1]]
+                // Operand counts by year, label key (and document): the first printed wins.
+                var operands = IntMap(capacity: bucketRows.count / 2)
+                mapped.removeAll(keepingCapacity: true)
+                // Rows of one label and document follow one another: their key, operand flag and
+                // mapping are looked up once per run.
+                var previous: (label: Int32, district: Int32, source: Int32) = (-2, -2, -2)
+                var key: Int32 = -1, isOperand = false, mapping: Int32? = nil
+                for row32 in bucketRows {
+                    let row = Int(row32)
+                    let labelID = label[row], districtID = district[row], sourceID = source[row]
+                    if labelID != previous.label || districtID != previous.district || sourceID != previous.source {
+                        previous = (labelID, districtID, sourceID)
+                        key = lookup.key(of: labelID)
+                        isOperand = lookup.isOperand(key)
+                        mapping = lookup.mapping(district: districtID, source: sourceID, key: key)
+                    }
+                    if isOperand, !realisation[row].isNaN, b < areaCount {
+                        let s = sourceID >= 0 ? sourceOfPoolID[Int(sourceID)] : -1
+                        operands.insertIfAbsent(Self.operandKey(Int32(b), year[row], key, s), row32)
+                        operands.insertIfAbsent(Self.operandKey(Int32(b), year[row], key, -1), row32)
+                    }
+                    if let m = mapping {
+                        mapped.append((row32, m))
+                    } else if !isOperand {
+                        let pair = Int64(districtID) << 32 | Int64(labelID)
+                        if unmappedCount[pair] == nil { unmappedOrder.append((pair, row)) }
+                        unmappedCount[pair, default: 0] += 1
                     }
                 }
-                if let m = lookup.mapping(district: districtID, source: source[row], key: key) {
-                    mapped.append((Int32(row), m))
-                } else if !lookup.isOperand(key) {
-                    let pair = Int64(districtID) << 32 | Int64(labelID)
-                    if unmappedCount[pair] == nil { unmappedOrder.append((pair, row)) }
-                    unmappedCount[pair, default: 0] += 1
+                for (row32, mIndex) in mapped {
+                    let row = Int(row32)
+                    let m = plans[Int(mIndex)]
+                    let ind = m.indicator
+                    guard ind >= 0 else { continue }
+                    let a = areaOfPoolID[Int(district[row])]
+                    guard a >= 0 else { continue }
+                    let y = Int32(clamping: year[row])
+                    let s = source[row] >= 0 ? sourceOfPoolID[Int(source[row])] : -1
+                    func fact(_ value: Double, year: Int32) -> Fact {
+                        var f = Fact(area: a, indicator: ind, year: year, value: value, kind: .observation, row: row32, source: s)
+                        f.mapping = mIndex
+                        f.priority = m.priority
+                        if revision[row] >= 0, source[row] >= 0 { f.revisionRank = revisionRanks[Int64(source[row]) << 32 | Int64(revision[row])] ?? 0 }
+                        return f
+                    }
+                    func operand(_ labelKey: Int32) -> Int32? {
+                        operands[Self.operandKey(a, year[row], labelKey, s)] ?? operands[Self.operandKey(a, year[row], labelKey, -1)]
+                    }
+                    switch m.kind {
+                    case .asIs, .scale:
+                        if let (r, d) = realisationOf(row) {
+                            var f = fact(r * m.factor, year: y)
+                            if m.kind == .asIs { f.printedDecimals = d }
+                            actuals.append(f)
+                        }
+                        if let t = targetOf(row) {
+                            let ty = targetYear[row] != Int64.min ? Int32(clamping: targetYear[row]) : y
+                            targets.append(fact(t * m.factor, year: ty))
+                        }
+                    case .ratio:
+                        guard let (numerator, _) = realisationOf(row), let key = lookup.operandsOfMapping[Int(mIndex)].first,
+                              let d = operand(key), let (denominator, _) = realisationOf(Int(d)), denominator != 0 else { continue }
+                        var f = fact(numerator / denominator * 100, year: y)
+                        f.operandRow = d
+                        actuals.append(f)
+                    case .sum:
+                        guard let (first, _) = realisationOf(row) else { continue }
+                        let rows = lookup.operandsOfMapping[Int(mIndex)].map(operand)
+                        guard rows.allSatisfy({ $0 != nil }), let parts = Optional(rows.map { realisationOf(Int($0!)) }),
+                              parts.allSatisfy({ $0 != nil }) else { continue }
+                        var f = fact(parts.reduce(first) { $0 + $1!.0 }, year: y)
+                        f.operandRow = rows[0]!
+                        if rows.count > 1 { moreOperands[Int32(actuals.count)] = rows.dropFirst().map { $0! } }
+                        actuals.append(f)
+                    case .perThousand:
+                        guard let (r, _) = realisationOf(row), m.base >= 0,
+                              let b = series[SeriesKey(area: a, indicator: m.base, year: y)] else { continue }
+                        let base = seriesFacts[Int(b)]
+                        guard base.value != 0 else { continue }
+                        var f = fact(r / base.value * 1000, year: y)
+                        f.operandRow = base.row
+                        actuals.append(f)
+                    }
                 }
             }
+            unmappedOrder.sort { $0.1 < $1.1 }
             let reader = Observation.Reader(table)
             unmappedLabels = unmappedOrder.map { pair, row in
                 let o = reader.observation(at: row, pool: pool)
                 return UnmappedLabel(districtCode: o.districtCode, label: o.indicatorLabel, level: o.level,
                                      count: unmappedCount[pair]!, firstLocation: "\(o.source.sourceID) \(o.source.description)")
             }
-            for (row32, mIndex) in mapped {
-                let row = Int(row32)
-                let m = mappings[Int(mIndex)]
-                guard let ind = indicatorIndex[m.indicatorID] else { continue }
-                let a = areaOfPoolID[Int(district[row])]
-                guard a >= 0 else { continue }
-                let y = Int32(clamping: year[row])
-                let s = source[row] >= 0 ? sourceOfPoolID[Int(source[row])] : -1
-                func fact(_ value: Double, year: Int32) -> Fact {
-                    var f = Fact(area: a, indicator: ind, year: year, value: value, kind: .observation, row: row32, source: s)
-                    f.mapping = mIndex
-                    f.priority = Int32(m.priority)
-                    if revision[row] >= 0, source[row] >= 0 { f.revisionRank = revisionRanks[Int64(source[row]) << 32 | Int64(revision[row])] ?? 0 }
-                    return f
-                }
-                func operand(_ labelKey: Int32) -> Int32? {
-                    operands[Self.operandKey(a, year[row], labelKey, s)] ?? operands[Self.operandKey(a, year[row], labelKey, -1)]
-                }
-                switch m.transform {
-                case .asIs, .scale:
-                    let factor: Double = if case .scale(let f) = m.transform { f } else { 1 }
-                    if let (r, d) = realisationOf(row) {
-                        var f = fact(r * factor, year: y)
-                        if case .asIs = m.transform { f.printedDecimals = d }
-                        actuals.append(f)
-                    }
-                    if let t = targetOf(row) {
-                        let ty = targetYear[row] != Int64.min ? Int32(clamping: targetYear[row]) : y
-                        targets.append(fact(t * factor, year: ty))
-                    }
-                case .ratio:
-                    guard let (numerator, _) = realisationOf(row), let key = lookup.operandsOfMapping[Int(mIndex)].first,
-                          let d = operand(key), let (denominator, _) = realisationOf(Int(d)), denominator != 0 else { continue }
-                    var f = fact(numerator / denominator * 100, year: y)
-                    f.operandRow = d
-                    actuals.append(f)
-                case .sum:
-                    guard let (first, _) = realisationOf(row) else { continue }
-                    let rows = lookup.operandsOfMapping[Int(mIndex)].map(operand)
-                    guard rows.allSatisfy({ $0 != nil }), let parts = Optional(rows.map { realisationOf(Int($0!)) }),
-                          parts.allSatisfy({ $0 != nil }) else { continue }
-                    var f = fact(parts.reduce(first) { $0 + $1!.0 }, year: y)
-                    f.operandRow = rows[0]!
-                    if rows.count > 1 { moreOperands[Int32(actuals.count)] = rows.dropFirst().map { $0! } }
-                    actuals.append(f)
-                case .perThousand(let reference):
-                    guard let (r, _) = realisationOf(row), let refID = pool.id(of: reference),
-                          let b = series[SeriesKey(area: a, indicator: refID, year: y)] else { continue }
-                    let base = seriesFacts[Int(b)]
-                    guard base.value != 0 else { continue }
-                    var f = fact(r / base.value * 1000, year: y)
-                    f.operandRow = base.row
-                    actuals.append(f)
-                }
-            }
         }
-        facts = actuals + referenceFacts
+        actuals.append(contentsOf: referenceFacts)
+        facts = actuals
         targetFacts = targets
         self.moreOperands = moreOperands
         unmapped = unmappedLabels
         grid = ResolvedGrid([], areaCount: 0, indicatorCount: 0, prefers: { _, _ in false })
         targetGrid = grid
         resolve()
+    }
+
+    /// A mapping row as the hot loop needs it: integers only.
+    struct MappingPlan {
+        enum Kind { case asIs, scale, ratio, sum, perThousand }
+        var indicator: Int32
+        var kind: Kind
+        var factor: Double = 1
+        var priority: Int32
+        /// A per-1,000 rate's reference series (pool id of its indicator name; -1 when unknown).
+        var base: Int32 = -1
+
+        init(_ m: IndicatorMapping, indicator: Int32, pool: StringPool) {
+            self.indicator = indicator
+            priority = Int32(m.priority)
+            switch m.transform {
+            case .asIs: kind = .asIs
+            case .scale(let f): kind = .scale; factor = f
+            case .ratio: kind = .ratio
+            case .sum: kind = .sum
+            case .perThousand(let reference): kind = .perThousand; base = pool.id(of: reference) ?? -1
+            }
+        }
     }
 
     struct SeriesKey: Hashable { var area: Int32; var indicator: Int32; var year: Int32 }

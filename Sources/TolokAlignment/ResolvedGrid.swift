@@ -40,7 +40,7 @@ public struct ResolvedGrid: Sendable {
     }
 
     /// The cell of an indicator, year and area; `nil` outside the grid.
-    @inline(__always)
+    @inlinable
     public func cell(indicator: Int, year: Int, area: Int) -> Int? {
         let y = year - minYear
         guard y >= 0, y < yearSpan, indicator >= 0, indicator < indicatorCount, area >= 0, area < areaCount else { return nil }
@@ -48,7 +48,7 @@ public struct ResolvedGrid: Sendable {
     }
 
     /// The chosen fact of an indicator, year and area.
-    @inline(__always)
+    @inlinable
     public func fact(indicator: Int, year: Int, area: Int) -> Int? {
         guard let c = cell(indicator: indicator, year: year, area: area) else { return nil }
         let f = chosen[c]

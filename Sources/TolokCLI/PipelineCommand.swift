@@ -27,13 +27,24 @@ enum PipelineCommand {
     static let kinds: Set<String> = ["areas", "province_history", "vintages", "revisions", "sources", "indicators",
                                      "indicator_mappings", "observations", "references", "corrections"]
 
+    /// The fields read of the large tables (the small ones are read whole).
+    static let fields: [String: Set<String>] = [
+        "observations": ["district_code", "year", "period", "revision", "indicator_label", "target", "target_year", "realisation", "source_id"],
+        "references": ["area_code", "indicator", "year", "month", "value", "printed_decimals", "derived", "vintage", "source_id", "excluded"],
+    ]
+
     static func run(_ arguments: inout Arguments, console: Console) throws(UsageError) -> Int32 {
         let data = try arguments.value("--data") ?? "datasets"
         let output = try arguments.value("--out") ?? "notebooks-out/pipeline"
         let quiet = arguments.flag("--quiet")
         try arguments.finish(command: "pipeline")
         let progress = Progress(console: console, quiet: quiet)
-        let result = DatasetLoader.load(directory: data, kinds: kinds)
+        // Only the fields the pipeline reads, as a data-frame reader reads only the columns it
+        // uses; the records' ids only when there are corrections to apply by id.
+        let corrections = DatasetLoader.load(directory: data, kinds: ["corrections"]).dataset?.count("corrections") ?? 0
+        var fields = Self.fields
+        if corrections > 0 { fields["observations"]!.insert("id") }
+        let result = DatasetLoader.load(directory: data, kinds: kinds, fields: fields)
         for d in result.diagnostics where d.severity == .error { console.err(d.description) }
         guard let dataset = result.dataset, !result.hasErrors else {
             console.err("tolok pipeline: \(result.diagnostics.errorCount) error(s) in \(data); nothing written.")
@@ -44,7 +55,7 @@ enum PipelineCommand {
         let alignment = Alignment(dataset)
         progress.stage("align", rows: rows)
         let pipeline = Pipeline.run(alignment, areas: dataset.areas)
-        progress.stage("compare and rank", rows: pipeline.rows.count)
+        progress.stage("rank", rows: pipeline.rankCount)
         let folder = URL(fileURLWithPath: output, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -53,9 +64,10 @@ enum PipelineCommand {
             console.err("error: cannot write to \(output): \(error)")
             return 1
         }
-        progress.stage("write", rows: pipeline.rows.count + pipeline.ranks.count)
+        let comparisons = pipeline.comparisonCount
+        progress.stage("compare and write", rows: comparisons + pipeline.rankCount)
         if !quiet {
-            console.out("Pipeline: \(Progress.grouped(pipeline.rows.count)) comparison rows, \(Progress.grouped(pipeline.ranks.count)) ranks → \(output)/comparison.csv, rankings.csv ("
+            console.out("Pipeline: \(Progress.grouped(comparisons)) comparison rows, \(Progress.grouped(pipeline.rankCount)) ranks → \(output)/comparison.csv, rankings.csv ("
                 + String(format: "%.2f s", progress.elapsed) + ")")
         }
         return 0

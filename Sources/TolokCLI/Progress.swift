@@ -8,6 +8,7 @@ final class Progress {
     private let quiet: Bool
     private let start = Date()
     private var stageStart = Date()
+    private var stageCPU = Progress.cpuSeconds()
     private var pending: [String] = []
     private var printing = false
 
@@ -20,9 +21,12 @@ final class Progress {
     func stage(_ name: String, rows: Int = 0) {
         let now = Date()
         let seconds = now.timeIntervalSince(stageStart)
+        let cpu = Self.cpuSeconds()
+        let cpuSeconds = cpu - stageCPU
         stageStart = now
+        stageCPU = cpu
         guard !quiet else { return }
-        var line = "  \(name): " + String(format: "%.2f s", seconds)
+        var line = "  \(name): " + String(format: "%.2f s (CPU %.2f s)", seconds, cpuSeconds)
         if rows > 0 {
             let rate = Double(rows) / max(seconds, 1e-6)
             line += ", \(Self.grouped(rows)) rows (" + (rate >= 1e6 ? String(format: "%.1f M", rate / 1e6) : String(format: "%.0f k", rate / 1e3)) + " rows/s)"
@@ -33,6 +37,13 @@ final class Progress {
             pending.forEach(console.err)
             pending.removeAll()
         }
+    }
+
+    /// CPU seconds the process has used (user and system, every thread).
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Seconds since the command started.

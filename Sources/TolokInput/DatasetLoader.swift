@@ -41,7 +41,10 @@ public enum DatasetLoader {
     ///
     /// With `kinds`, only the tables of those kinds are read (and checked): what a command that
     /// needs a part of the data reads, as a data-frame reader reads only the columns it uses.
-    public static func load(directory: String, kinds only: Set<String>? = nil) -> Result {
+    ///
+    /// With `fields`, only the named fields of a kind are read (the others read as missing, and
+    /// their keys and references are not checked): the columns a command uses.
+    public static func load(directory: String, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:]) -> Result {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         let shown: @Sendable (String) -> String = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
         var diagnostics: [Diagnostic] = []
@@ -83,7 +86,8 @@ public enum DatasetLoader {
         var tables: [String: Table] = [:]
         for kind in kinds {
             let files = filesOfKind[kind]!
-            tables[kind] = loadTable(files, base: base, shown: shown, loader: &loader)
+            let loaded = fields[kind].map { wanted in files[0].schema.fields.map { wanted.contains($0.name) } }
+            tables[kind] = loadTable(files, base: base, shown: shown, loaded: loaded, loader: &loader)
         }
         diagnostics += loader.diagnostics
         for kind in requiredFields.keys.sorted() where tables[kind] == nil && (only?.contains(kind) ?? true) {
@@ -109,11 +113,13 @@ public enum DatasetLoader {
     /// The files of one kind in one table. Many files are read on two threads: each half of the
     /// files (split by bytes, in order) into its own table and string pool, the second merged into
     /// the first, so the result and the order of the diagnostics are those of one thread.
-    static func loadTable(_ files: [ResourceDescriptor], base: URL, shown: @Sendable (String) -> String, loader: inout TableLoader) -> Table {
-        var table = Table(schema: files[0].schema)
+    static func loadTable(_ files: [ResourceDescriptor], base: URL, shown: @Sendable (String) -> String, loaded: [Bool]?,
+                          loader: inout TableLoader) -> Table {
+        var table = Table(schema: files[0].schema, loaded: loaded)
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: base.appendingPathComponent($0.path).path)[.size] as? Int) ?? 0 }
         let total = sizes.reduce(0, +)
         guard files.count >= 2, total >= 1 << 20 else {
+            loader.expect(bytes: total)
             for f in files { loader.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &table) }
             return table
         }
@@ -124,12 +130,15 @@ public enum DatasetLoader {
             if running * 2 >= total { split = max(1, min(files.count - 1, i + 1)); break }
         }
         let halves = [Array(files[..<split]), Array(files[split...])]
+        let secondBytes = sizes[split...].reduce(0, +)
         let results = ParallelResults<(TableLoader, Table)>(count: 2)
         let first = loader
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var worker = half == 0 ? first : TableLoader(pool: StringPool())
             worker.diagnostics = []
-            var part = Table(schema: files[0].schema)
+            // The first half's table will take the second's rows too: it is sized for every file.
+            worker.expect(bytes: half == 0 ? total : secondBytes)
+            var part = Table(schema: files[0].schema, loaded: loaded)
             for f in halves[half] { worker.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &part) }
             results[half] = (worker, part)
         }
@@ -158,7 +167,7 @@ public enum DatasetLoader {
     /// Primary keys and `unique` fields: each value once across all the table's files.
     static func checkUniqueness(_ table: Table, pool: StringPool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (f, spec) in table.schema.fields.enumerated() where spec.unique || table.schema.primaryKey == spec.name {
+        for (f, spec) in table.schema.fields.enumerated() where table.loaded[f] && (spec.unique || table.schema.primaryKey == spec.name) {
             guard spec.type == .string else { continue }
             // The first row of each pool id, by id (an array: a million keys cost no hashing).
             var firstRow = [Int32](repeating: -1, count: pool.count)
@@ -184,8 +193,9 @@ public enum DatasetLoader {
         for key in table.schema.foreignKeys {
             let targetKind = key.resource.isEmpty ? table.kind : kindOfResource[key.resource]
             if let kinds, let targetKind, !kinds.contains(targetKind) { continue }  // a table not read
+            if let f = table.schema.index(of: key.field), !table.loaded[f] { continue }  // a field not read
             guard let targetKind, let target = tables[targetKind], let targetField = target.schema.index(of: key.referencedField),
-                  target.schema.fields[targetField].type == .string, let f = table.schema.index(of: key.field) else {
+                  target.schema.fields[targetField].type == .string, target.loaded[targetField], let f = table.schema.index(of: key.field) else {
                 diagnostics.append(Diagnostic(.error, file: table.files.first ?? table.kind,
                     "foreign key \(key.field) → \(key.resource).\(key.referencedField) names no loaded text field"))
                 continue

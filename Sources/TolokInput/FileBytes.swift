@@ -4,6 +4,32 @@ import Foundation
 enum FileBytes {
     struct Failure: Error { var message: String }
 
+    /// Reads the file at `url` into `bytes`, reusing its memory (a loader reads many files).
+    static func read(_ url: URL, into bytes: inout [UInt8]) throws(Failure) {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw Failure(message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Failure(message: String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw Failure(message: "not a regular file") }
+        let size = Int(info.st_size)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: repeatElement(0, count: size))
+        var failure: Failure?
+        let done = bytes.withUnsafeMutableBytes { buffer -> Int in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 { if errno == EINTR { continue }; failure = Failure(message: String(cString: strerror(errno))); break }
+                if n == 0 { break }
+                done += n
+            }
+            return done
+        }
+        if let failure { throw failure }
+        if done < size { bytes.removeLast(size - done) }
+    }
+
     static func read(_ url: URL) throws(Failure) -> [UInt8] {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { throw Failure(message: String(cString: strerror(errno))) }

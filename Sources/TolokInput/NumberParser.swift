@@ -80,7 +80,7 @@ public enum NumberParser {
         return CanonicalNumber(value: value, decimals: decimals)
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
+    static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
 
     private static func describeUnexpected(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> String {
         let text = String(decoding: bytes, as: UTF8.self)

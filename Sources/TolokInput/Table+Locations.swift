@@ -47,3 +47,20 @@ extension Table {
         for slot in booleans.indices { booleans[slot] += other.booleans[slot] }
     }
 }
+
+extension Table {
+    /// Makes room in every read column for `rows` rows.
+    mutating func reserveCapacity(rows: Int) {
+        rowFile.reserveCapacity(rows)
+        rowLine.reserveCapacity(rows)
+        rowOffset.reserveCapacity(rows)
+        for (f, field) in schema.fields.enumerated() where loaded[f] {
+            switch field.type {
+            case .string: texts[slots[f]].reserveCapacity(rows)
+            case .number: numbers[slots[f]].reserveCapacity(rows); decimals[slots[f]].reserveCapacity(rows)
+            case .integer: integers[slots[f]].reserveCapacity(rows)
+            case .boolean: booleans[slots[f]].reserveCapacity(rows)
+            }
+        }
+    }
+}

@@ -10,16 +10,28 @@ struct TableLoader {
     var pool: StringPool
     var diagnostics: [Diagnostic] = []
     private var patterns: [String: NSRegularExpression] = [:]
+    /// Memory reused from file to file.
+    private let scratch = LoaderScratch()
+    /// The bytes of the table's files still to come and read so far, to size its columns once.
+    private var expectedBytes = 0, bytesRead = 0, reserved = false
+
+    /// Announces that the next files, of one table, hold `bytes` bytes in all: after the first
+    /// file the table's columns are sized for all of them (no growing, copying, faulting in).
+    mutating func expect(bytes: Int) {
+        expectedBytes = bytes
+        bytesRead = 0
+        reserved = false
+    }
 
     init(pool: StringPool) { self.pool = pool }
 
     /// Appends the rows of the file at `url` (shown to the user as `shownAs`) to `table`.
     mutating func append(file url: URL, shownAs: String, to table: inout Table) {
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(url) } catch {
+        do { try FileBytes.read(url, into: &scratch.bytes) } catch {
             diagnostics.append(Diagnostic(.error, file: shownAs, "cannot read the file: \(error.message)"))
             return
         }
+        let bytes = scratch.bytes
         var reader = CSVReader(bytes: bytes)
         var fields: [CSVField] = []
         let schema = table.schema
@@ -34,6 +46,13 @@ struct TableLoader {
         let fileIndex = Int32(table.files.count)
         table.files.append(shownAs)
         table.fileURLs.append(url)
+        defer {
+            bytesRead += bytes.count
+            if !reserved, table.rowCount > 0, expectedBytes > bytesRead {
+                reserved = true
+                table.reserveCapacity(rows: table.rowCount + Int(Double(expectedBytes - bytesRead) * Double(table.rowCount) / Double(bytesRead) * 1.02) + 16)
+            }
+        }
         if appendClean(bytes, from: reader.offset, file: fileIndex, to: &table) { return }
         let fieldCount = schema.fields.count
         var scratch: [UInt8] = []
@@ -41,6 +60,7 @@ struct TableLoader {
         var verdicts = Array(repeating: [Int32: String?](), count: fieldCount)
         let types = schema.fields.map(\.type)
         let required = schema.fields.map(\.required)
+        let loaded = table.loaded
         table.rowFile.reserveCapacity(table.rowCount + bytes.count / 64)
         // Per text field: the previous cell's bytes (start, length) and id. Columns such as the
         // district, the document or the level repeat row after row: a repeat costs one compare.
@@ -64,7 +84,7 @@ struct TableLoader {
                 table.rowFile.append(fileIndex)
                 table.rowLine.append(Int32(clamping: line))
                 table.rowOffset.append(recordOffset)
-                for f in 0..<fieldCount {
+                for f in 0..<fieldCount where loaded[f] {
                     let slot = table.slots[f]
                     guard f < fields.count, !fields[f].isEmpty else {
                         if required[f] {
@@ -127,122 +147,107 @@ struct TableLoader {
         report(reader.problems, file: shownAs)
     }
 
-    /// The fast path for a clean file: no quotes, no CR, no blank line, every record of the
-    /// header's width and every cell valid. Cells go straight from the bytes into preallocated
-    /// columns. Anything else returns false, having added no row, and the file is read again
-    /// by the full reader, which reports every problem with its line and column.
+    /// The fast path for a clean file: no quotes, no CR, no NUL, no blank line, every record of
+    /// the header's width and every cell valid. The field ends are found eight bytes at a time
+    /// (``FieldEnds``) and the cells of the fields read go straight from the bytes into
+    /// preallocated columns. Anything else returns false, having added no row, and the file is
+    /// read again by the full reader, which reports every problem with its line and column.
     private mutating func appendClean(_ bytes: [UInt8], from dataStart: Int, file: Int32, to table: inout Table) -> Bool {
         let schema = table.schema
         let fieldCount = schema.fields.count
-        let types = schema.fields.map(\.type), required = schema.fields.map(\.required)
+        let loaded = table.loaded
+        let types = schema.fields.map(\.type), required = zip(schema.fields, loaded).map { $0.required && $1 }
         let checked = schema.fields.map { $0.allowedValues != nil || $0.pattern != nil }
+        let ends = scratch.ends
         return bytes.withUnsafeBufferPointer { all -> Bool in
-            guard let base = all.baseAddress else { return true }
+            guard let base = all.baseAddress, fieldCount > 0 else { return true }
+            guard ends.find(all, from: dataStart), ends.count % fieldCount == 0 else { return false }
+            let rows = ends.count / fieldCount
             let end = all.count
-            // Records are lines: count them, and refuse quotes and CRs on the way.
-            var lines = 0
-            var i = dataStart
-            while i < end {
-                let c = base[i]
-                if c == Byte.lf { lines += 1 } else if c == Byte.quote || c == Byte.cr { return false }
-                i += 1
-            }
-            if end > dataStart && base[end - 1] != Byte.lf { lines += 1 }
-            // Columns for this file, filled by row.
-            let texts = (0..<fieldCount).map { types[$0] == .string ? UnsafeMutablePointer<Int32>.allocate(capacity: max(1, lines)) : nil }
-            let numbers = (0..<fieldCount).map { types[$0] == .number ? UnsafeMutablePointer<Double>.allocate(capacity: max(1, lines)) : nil }
-            let decimals = (0..<fieldCount).map { types[$0] == .number ? UnsafeMutablePointer<Int8>.allocate(capacity: max(1, lines)) : nil }
-            let integers = (0..<fieldCount).map { types[$0] == .integer ? UnsafeMutablePointer<Int64>.allocate(capacity: max(1, lines)) : nil }
-            let booleans = (0..<fieldCount).map { types[$0] == .boolean ? UnsafeMutablePointer<Int8>.allocate(capacity: max(1, lines)) : nil }
-            let lineOfRow = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, lines))
-            let offsetOfRow = UnsafeMutablePointer<Int>.allocate(capacity: max(1, lines))
-            defer {
-                for p in texts { p?.deallocate() }
-                for p in numbers { p?.deallocate() }
-                for p in decimals { p?.deallocate() }
-                for p in integers { p?.deallocate() }
-                for p in booleans { p?.deallocate() }
-                lineOfRow.deallocate()
-                offsetOfRow.deallocate()
-            }
+            // Columns for this file, filled by row (in the loader's scratch memory).
+            scratch.prepare(fields: fieldCount, rows: rows)
+            let texts = scratch.columns.map { $0.assumingMemoryBound(to: Int32.self) }
+            let numbers = scratch.columns.map { $0.assumingMemoryBound(to: Double.self) }
+            let integers = scratch.columns.map { $0.assumingMemoryBound(to: Int64.self) }
+            let decimals = scratch.smalls, booleans = scratch.smalls
+            let lineOfRow = scratch.lines, offsetOfRow = scratch.offsets
+            // Per text field: the previous cell's start, length and id (a repeat costs one compare).
             var previousStart = [Int](repeating: 0, count: fieldCount)
             var previousLength = [Int](repeating: -1, count: fieldCount)
             var previousID = [Int32](repeating: -1, count: fieldCount)
             var accepted: [Set<Int32>] = Array(repeating: [], count: fieldCount)
-            var rows = 0
-            var position = dataStart
-            var line = 1
-            while position < end {
-                line += 1
-                let recordStart = position
-                if base[position] == Byte.lf { return false }  // a blank line
-                var f = 0
-                while true {
-                    let cellStart = position
-                    while position < end, base[position] != Byte.comma, base[position] != Byte.lf { position += 1 }
-                    let length = position - cellStart
-                    guard f < fieldCount else { return false }
+            let offsets = ends.offsets
+            var cellStart = dataStart
+            for row in 0..<rows {
+                lineOfRow[row] = Int32(clamping: row + 2)
+                offsetOfRow[row] = cellStart
+                for f in 0..<fieldCount {
+                    let cellEnd = Int(offsets[row * fieldCount + f])
+                    // Every field but the record's last ends with a comma, the last with a line feed.
+                    let isLineEnd = cellEnd == end || base[cellEnd] == Byte.lf
+                    guard isLineEnd == (f == fieldCount - 1) else { return false }
+                    defer { cellStart = cellEnd + 1 }
+                    guard loaded[f] else { continue }
+                    let length = cellEnd - cellStart
                     if length == 0 {
                         if required[f] { return false }
                         switch types[f] {
-                        case .string: texts[f]![rows] = -1
-                        case .number: numbers[f]![rows] = .nan; decimals[f]![rows] = -1
-                        case .integer: integers[f]![rows] = Int64.min
-                        case .boolean: booleans[f]![rows] = -1
+                        case .string: texts[f][row] = -1
+                        case .number: numbers[f][row] = .nan; decimals[f][row] = -1
+                        case .integer: integers[f][row] = Int64.min
+                        case .boolean: booleans[f][row] = -1
                         }
-                    } else {
-                        let cell = UnsafeBufferPointer(start: base + cellStart, count: length)
-                        switch types[f] {
-                        case .string:
-                            if length == previousLength[f], memcmp(base + cellStart, base + previousStart[f], length) == 0 {
-                                texts[f]![rows] = previousID[f]
-                            } else {
-                                guard let id = pool.intern(cell) else { return false }
-                                if checked[f] && !accepted[f].contains(id) {
-                                    guard check(id, spec: schema.fields[f], in: pool) == nil else { return false }
-                                    accepted[f].insert(id)
-                                }
-                                texts[f]![rows] = id
-                                previousStart[f] = cellStart
-                                previousLength[f] = length
-                                previousID[f] = id
+                        continue
+                    }
+                    let cell = base + cellStart
+                    switch types[f] {
+                    case .string:
+                        if length == previousLength[f], Self.sameBytes(cell, base + previousStart[f], length) {
+                            texts[f][row] = previousID[f]
+                        } else {
+                            guard let id = pool.intern(UnsafeBufferPointer(start: cell, count: length)) else { return false }
+                            if checked[f] && !accepted[f].contains(id) {
+                                guard check(id, spec: schema.fields[f], in: pool) == nil else { return false }
+                                accepted[f].insert(id)
                             }
-                        case .number:
-                            guard let n = try? NumberParser.parse(cell) else { return false }
-                            numbers[f]![rows] = n.value
-                            decimals[f]![rows] = Int8(clamping: n.decimals)
-                        case .integer:
-                            guard let n = Self.parseInteger(cell) else { return false }
-                            integers[f]![rows] = n
-                        case .boolean:
-                            if length == 4 && memcmp(base + cellStart, "true", 4) == 0 {
-                                booleans[f]![rows] = 1
-                            } else if length == 5 && memcmp(base + cellStart, "false", 5) == 0 {
-                                booleans[f]![rows] = 0
-                            } else {
-                                return false
-                            }
+                            texts[f][row] = id
+                            previousStart[f] = cellStart
+                            previousLength[f] = length
+                            previousID[f] = id
+                        }
+                    case .number:
+                        if let (value, places) = Self.quickNumber(cell, length) {
+                            numbers[f][row] = value
+                            decimals[f][row] = places
+                        } else {
+                            guard let n = try? NumberParser.parse(UnsafeBufferPointer(start: cell, count: length)) else { return false }
+                            numbers[f][row] = n.value
+                            decimals[f][row] = Int8(clamping: n.decimals)
+                        }
+                    case .integer:
+                        guard let n = Self.parseInteger(UnsafeBufferPointer(start: cell, count: length)) else { return false }
+                        integers[f][row] = n
+                    case .boolean:
+                        if length == 4 && memcmp(cell, "true", 4) == 0 {
+                            booleans[f][row] = 1
+                        } else if length == 5 && memcmp(cell, "false", 5) == 0 {
+                            booleans[f][row] = 0
+                        } else {
+                            return false
                         }
                     }
-                    f += 1
-                    if position >= end || base[position] == Byte.lf { position += 1; break }
-                    position += 1
                 }
-                guard f == fieldCount else { return false }
-                lineOfRow[rows] = Int32(clamping: line)
-                offsetOfRow[rows] = recordStart
-                rows += 1
             }
             // Clean: the columns join the table (strings a refused file interned stay in the pool, unused).
-            for f in 0..<fieldCount {
+            for f in 0..<fieldCount where loaded[f] {
                 let slot = table.slots[f]
                 switch types[f] {
-                case .string: table.texts[slot].append(contentsOf: UnsafeBufferPointer(start: texts[f]!, count: rows))
+                case .string: table.texts[slot].append(contentsOf: UnsafeBufferPointer(start: texts[f], count: rows))
                 case .number:
-                    table.numbers[slot].append(contentsOf: UnsafeBufferPointer(start: numbers[f]!, count: rows))
-                    table.decimals[slot].append(contentsOf: UnsafeBufferPointer(start: decimals[f]!, count: rows))
-                case .integer: table.integers[slot].append(contentsOf: UnsafeBufferPointer(start: integers[f]!, count: rows))
-                case .boolean: table.booleans[slot].append(contentsOf: UnsafeBufferPointer(start: booleans[f]!, count: rows))
+                    table.numbers[slot].append(contentsOf: UnsafeBufferPointer(start: numbers[f], count: rows))
+                    table.decimals[slot].append(contentsOf: UnsafeBufferPointer(start: decimals[f], count: rows))
+                case .integer: table.integers[slot].append(contentsOf: UnsafeBufferPointer(start: integers[f], count: rows))
+                case .boolean: table.booleans[slot].append(contentsOf: UnsafeBufferPointer(start: booleans[f], count: rows))
                 }
             }
             table.rowFile.append(contentsOf: repeatElement(file, count: rows))
@@ -251,6 +256,52 @@ struct TableLoader {
             table.rowCount += rows
             return true
         }
+    }
+
+    /// Whether `n` bytes at `a` and `b` are equal (eight at a time).
+    @inline(__always)
+    static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        if n < 8 {
+            for i in 0..<n where a[i] != b[i] { return false }
+            return true
+        }
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
+        }
+        return i == n || UnsafeRawPointer(a + n - 8).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(b + n - 8).loadUnaligned(as: UInt64.self)
+    }
+
+    /// The common canonical number (`-?[0-9]+(.[0-9]+)?`, at most fifteen digits) and its
+    /// decimals, as ``NumberParser`` reads it; `nil` for anything else (which the parser then
+    /// reads, or rejects with its reason).
+    @inline(__always)
+    static func quickNumber(_ p: UnsafePointer<UInt8>, _ n: Int) -> (Double, Int8)? {
+        var i = 0
+        let negative = p[0] == Byte.minus
+        if negative { i = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0, integerDigits = 0
+        var dot = -1
+        while i < n {
+            let d = p[i] &- Byte.zero
+            if d < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                digits += 1
+            } else if p[i] == Byte.dot, dot < 0, digits > 0 {
+                dot = i
+                integerDigits = digits
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        let places = dot < 0 ? 0 : digits - integerDigits
+        guard digits > 0, digits <= 15, dot < 0 || places > 0 else { return nil }
+        var value = Double(mantissa)
+        if places > 0 { value /= NumberParser.powersOfTen[places] }
+        return (negative ? -value : value, Int8(places))
     }
 
     private mutating func convert(_ cell: UnsafeBufferPointer<UInt8>, field: CSVField, spec: FieldSchema, slot: Int,
@@ -373,4 +424,40 @@ struct TableLoader {
             diagnostics.append(Diagnostic(.error, file: file, line: p.line, column: p.column, p.message))
         }
     }
+}
+
+/// Memory a loader reuses from file to file, so reading many files allocates (and the kernel
+/// zeroes) it once: the file's bytes, its field ends, the columns of a clean file before they
+/// join the table. `@unchecked Sendable`: a loader, and so its scratch, is used by one thread at
+/// a time (``DatasetLoader`` gives each thread its own).
+final class LoaderScratch: @unchecked Sendable {
+    var bytes: [UInt8] = []
+    let ends = FieldEnds()
+    /// Per field, eight bytes per row (a text id, number or integer).
+    private(set) var columns: [UnsafeMutableRawPointer] = []
+    /// Per field, one byte per row (a number's decimals, a boolean).
+    private(set) var smalls: [UnsafeMutablePointer<Int8>] = []
+    private(set) var lines = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private(set) var offsets = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    private var capacity = 1
+
+    /// Makes room for `rows` rows of `fields` fields.
+    func prepare(fields: Int, rows: Int) {
+        guard fields != columns.count || rows > capacity else { return }
+        release()
+        capacity = max(rows, capacity * 2)
+        columns = (0..<fields).map { _ in UnsafeMutableRawPointer.allocate(byteCount: capacity * 8, alignment: 8) }
+        smalls = (0..<fields).map { _ in UnsafeMutablePointer<Int8>.allocate(capacity: capacity) }
+        lines = .allocate(capacity: capacity)
+        offsets = .allocate(capacity: capacity)
+    }
+
+    private func release() {
+        columns.forEach { $0.deallocate() }
+        smalls.forEach { $0.deallocate() }
+        lines.deallocate()
+        offsets.deallocate()
+    }
+
+    deinit { release() }
 }

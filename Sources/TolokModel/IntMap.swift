@@ -1,11 +1,11 @@
 /// A hash map from packed integer keys to `Int32` values (open addressing, multiplicative
 /// hash): the hot paths' lookups by several ids packed into one `UInt64`, without `Hasher`.
 public struct IntMap: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var mask: Int
+    @usableFromInline var keys: [UInt64]
+    @usableFromInline var values: [Int32]
+    @usableFromInline var mask: Int
     public private(set) var count = 0
-    private static let empty = UInt64.max
+    @usableFromInline static var empty: UInt64 { UInt64.max }
 
     public init(capacity: Int = 16) {
         var size = 16
@@ -15,13 +15,13 @@ public struct IntMap: Sendable {
         mask = size - 1
     }
 
-    @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    @inlinable
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
     /// The value of `key` (not `UInt64.max`), if any.
-    @inline(__always)
+    @inlinable
     public subscript(key: UInt64) -> Int32? {
         var i = Self.slot(key, mask)
         while true {

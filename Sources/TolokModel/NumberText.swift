@@ -84,36 +84,141 @@ public enum NumberText {
         if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
     }
 
-    /// Writes `units` / 10^decimals at `out` (right to left into a stack buffer first);
-    /// returns the bytes written.
-    @inline(__always)
-    static func writeUnits(_ units: Int64, decimals: Int, separator: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &buffer) { raw -> Int in
+    /// Writes `magnitude` / 10^`decimals` (a minus sign first when `negative`) at `out`, digit by
+    /// digit from the right (divisions by the constant 10 only), the trailing zeros of the
+    /// decimals dropped when `trimming`; returns the bytes written (at most 32; `out` must have
+    /// room for 40: the copy moves eight bytes at a time).
+    @inlinable
+    static func writeScaled(_ magnitude: UInt64, decimals: Int, negative: Bool, separator: UInt8, trimming: Bool = false,
+                            to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { raw -> Int in
             let b = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             var i = 32
-            var magnitude = units.magnitude
-            var written = 0
+            var x = magnitude
+            if decimals > 0 {
+                var zeros = trimming
+                for _ in 0..<decimals {
+                    let q = x / 10
+                    let digit = UInt8(truncatingIfNeeded: x &- q &* 10)
+                    x = q
+                    if zeros && digit == 0 { continue }
+                    zeros = false
+                    i -= 1
+                    b[i] = digit &+ 48
+                }
+                if !zeros { i -= 1; b[i] = separator }
+            }
             repeat {
-                if written == decimals && decimals > 0 { i -= 1; b[i] = separator }
+                let q = x / 10
                 i -= 1
-                b[i] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
-                magnitude /= 10
-                written += 1
-            } while magnitude > 0 || written <= decimals
-            if units < 0 { i -= 1; b[i] = UInt8(ascii: "-") }
-            out.update(from: b + i, count: 32 - i)
-            return 32 - i
+                b[i] = UInt8(truncatingIfNeeded: x &- q &* 10) &+ 48
+                x = q
+            } while x > 0
+            if negative { i -= 1; b[i] = UInt8(ascii: "-") }
+            let n = 32 - i
+            var k = 0
+            while k < n {
+                UnsafeMutableRawPointer(out + k).storeBytes(of: UnsafeRawPointer(b + i + k).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                k += 8
+            }
+            return n
         }
     }
 
-    /// Appends the digits of `value` to `buffer`.
-    @inline(__always)
-    public static func appendInteger(_ value: Int, to buffer: inout ByteBuffer) {
-        buffer.write(maximum: 32) { writeUnits(Int64(value), decimals: 0, separator: 0, to: $0) }
+    /// Writes `magnitude` / 10^10 (< 100000) with its decimals' trailing zeros dropped (a minus
+    /// sign first when `negative` and not zero); returns the bytes written (`out` must have room
+    /// for 40).
+    @inlinable
+    static func writeTenDecimals(_ magnitude: UInt64, negative: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let whole = UInt32(truncatingIfNeeded: magnitude / 10_000_000_000)
+        let decimals = magnitude &- UInt64(whole) &* 10_000_000_000
+        var p = out
+        if negative && magnitude != 0 { p[0] = UInt8(ascii: "-"); p += 1 }
+        p += writeDigits32(whole, to: p)
+        guard decimals != 0 else { return p - out }
+        p[0] = UInt8(ascii: ".")
+        p += 1
+        let high = UInt32(truncatingIfNeeded: decimals / 100_000), low = UInt32(truncatingIfNeeded: decimals &- UInt64(high) &* 100_000)
+        if low == 0 {
+            return p + writeFraction32(high, width: 5, to: p) - out
+        }
+        writePadded32(high, width: 5, to: p)
+        p += 5
+        return p + writeFraction32(low, width: 5, to: p) - out
     }
 
-    /// ``appendCompact(_:to:)-([UInt8])`` into a byte buffer.
+    /// The digits of `x` at `out`; returns how many.
+    @inlinable
+    static func writeDigits32(_ x: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 1
+        var limit: UInt32 = 10
+        while n < 10 && x >= limit { n += 1; limit = limit &* 10 }
+        writePadded32(x, width: n, to: out)
+        return n
+    }
+
+    /// `x` in exactly `width` digits (zero-padded) at `out`.
+    @inlinable
+    static func writePadded32(_ x: UInt32, width: Int, to out: UnsafeMutablePointer<UInt8>) {
+        var x = x
+        var i = width
+        while i > 0 {
+            let q = x / 10
+            i -= 1
+            out[i] = UInt8(truncatingIfNeeded: x &- q &* 10) &+ 48
+            x = q
+        }
+    }
+
+    /// A nonzero fraction of `width` digits (`x` / 10^width) without its trailing zeros; returns
+    /// how many digits it wrote.
+    @inlinable
+    static func writeFraction32(_ x: UInt32, width: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var x = x, width = width
+        while x % 10 == 0 { x /= 10; width -= 1 }
+        writePadded32(x, width: width, to: out)
+        return width
+    }
+
+    /// 10^`n` for `n` in 0...10, as a double (a switch: no table to initialise in the hot path).
+    @inlinable
+    static func scale(_ n: Int) -> Double {
+        switch n {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        default: 1e10
+        }
+    }
+
+    /// Writes `units` / 10^`decimals` (a minus sign unless zero) at `out`; returns the bytes
+    /// written (at most 32).
+    @inlinable
+    static func writeScaled(_ units: Int64, decimals: Int, separator: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        writeScaled(units.magnitude, decimals: decimals, negative: units < 0, separator: separator, to: out)
+    }
+
+    /// Appends the digits of `value` to `buffer`.
+    @inlinable
+    public static func appendInteger(_ value: Int, to buffer: inout ByteBuffer) {
+        if value >= 0 && value <= Int(UInt32.max) {
+            buffer.write(maximum: 16) { writeDigits32(UInt32(truncatingIfNeeded: value), to: $0) }
+        } else {
+            buffer.write(maximum: 40) { writeScaled(Int64(value), decimals: 0, separator: 0, to: $0) }
+        }
+    }
+
+    /// ``appendCompact(_:to:)-([UInt8])`` into a byte buffer: about fifteen significant digits,
+    /// at most ten decimals, trailing zeros dropped.
+    @inlinable
     public static func appendCompact(_ value: Double, to buffer: inout ByteBuffer) {
         let magnitude = abs(value)
         if value.isFinite && magnitude < 1e15 {
@@ -121,19 +226,32 @@ public enum NumberText {
             let decimals = magnitude < 1e5 ? 10 : magnitude < 1e6 ? 9 : magnitude < 1e7 ? 8 : magnitude < 1e8 ? 7
                 : magnitude < 1e9 ? 6 : magnitude < 1e10 ? 5 : magnitude < 1e11 ? 4 : magnitude < 1e12 ? 3 : magnitude < 1e13 ? 2
                 : magnitude < 1e14 ? 1 : 0
-            let scaled = value * powersOfTen[decimals]
-            let floor = scaled.rounded(.down)
+            let scaled = value * scale(decimals)
+            // floor without a call to libm: truncate, then step down for negatives.
+            let truncated = Double(Int64(scaled))
+            let floor = truncated > scaled ? truncated - 1 : truncated
             let fraction = scaled - floor
             if abs(fraction - 0.5) > 1e-6 {
-                var units = Int64(fraction > 0.5 ? floor + 1 : floor)
-                var d = decimals
-                if units == 0 { d = 0 }
-                while d >= 4 && units % 10_000 == 0 { units /= 10_000; d -= 4 }
-                while d > 0 && units % 10 == 0 { units /= 10; d -= 1 }
-                buffer.write(maximum: 32) { writeUnits(units, decimals: d, separator: UInt8(ascii: "."), to: $0) }
+                let units = Int64(fraction > 0.5 ? floor + 1 : floor)
+                let negative = units < 0
+                if decimals == 10 {
+                    // The common case (|value| < 100000): ten decimals in two halves of five, in
+                    // 32-bit arithmetic with constant divisors.
+                    buffer.write(maximum: 40) { writeTenDecimals(units.magnitude, negative: negative, to: $0) }
+                    return
+                }
+                buffer.write(maximum: 40) {
+                    writeScaled(units.magnitude, decimals: units == 0 ? 0 : decimals, negative: negative,
+                                separator: UInt8(ascii: "."), trimming: true, to: $0)
+                }
                 return
             }
         }
+        appendCompactSlowly(value, to: &buffer)
+    }
+
+    @usableFromInline
+    static func appendCompactSlowly(_ value: Double, to buffer: inout ByteBuffer) {
         var bytes: [UInt8] = []
         appendCompact(value, to: &bytes)
         buffer.append(bytes)

@@ -29,9 +29,14 @@ public struct Table: Sendable {
     package var booleans: [[Int8]] = []
     /// For each field: its index within the arrays of its type.
     package let slots: [Int]
+    /// For each field: whether its cells were read. A loader told to read some fields only (as a
+    /// data-frame reader reads only the columns it uses) leaves the others unread: their cells
+    /// read as missing.
+    public let loaded: [Bool]
 
-    package init(schema: TableSchema) {
+    package init(schema: TableSchema, loaded: [Bool]? = nil) {
         self.schema = schema
+        self.loaded = loaded ?? Array(repeating: true, count: schema.fields.count)
         var slots: [Int] = []
         for field in schema.fields {
             switch field.type {
@@ -61,37 +66,37 @@ public struct Table: Sendable {
     /// Text ids of a whole column (`-1` = missing).
     public func textIDs(_ field: Int) -> [Int32] {
         precondition(schema.fields[field].type == .string, "\(schema.fields[field].name) is not text")
-        return texts[slots[field]]
+        return loaded[field] ? texts[slots[field]] : Array(repeating: -1, count: rowCount)
     }
 
     /// Text id of a cell, `-1` when missing.
     public func textID(_ field: Int, _ row: Int) -> Int32 {
         precondition(schema.fields[field].type == .string, "\(schema.fields[field].name) is not text")
-        return texts[slots[field]][row]
+        return loaded[field] ? texts[slots[field]][row] : -1
     }
 
     /// Numbers of a whole column (`.nan` = missing).
     public func numbers(_ field: Int) -> [Double] {
         precondition(schema.fields[field].type == .number, "\(schema.fields[field].name) is not a number")
-        return numbers[slots[field]]
+        return loaded[field] ? numbers[slots[field]] : Array(repeating: .nan, count: rowCount)
     }
 
     /// The printed decimals of a whole number column (`-1` = missing).
     public func decimalCounts(_ field: Int) -> [Int8] {
         precondition(schema.fields[field].type == .number, "\(schema.fields[field].name) is not a number")
-        return decimals[slots[field]]
+        return loaded[field] ? decimals[slots[field]] : Array(repeating: -1, count: rowCount)
     }
 
     /// Integers of a whole column (`Int64.min` = missing).
     public func integers(_ field: Int) -> [Int64] {
         precondition(schema.fields[field].type == .integer, "\(schema.fields[field].name) is not an integer")
-        return integers[slots[field]]
+        return loaded[field] ? integers[slots[field]] : Array(repeating: Int64.min, count: rowCount)
     }
 
     /// Booleans of a whole column (`-1` = missing, 0 false, 1 true).
     public func booleans(_ field: Int) -> [Int8] {
         precondition(schema.fields[field].type == .boolean, "\(schema.fields[field].name) is not a boolean")
-        return booleans[slots[field]]
+        return loaded[field] ? booleans[slots[field]] : Array(repeating: -1, count: rowCount)
     }
 
     /// The row of each text id of field `field` (a key column), by pool id; `-1` where none.
@@ -104,19 +109,21 @@ public struct Table: Sendable {
     /// Number in a cell, `nil` when missing.
     public func number(_ field: Int, _ row: Int) -> Double? {
         precondition(schema.fields[field].type == .number, "\(schema.fields[field].name) is not a number")
+        guard loaded[field] else { return nil }
         let v = numbers[slots[field]][row]
         return v.isNaN ? nil : v
     }
 
     /// Number with the decimals it was written with, `nil` when missing.
     public func canonicalNumber(_ field: Int, _ row: Int) -> CanonicalNumber? {
-        guard let v = number(field, row) else { return nil }
+        guard let v = number(field, row) else { return nil }  // unread fields are missing
         return CanonicalNumber(value: v, decimals: Int(decimals[slots[field]][row]))
     }
 
     /// Integer in a cell, `nil` when missing.
     public func integer(_ field: Int, _ row: Int) -> Int? {
         precondition(schema.fields[field].type == .integer, "\(schema.fields[field].name) is not an integer")
+        guard loaded[field] else { return nil }
         let v = integers[slots[field]][row]
         return v == Int64.min ? nil : Int(v)
     }
@@ -124,6 +131,7 @@ public struct Table: Sendable {
     /// Boolean in a cell, `nil` when missing.
     public func boolean(_ field: Int, _ row: Int) -> Bool? {
         precondition(schema.fields[field].type == .boolean, "\(schema.fields[field].name) is not a boolean")
+        guard loaded[field] else { return nil }
         let v = booleans[slots[field]][row]
         return v < 0 ? nil : v == 1
     }

@@ -65,19 +65,20 @@ public struct Achievement: Sendable, Equatable {
             self.init(note: "target is 0: capaian is undefined")
             return
         }
-        let value: Double
-        var note: String?
-        switch polarity {
-        case .negative:
-            value = (target - (realisation - target)) / target * 100
-        case .positive:
-            value = realisation / target * 100
-        case nil:
-            value = realisation / target * 100
-            note = "polarity not stated: higher taken as better"
-        }
+        let value = Self.capaian(target: target, realisation: realisation, polarity: polarity ?? .positive)
+        let note: String? = polarity == nil ? "polarity not stated: higher taken as better" : nil
         let clamped = min(max(value, 0), 100)
         self.init(capaian: value, clamped: clamped, predicate: Predicate(capaian: clamped), note: note)
+    }
+
+    /// The capaian of `realisation` against a nonzero `target`, by the SAKIP formulas (the
+    /// number only: what the hot paths need).
+    @inlinable
+    public static func capaian(target: Double, realisation: Double, polarity: Polarity) -> Double {
+        switch polarity {
+        case .negative: (target - (realisation - target)) / target * 100
+        case .positive: realisation / target * 100
+        }
     }
 
     private init(capaian: Double? = nil, clamped: Double? = nil, predicate: Predicate? = nil, note: String?) {

@@ -16,8 +16,13 @@ public struct Distribution: Sendable, Equatable {
     public var coefficientOfVariation: Double?
 
     public init?(_ values: [Double]) {
+        self.init(values, sorted: values.sorted())
+    }
+
+    /// The summary of `values` whose ascending order `sorted` is already known (the mean and
+    /// standard deviation are summed in the order of `values`).
+    public init?(_ values: [Double], sorted: [Double]) {
         guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
         n = values.count
         mean = values.reduce(0, +) / Double(n)
         median = Self.quantile(sorted, 0.5)

@@ -154,69 +154,54 @@ public enum Rankings {
     public static func compute(_ alignment: Alignment, areas: Areas, indicator: Indicator, year: Int? = nil,
                                province: String? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases,
                                includeSuspect: Bool = false) -> [RankingEntry] {
-        let districts = areas.districts
-        let years = year.map { [$0] } ?? Set(alignment.keys(indicator: indicator.id).filter {
-            areas.byCode[$0.areaCode]?.level == .district
-        }.map(\.year)).sorted()
+        guard let ind = alignment.catalogue.index[indicator.id] else { return [] }
+        let geography = DistrictGeography(alignment, areas: areas)
+        let table = RankTable.compute(alignment, geography: geography, indicators: [ind], year: year,
+                                      province: province.map { alignment.areaIndex[$0] ?? -2 }, groupings: groupings,
+                                      includeSuspect: includeSuspect)
+        return entries(table, alignment: alignment, areas: areas, geography: geography)
+    }
+
+    /// The entries of `table`: for each group its members (ranked, or listed with the reason the
+    /// group is not ranked), then its others with the reason they are not ranked.
+    public static func entries(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography) -> [RankingEntry] {
+        let all = areas.all
         var entries: [RankingEntry] = []
-        for y in years {
-            var provinceOf: [String: String] = [:]
-            for d in districts { provinceOf[d.code] = areas.province(of: d, year: y)?.code }
-            let members = districts.filter { province == nil || provinceOf[$0.code] == province }
-            var values: [String: ResolvedValue] = [:]
-            var suspect: [String: ResolvedValue] = [:]
-            for d in districts {
-                guard let v = alignment.value(d.code, y, indicator.id) else { continue }
-                if v.chosen.isSuspect && !includeSuspect { suspect[d.code] = v } else { values[d.code] = v }
+        for g in table.groups {
+            let ind = Int(g.indicator), y = Int(g.year)
+            let indicator = alignment.catalogue.all[ind]
+            let scope: RankingScope = switch g.scopeKind {
+            case .nation: .nation
+            case .province: .province(alignment.areaCodes[Int(g.scopeCode)])
+            case .kind: .kind(Area.Kind.allCases[Int(g.scopeCode)])
             }
-
-            // The province summaries, for every row.
-            var byProvince: [String: [Double]] = [:]
-            for d in districts { if let p = provinceOf[d.code], let v = values[d.code] { byProvince[p, default: []].append(v.chosen.value) } }
-            let provinceSummaries = byProvince.mapValues { summary($0, polarity: indicator.polarity) }
-
-            var done = Set<RankingScope>()
-            for grouping in groupings {
-                var scopes: [RankingScope: [Area]] = [:]
-                for d in members {
-                    let scope = grouping == .nation && province != nil ? .province(province!)
-                        : RankingScope.of(d, grouping: grouping, year: y, areas: areas)
-                    if let scope { scopes[scope, default: []].append(d) }
+            func entry(_ area: Int, _ v: ResolvedValue?, rank: Int?, percentile: Double?, note: String?) -> RankingEntry {
+                let p = geography.province(of: area, year: y)
+                return RankingEntry(indicator: indicator, year: y, scope: scope, district: all[area],
+                                    provinceCode: p >= 0 ? alignment.areaCodes[Int(p)] : nil, value: v, rank: rank,
+                                    rankedCount: g.count, percentile: percentile, scopeSummary: g.summary,
+                                    provinceSummary: table.provinceSummary(indicator: ind, year: y, province: p), note: note)
+            }
+            func value(_ area: Int) -> ResolvedValue? {
+                alignment.grid.cell(indicator: ind, year: y, area: area).flatMap { alignment.resolvedValue(cell: $0) }
+            }
+            let notRanked = g.isRanked ? nil
+                : "not ranked: \(g.count) district\(g.count == 1 ? "" : "s") with a value in \(scope.id) (at least \(minimumGroupSize) needed)"
+            for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
+                let area = Int(table.memberArea[m])
+                entries.append(entry(area, value(area), rank: g.isRanked ? Int(table.memberRank[m]) : nil,
+                                     percentile: g.isRanked ? table.memberPercentile[m] : nil, note: notRanked))
+            }
+            for o in Int(g.othersStart)..<Int(g.othersStart + g.othersCount) {
+                let area = Int(table.otherArea[o])
+                if let v = value(area) {
+                    entries.append(entry(area, v, rank: nil, percentile: nil, note: suspectNote(v)))
+                    continue
                 }
-                for scope in scopes.keys.sorted() where done.insert(scope).inserted {
-                    let group = scopes[scope]!.sorted { $0.code < $1.code }
-                    let withValue = group.compactMap { d in values[d.code].map { (d, $0) } }
-                    let numbers = withValue.map(\.1.chosen.value)
-                    let scopeSummary = summary(numbers, polarity: indicator.polarity)
-                    func entry(_ d: Area, _ v: ResolvedValue?, rank: Int?, percentile: Double?, note: String?) -> RankingEntry {
-                        RankingEntry(indicator: indicator, year: y, scope: scope, district: d, provinceCode: provinceOf[d.code],
-                                     value: v, rank: rank, rankedCount: withValue.count, percentile: percentile,
-                                     scopeSummary: scopeSummary, provinceSummary: provinceOf[d.code].flatMap { provinceSummaries[$0] },
-                                     note: note)
-                    }
-                    guard withValue.count >= minimumGroupSize else {
-                        let note = "not ranked: \(withValue.count) district\(withValue.count == 1 ? "" : "s") with a value in \(scope.id) (at least \(minimumGroupSize) needed)"
-                        for (d, v) in withValue { entries.append(entry(d, v, rank: nil, percentile: nil, note: note)) }
-                        for d in group { if let v = suspect[d.code] { entries.append(entry(d, v, rank: nil, percentile: nil, note: suspectNote(v))) } }
-                        continue
-                    }
-                    let ranks = CompetitionRank.ranks(numbers, polarity: indicator.polarity)
-                    let percentiles = CompetitionRank.percentiles(numbers, polarity: indicator.polarity)
-                    let order = withValue.indices.sorted { (ranks[$0], withValue[$0].0.code) < (ranks[$1], withValue[$1].0.code) }
-                    for i in order {
-                        entries.append(entry(withValue[i].0, withValue[i].1, rank: ranks[i], percentile: percentiles[i], note: nil))
-                    }
-                    for d in group where values[d.code] == nil {
-                        if let v = suspect[d.code] {
-                            entries.append(entry(d, v, rank: nil, percentile: nil, note: suspectNote(v)))
-                            continue
-                        }
-                        let years = alignment.years(d.code, indicator.id)
-                        let note = years.isEmpty ? "no value for this indicator"
-                            : "no value for \(y) (has \(years.map(String.init).joined(separator: ", ")))"
-                        entries.append(entry(d, nil, rank: nil, percentile: nil, note: note))
-                    }
-                }
+                let years = alignment.years(alignment.areaCodes[area], indicator.id)
+                let note = years.isEmpty ? "no value for this indicator"
+                    : "no value for \(y) (has \(years.map(String.init).joined(separator: ", ")))"
+                entries.append(entry(area, nil, rank: nil, percentile: nil, note: note))
             }
         }
         return entries

@@ -1,0 +1,215 @@
+import TolokModel
+import TolokAlignment
+
+/// The rankings of indicators × years × scopes as columns of integers: what ``Rankings`` lists
+/// as entries and the exports write row by row, computed once.
+///
+/// A *group* is one indicator, year and scope (the nation, a province in that year, a kind). Its
+/// *members* are the districts of the scope with a usable value (not suspect, unless suspects
+/// are included): competition-ranked, polarity-aware, where there are at least
+/// ``Rankings/minimumGroupSize`` of them, listed unranked otherwise. Its *others* are the
+/// districts of the scope listed without a rank: where the group is ranked, every district
+/// without a usable value; where it is not, the suspect ones.
+public struct RankTable: Sendable {
+    /// What a scope groups.
+    public enum ScopeKind: UInt8, Sendable { case nation, province, kind }
+
+    /// One indicator, year and scope.
+    public struct Group: Sendable {
+        /// Index into the catalogue's ``IndicatorCatalogue/all``.
+        public var indicator: Int32
+        public var year: Int32
+        public var scopeKind: ScopeKind
+        /// The province's area index; the kind's index in `Area.Kind.allCases`; -1 for the nation.
+        public var scopeCode: Int32
+        /// Range of the members in ``memberArea`` and the other member columns: by rank, then
+        /// district code, where ranked; by district code otherwise.
+        public var membersStart: Int32
+        public var membersCount: Int32
+        /// Range of the others in ``otherArea`` (by district code).
+        public var othersStart: Int32
+        public var othersCount: Int32
+        /// The members' values summarised (quartiles and best only where ranked).
+        public var summary: ScopeSummary
+
+        /// True when the group is large enough to rank.
+        public var isRanked: Bool { membersCount >= Rankings.minimumGroupSize }
+        /// Districts with a usable value.
+        public var count: Int { Int(membersCount) }
+    }
+
+    public private(set) var groups: [Group] = []
+    /// Area index of each member.
+    public private(set) var memberArea: [Int32] = []
+    /// Fact index (``Alignment/facts``) of each member's value.
+    public private(set) var memberFact: [Int32] = []
+    /// Competition rank of each member; 0 where the group is not ranked.
+    public private(set) var memberRank: [Int32] = []
+    /// Polarity-aware percentile of each member (100 = best); NaN where not ranked.
+    public private(set) var memberPercentile: [Double] = []
+    /// Area index of each other district listed.
+    public private(set) var otherArea: [Int32] = []
+    /// Each province's summary for an indicator and year (all its districts with a usable value,
+    /// whatever the scopes ranked), by ``provinceKey(indicator:year:province:)``.
+    private var provinceSummaries: [Int64: ScopeSummary] = [:]
+
+    /// The summary of province `province` (area index) for an indicator and year, if any district
+    /// of it has a usable value.
+    public func provinceSummary(indicator: Int, year: Int, province: Int32) -> ScopeSummary? {
+        province < 0 ? nil : provinceSummaries[Self.provinceKey(indicator: indicator, year: year, province: province)]
+    }
+
+    static func provinceKey(indicator: Int, year: Int, province: Int32) -> Int64 {
+        Int64(indicator) << 40 | Int64(year & 0xFFFF) << 24 | Int64(province)
+    }
+
+    /// Ranks `indicators` (catalogue indices, in the order the groups are wanted) in each year
+    /// with a district value (or `year` only), under each of `groupings` in order, over the
+    /// districts of province `province` (an area index; all districts when `nil`, and then the
+    /// nation grouping is that province).
+    public static func compute(_ alignment: Alignment, geography: DistrictGeography, indicators: [Int], year: Int? = nil,
+                               province: Int32? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases,
+                               includeSuspect: Bool = false) -> RankTable {
+        var table = RankTable()
+        let grid = alignment.grid, facts = alignment.facts
+        let districts = geography.districts.map(Int.init)
+        let kindCount = Area.Kind.allCases.count
+        // Slots of the provinces (by code); scratch lists reused from group to group.
+        var provinceSlot = [Int32](repeating: -1, count: alignment.areaCodes.count)
+        for (i, p) in geography.provinces.enumerated() { provinceSlot[Int(p)] = Int32(i) }
+        var byProvince = [[Int]](repeating: [], count: geography.provinces.count)
+        var byKind = [[Int]](repeating: [], count: kindCount)
+        var members: [Int] = []
+        var usable = [Int32](repeating: -1, count: alignment.areaCodes.count)  // fact index by area, this indicator-year
+        var withValue: [Int] = []
+        var values: [Double] = []
+        var sorted: [Double] = []
+        var order: [(value: Double, index: Int32)] = []
+        var summarised = [Bool](repeating: false, count: geography.provinces.count)
+        let expected = districts.count * indicators.count * max(1, grid.yearSpan) * max(1, groupings.count)
+        table.memberArea.reserveCapacity(expected)
+        table.memberFact.reserveCapacity(expected)
+        table.memberRank.reserveCapacity(expected)
+        table.memberPercentile.reserveCapacity(expected)
+
+        /// Ranks the districts of one scope (by code) and appends its group.
+        func rank(_ scopeDistricts: [Int], kind: ScopeKind, code: Int32, indicator ind: Int, year y: Int, polarity: Polarity) -> ScopeSummary {
+            withValue.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+            for d in scopeDistricts where usable[d] >= 0 {
+                withValue.append(d)
+                values.append(facts[Int(usable[d])].value)
+            }
+            var group = Group(indicator: Int32(ind), year: Int32(y), scopeKind: kind, scopeCode: code,
+                              membersStart: Int32(table.memberArea.count), membersCount: Int32(withValue.count),
+                              othersStart: Int32(table.otherArea.count), othersCount: 0, summary: ScopeSummary(count: withValue.count))
+            if group.isRanked {
+                // Best first; equal values by district code (the stable order).
+                order.removeAll(keepingCapacity: true)
+                for (i, v) in values.enumerated() { order.append((polarity == .positive ? -v : v, Int32(i))) }
+                order.sort { $0.value < $1.value || ($0.value == $1.value && $0.index < $1.index) }
+                let n = order.count
+                var position = 0
+                while position < n {
+                    var end = position + 1
+                    let first = values[Int(order[position].index)]
+                    while end < n, TieTolerance.equal(values[Int(order[end].index)], first) { end += 1 }
+                    // Ties share the better rank, listed by district code.
+                    if end - position > 1 { order[position..<end].sort { $0.index < $1.index } }
+                    let k = end - position
+                    let percentile = (Double(n - position - k) + Double(k + 1) / 2) / Double(n) * 100
+                    for entry in order[position..<end] {
+                        let d = withValue[Int(entry.index)]
+                        table.memberArea.append(Int32(d))
+                        table.memberFact.append(usable[d])
+                        table.memberRank.append(Int32(position + 1))
+                        table.memberPercentile.append(percentile)
+                    }
+                    position = end
+                }
+                sorted.removeAll(keepingCapacity: true)
+                for i in 0..<n { sorted.append(values[Int(order[polarity == .positive ? n - 1 - i : i].index)]) }
+                group.summary = ScopeSummary(count: n, distribution: Distribution(values, sorted: sorted),
+                                             best: values[Int(order[0].index)])
+                for d in scopeDistricts where usable[d] < 0 { table.otherArea.append(Int32(d)) }
+            } else {
+                for d in withValue {
+                    table.memberArea.append(Int32(d))
+                    table.memberFact.append(usable[d])
+                    table.memberRank.append(0)
+                    table.memberPercentile.append(.nan)
+                }
+                for d in scopeDistricts where usable[d] < 0 && grid.fact(indicator: ind, year: y, area: d) != nil {
+                    table.otherArea.append(Int32(d))
+                }
+            }
+            group.othersCount = Int32(table.otherArea.count) - group.othersStart
+            table.groups.append(group)
+            return group.summary
+        }
+
+        for ind in indicators {
+            let polarity = alignment.catalogue.all[ind].polarity
+            let years: [Int] = year.map { [$0] } ?? grid.years.filter { y in
+                districts.contains { grid.fact(indicator: ind, year: y, area: $0) != nil }
+            }
+            for y in years {
+                // The usable value of each district; each province's districts.
+                for d in districts {
+                    usable[d] = -1
+                    guard let f = grid.fact(indicator: ind, year: y, area: d) else { continue }
+                    if includeSuspect || !facts[f].suspect { usable[d] = Int32(f) }
+                }
+                for i in byProvince.indices { byProvince[i].removeAll(keepingCapacity: true) }
+                for d in districts {
+                    let p = geography.province(of: d, year: y)
+                    if p >= 0, provinceSlot[Int(p)] >= 0 { byProvince[Int(provinceSlot[Int(p)])].append(d) }
+                }
+                for i in summarised.indices { summarised[i] = false }
+
+                // The scopes of each grouping, in order; a scope met twice is ranked once.
+                var done = Set<Int64>()
+                func once(_ kind: ScopeKind, _ code: Int32) -> Bool { done.insert(Int64(kind.rawValue) << 32 | Int64(code)).inserted }
+                for grouping in groupings {
+                    switch (grouping, province) {
+                    case (.nation, nil):
+                        if once(.nation, -1) { _ = rank(districts, kind: .nation, code: -1, indicator: ind, year: y, polarity: polarity) }
+                    case (.nation, let p?), (.province, let p?):
+                        if once(.province, p) {
+                            let slot = p >= 0 ? Int(provinceSlot[Int(p)]) : -1
+                            let summary = rank(slot >= 0 ? byProvince[slot] : [], kind: .province, code: p, indicator: ind, year: y, polarity: polarity)
+                            if slot >= 0, summary.count > 0 {
+                                table.provinceSummaries[provinceKey(indicator: ind, year: y, province: p)] = summary
+                                summarised[slot] = true
+                            }
+                        }
+                    case (.province, nil):
+                        for (i, list) in byProvince.enumerated() where !list.isEmpty && once(.province, geography.provinces[i]) {
+                            let summary = rank(list, kind: .province, code: geography.provinces[i], indicator: ind, year: y, polarity: polarity)
+                            if summary.count > 0 {
+                                table.provinceSummaries[provinceKey(indicator: ind, year: y, province: geography.provinces[i])] = summary
+                                summarised[i] = true
+                            }
+                        }
+                    case (.kind, _):
+                        members = province.map { p in districts.filter { geography.province(of: $0, year: y) == p } } ?? districts
+                        for i in byKind.indices { byKind[i].removeAll(keepingCapacity: true) }
+                        for d in members where geography.kindOf[d] >= 0 { byKind[Int(geography.kindOf[d])].append(d) }
+                        for (i, list) in byKind.enumerated() where !list.isEmpty && once(.kind, Int32(i)) {
+                            _ = rank(list, kind: .kind, code: Int32(i), indicator: ind, year: y, polarity: polarity)
+                        }
+                    }
+                }
+                // The provinces no scope ranked still summarise their districts' values.
+                for (i, list) in byProvince.enumerated() where !summarised[i] {
+                    let v = list.compactMap { usable[$0] >= 0 ? facts[Int(usable[$0])].value : nil }
+                    if !v.isEmpty {
+                        table.provinceSummaries[provinceKey(indicator: ind, year: y, province: geography.provinces[i])] =
+                            Rankings.summary(v, polarity: polarity)
+                    }
+                }
+            }
+        }
+        return table
+    }
+}
