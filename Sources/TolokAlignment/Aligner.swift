@@ -565,7 +565,8 @@ struct MappingLookup {
     /// Key of each printed label by pool id (-1 not yet known).
     private var keyOfLabelID: [Int32]
     private var keyOfText: [String: Int32] = [:]
-    private var operandKeys = Set<Int32>()
+    /// Whether each label key is an operand (a ratio's denominator, a sum's added label).
+    private var isOperandKey: [Bool] = []
     /// The keys of each mapping's operand labels (a ratio's denominator, a sum's added labels).
     private(set) var operandsOfMapping: [[Int32]] = []
     private var rows: [Int32: Rows] = [:]
@@ -590,7 +591,10 @@ struct MappingLookup {
             case .sum(let labels): operands = labels.map { intern(LabelKey.of($0)) }
             default: break
             }
-            operands.forEach { operandKeys.insert($0) }
+            for k in operands {
+                if Int(k) >= isOperandKey.count { isOperandKey += Array(repeating: false, count: Int(k) + 1 - isOperandKey.count) }
+                isOperandKey[Int(k)] = true
+            }
             operandsOfMapping[i] = operands
             let source = m.sourceID.flatMap { pool.id(of: $0) }
             if m.sourceID != nil && source == nil { continue }  // a document nobody printed in
@@ -626,7 +630,7 @@ struct MappingLookup {
     /// The key of a label text, if a mapping or a printed label has it.
     func key(ofText label: String) -> Int32? { keyOfText[LabelKey.of(label)] }
 
-    func isOperand(_ key: Int32) -> Bool { operandKeys.contains(key) }
+    func isOperand(_ key: Int32) -> Bool { Int(key) < isOperandKey.count && isOperandKey[Int(key)] }
 
     private var memo = IntMap(capacity: 1 << 16)
 

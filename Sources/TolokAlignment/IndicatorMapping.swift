@@ -47,32 +47,37 @@ public struct IndicatorMapping: Sendable {
         var mappings: [IndicatorMapping] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: IndicatorMapping] = [:]
-        for (fields, file, line) in dataset.records("indicator_mappings") {
-            guard let id = fields["id"], let label = fields["label"], let indicator = fields["indicator_id"],
-                  let district = fields["district_code"] else { continue }
+        guard let table = dataset.tables["indicator_mappings"] else { return ([], []) }
+        let pool = dataset.pool
+        let columns = Dictionary(uniqueKeysWithValues: table.schema.fields.enumerated().map { ($1.name, $0) })
+        for row in 0..<table.rowCount {
+            func text(_ name: String) -> String? { columns[name].flatMap { pool.text(table.textID($0, row)) } }
+            let file = table.files[Int(table.rowFile[row])], line = Int(table.rowLine[row])
+            guard let id = text("id"), let label = text("label"), let indicator = text("indicator_id"),
+                  let district = text("district_code") else { continue }
             let transform: Transform
-            switch fields["transform"] {
+            switch text("transform") {
             case "scale":
-                guard let factor = fields["factor"].flatMap(Double.init) else {
+                guard let factor = columns["factor"].flatMap({ table.number($0, row) }) else {
                     diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform scale needs a factor"))
                     continue
                 }
                 transform = .scale(factor)
             case "ratio":
-                guard let denominator = fields["denominator_label"] else {
+                guard let denominator = text("denominator_label") else {
                     diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform ratio needs a denominator_label"))
                     continue
                 }
                 transform = .ratio(denominatorLabel: denominator)
             case "sum":
-                let labels = (fields["added_labels"] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let labels = (text("added_labels") ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 guard !labels.isEmpty else {
                     diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform sum needs added_labels"))
                     continue
                 }
                 transform = .sum(addedLabels: labels)
             case "per_1000":
-                guard let reference = fields["reference_indicator"] else {
+                guard let reference = text("reference_indicator") else {
                     diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform per_1000 needs a reference_indicator"))
                     continue
                 }
@@ -85,9 +90,9 @@ public struct IndicatorMapping: Sendable {
                 continue
             }
             let mapping = IndicatorMapping(
-                id: id, districtCode: district == "*" ? nil : district, sourceID: fields["source_id"], label: label,
-                indicatorID: indicator, transform: transform, priority: fields["priority"].flatMap(Int.init) ?? 1,
-                caveat: fields["caveat"], file: file, line: line)
+                id: id, districtCode: district == "*" ? nil : district, sourceID: text("source_id"), label: label,
+                indicatorID: indicator, transform: transform, priority: columns["priority"].flatMap({ table.integer($0, row) }) ?? 1,
+                caveat: text("caveat"), file: file, line: line)
             let key = mapping.key
             if seen[key] != nil, earlierSame(seen[key]!, mapping) { continue }
             if let earlier = seen[key] {

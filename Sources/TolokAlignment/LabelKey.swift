@@ -6,7 +6,26 @@ import TolokModel
 /// each needs its own mapping row, so a mapping never matches a label nobody looked at.
 public enum LabelKey {
     public static func of(_ label: String) -> String {
-        label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        var label = label
+        if let key = label.withUTF8({ asciiKey($0) }) { return key }
+        return label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    /// ``of(_:)`` on bytes, for ASCII labels (the usual case); `nil` for any other.
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        for b in bytes {
+            guard b < 0x80 else { return nil }
+            if b == 0x20 || b == 0x09 || b == 0x0A {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(0x20); space = false }
+            out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Programme names also ignore a leading "program" and punctuation after it

@@ -131,7 +131,7 @@ public enum DatasetLoader {
         }
         let halves = [Array(files[..<split]), Array(files[split...])]
         let secondBytes = sizes[split...].reduce(0, +)
-        let results = ParallelResults<(TableLoader, Table)>(count: 2)
+        let results = ParallelSlots<(TableLoader, Table)>(count: 2)
         let first = loader
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var worker = half == 0 ? first : TableLoader(pool: StringPool())
@@ -260,13 +260,14 @@ public enum DatasetLoader {
     static func checkDistrictCodes(_ dataset: Dataset) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let areas = dataset.areas
-        let districtIDs = Set(areas.all.filter { $0.level == .district }.map(\.codeID))
+        // Areas that are not districts, by pool id.
+        var notDistrict = [Bool](repeating: false, count: dataset.pool.count)
+        for a in areas.all where a.level != .district { notDistrict[Int(a.codeID)] = true }
         for kind in ["observations", "budget"] {
             guard let table = dataset.tables[kind] else { continue }
             let f = table.column("district_code")
             let ids = table.textIDs(f)
-            let allAreas = Set(areas.all.map(\.codeID))
-            let wrong = (0..<table.rowCount).filter { ids[$0] >= 0 && allAreas.contains(ids[$0]) && !districtIDs.contains(ids[$0]) }
+            let wrong = (0..<table.rowCount).filter { ids[$0] >= 0 && notDistrict[Int(ids[$0])] }
             for (row, at) in zip(wrong, table.locations(of: wrong.map { ($0, f) })) {
                 diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, column: at.column,
                     "district_code '\(dataset.pool[ids[row]])' is not a district (level in areas.csv)"))

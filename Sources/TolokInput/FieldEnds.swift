@@ -7,6 +7,8 @@ final class FieldEnds {
     /// the bytes.
     private(set) var offsets: UnsafeMutablePointer<Int32>
     private(set) var count = 0
+    /// How many of them end a record (line feeds, and the end of a last record without one).
+    private(set) var recordEnds = 0
     private var capacity = 1 << 16
 
     init() { offsets = .allocate(capacity: capacity) }
@@ -17,6 +19,7 @@ final class FieldEnds {
     /// false when the bytes are not clean (or the file is 2 GiB or more).
     func find(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         count = 0
+        recordEnds = 0
         guard let base = bytes.baseAddress, bytes.count < Int(Int32.max) - 1 else { return false }
         let end = bytes.count
         if end - start + 1 > capacity {
@@ -40,7 +43,9 @@ final class FieldEnds {
         while i + 8 <= end {
             let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             if anyZero(w ^ quote) || anyZero(w ^ cr) || anyZero(w) { clean = false; break }
-            var mask = zeroBytes(w ^ comma) | zeroBytes(w ^ lf)
+            let lines = zeroBytes(w ^ lf)
+            var mask = zeroBytes(w ^ comma) | lines
+            if lines != 0 { recordEnds &+= lines.nonzeroBitCount }
             while mask != 0 {
                 out[n] = Int32(truncatingIfNeeded: i + mask.trailingZeroBitCount >> 3)
                 n += 1
@@ -52,10 +57,11 @@ final class FieldEnds {
             let c = base[i]
             if c == Byte.quote || c == Byte.cr || c == 0 { clean = false; break }
             if c == Byte.comma || c == Byte.lf { out[n] = Int32(truncatingIfNeeded: i); n += 1 }
+            if c == Byte.lf { recordEnds += 1 }
             i += 1
         }
         guard clean else { return false }
-        if end > start, base[end - 1] != Byte.lf { out[n] = Int32(truncatingIfNeeded: end); n += 1 }
+        if end > start, base[end - 1] != Byte.lf { out[n] = Int32(truncatingIfNeeded: end); n += 1; recordEnds += 1 }
         count = n
         return true
     }

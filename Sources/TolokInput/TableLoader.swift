@@ -176,18 +176,20 @@ struct TableLoader {
             var previousLength = [Int](repeating: -1, count: fieldCount)
             var previousID = [Int32](repeating: -1, count: fieldCount)
             var accepted: [Set<Int32>] = Array(repeating: [], count: fieldCount)
+            // One record end per record, each a record's last field: then no other field holds one.
+            guard ends.recordEnds == rows else { return false }
             let offsets = ends.offsets
-            var cellStart = dataStart
+            let read = (0..<fieldCount).filter { loaded[$0] }
             for row in 0..<rows {
+                let first = row * fieldCount
+                let rowStart = row == 0 ? dataStart : Int(offsets[first - 1]) + 1
+                let last = Int(offsets[first + fieldCount - 1])
+                guard last == end || base[last] == Byte.lf else { return false }
                 lineOfRow[row] = Int32(clamping: row + 2)
-                offsetOfRow[row] = cellStart
-                for f in 0..<fieldCount {
-                    let cellEnd = Int(offsets[row * fieldCount + f])
-                    // Every field but the record's last ends with a comma, the last with a line feed.
-                    let isLineEnd = cellEnd == end || base[cellEnd] == Byte.lf
-                    guard isLineEnd == (f == fieldCount - 1) else { return false }
-                    defer { cellStart = cellEnd + 1 }
-                    guard loaded[f] else { continue }
+                offsetOfRow[row] = rowStart
+                for f in read {
+                    let cellStart = f == 0 ? rowStart : Int(offsets[first + f - 1]) + 1
+                    let cellEnd = Int(offsets[first + f])
                     let length = cellEnd - cellStart
                     if length == 0 {
                         if required[f] { return false }

@@ -1,3 +1,4 @@
+import Dispatch
 import TolokModel
 import TolokAlignment
 
@@ -67,9 +68,47 @@ public struct RankTable: Sendable {
     /// with a district value (or `year` only), under each of `groupings` in order, over the
     /// districts of province `province` (an area index; all districts when `nil`, and then the
     /// nation grouping is that province).
+    ///
+    /// The indicators are ranked on `threads` threads (each a run of them), the tables joined in
+    /// order: the result is that of one thread.
     public static func compute(_ alignment: Alignment, geography: DistrictGeography, indicators: [Int], year: Int? = nil,
                                province: Int32? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases,
-                               includeSuspect: Bool = false) -> RankTable {
+                               includeSuspect: Bool = false, threads: Int = 2) -> RankTable {
+        let parts = min(max(1, threads), indicators.count)
+        guard parts > 1 else {
+            return computeSerially(alignment, geography: geography, indicators: indicators, year: year, province: province,
+                                   groupings: groupings, includeSuspect: includeSuspect)
+        }
+        let chunk = (indicators.count + parts - 1) / parts
+        let results = ParallelSlots<RankTable>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { i in
+            let run = Array(indicators[min(indicators.count, i * chunk)..<min(indicators.count, (i + 1) * chunk)])
+            results[i] = computeSerially(alignment, geography: geography, indicators: run, year: year, province: province,
+                                         groupings: groupings, includeSuspect: includeSuspect)
+        }
+        var table = results[0]!
+        for i in 1..<parts { table.append(results[i]!) }
+        return table
+    }
+
+    /// Appends the groups of `other` (computed over other indicators).
+    mutating func append(_ other: RankTable) {
+        let members = Int32(memberArea.count), others = Int32(otherArea.count)
+        for var g in other.groups {
+            g.membersStart += members
+            g.othersStart += others
+            groups.append(g)
+        }
+        memberArea += other.memberArea
+        memberFact += other.memberFact
+        memberRank += other.memberRank
+        memberPercentile += other.memberPercentile
+        otherArea += other.otherArea
+        provinceSummaries.merge(other.provinceSummaries) { a, _ in a }
+    }
+
+    static func computeSerially(_ alignment: Alignment, geography: DistrictGeography, indicators: [Int], year: Int?,
+                                province: Int32?, groupings: [RankingScope.Grouping], includeSuspect: Bool) -> RankTable {
         var table = RankTable()
         let grid = alignment.grid, facts = alignment.facts
         let districts = geography.districts.map(Int.init)
@@ -213,3 +252,4 @@ public struct RankTable: Sendable {
         return table
     }
 }
+
