@@ -89,7 +89,7 @@ enum CompactViews {
     static func rankings(_ full: Tabular, english: Bool) -> CompactView {
         let e = english
         let header = ["ranking", pick(e, "peringkat", "rank"), pick(e, "kode", "code"), pick(e, "kabupaten/kota", "district"), pick(e, "nilai", "value"),
-                      pick(e, "persentil", "percentile"), pick(e, "median prov.", "prov. median"), pick(e, "jarak ke terbaik", "to prov. best"),
+                      pick(e, "persentil", "percentile"), pick(e, "median prov.", "prov. median"), pick(e, "selisih ke terbaik", "to prov. best"),
                       pick(e, "catatan", "note")]
         var t = Tabular(header: header)
         for r in rows(full) {

@@ -52,7 +52,7 @@ public struct BriefingMarkdown {
         for d in data.districts {
             s += "## \(Self.e(d.area.name)) (\(Self.e(d.area.code)))\n\n"
             if !d.documents.isEmpty {
-                s += Self.e(l.pick("Dokumen: ", "Documents: ") + d.documents.map { "\($0.id) \($0.title)" }.joined(separator: "; ")) + "\n\n"
+                s += Self.e(l.pick("Sumber tentangnya: ", "Sources about it: ") + d.documents.map { "\($0.id) \($0.title)" }.joined(separator: "; ")) + "\n\n"
             }
             if !d.standings.isEmpty {
                 s += "### " + Self.e(l.pick("Posisi terhadap provinsi dan nasional", "Against the province and the nation")) + "\n\n"

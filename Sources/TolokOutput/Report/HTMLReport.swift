@@ -132,7 +132,7 @@ public struct HTMLReport {
             + " <a href=\"#audit\">\(Self.e(l.pick("Rinciannya", "Details")))</a>.</p>\n"
 
         // One line per district with reports.
-        s += "<table>\n<thead><tr><th>\(Self.e(l.pick("Kabupaten/kota", "District")))</th><th>\(Self.e(l.pick("Dokumen", "Documents")))</th>"
+        s += "<table>\n<thead><tr><th>\(Self.e(l.pick("Kabupaten/kota", "District")))</th><th>\(Self.e(l.pick("Sumber tentangnya", "Sources about it")))</th>"
         for id in ReportData.benchmarkIndicators {
             let name = data.districts.lazy.flatMap(\.standings).first { $0.indicator.id == id }?.indicator.name ?? id
             s += "<th>\(Self.e(name))</th>"
@@ -175,7 +175,7 @@ public struct HTMLReport {
         var s = "<section id=\"d-\(Self.e(d.area.code))\">\n<h2>\(Self.e(d.area.name)) (\(Self.e(d.area.code)))</h2>\n"
         s += "<p class=\"sub\">" + Self.e(d.province?.name ?? "")
         if !d.documents.isEmpty {
-            s += " · " + Self.e(l.pick("dokumen: ", "documents: ")) + d.documents.map { Self.e("\($0.id) \($0.title)") }.joined(separator: "; ")
+            s += " · " + Self.e(l.pick("sumber tentangnya: ", "sources about it: ")) + d.documents.map { Self.e("\($0.id) \($0.title)") }.joined(separator: "; ")
         }
         s += "</p>\n"
         s += standings(d)
@@ -347,7 +347,30 @@ public struct HTMLReport {
         func why(_ b: ReportData.BudgetRow) -> String {
             b.pagu == 0 ? l.pick("pagu 0", "pagu 0") : b.pagu == nil ? l.pick("tanpa pagu", "no pagu") : l.pick("tanpa realisasi", "no realisasi")
         }
-        s += "<table>\n<thead><tr><th>Program</th>" + years.map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        if years.count > 1 { s += matrix(d, years: years, programmes: programmes, why: why) }
+
+        // The latest year in full.
+        guard let latest = years.last else { return s }
+        s += "<table>\n<thead><tr><th>\(latest): Program</th><th class=\"n\">Pagu</th><th class=\"n\">\(Self.e(l.pick("Realisasi", "Realisasi (spent)")))</th>"
+            + "<th class=\"n\">\(Self.e(l.pick("Serapan", "Absorption")))</th><th>\(Self.e(l.pick("Sumber", "Source")))</th></tr></thead>\n<tbody>\n"
+        for b in d.budgets where b.year == latest {
+            s += "<tr\(b.code == nil ? " class=\"total\"" : "")><td>\(Self.e(b.code.map { "\($0) " } ?? ""))\(Self.e(b.name))</td>"
+            s += "<td class=\"n\">" + (b.pagu.map { Self.e(f.rupiah($0)) } ?? "—") + "</td>"
+            s += "<td class=\"n\">" + (b.realisasi.map { Self.e(f.rupiah($0)) } ?? "—") + "</td>"
+            s += "<td class=\"n\">" + (b.absorption.map { Self.e(f.percent($0)) } ?? "— <span class=\"note\">\(Self.e(why(b)))</span>") + "</td>"
+            s += "<td class=\"src\">\(Self.e(b.source))"
+            for reason in b.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.note(reason)))</span>" }
+            if let note = b.note { s += "<br><span class=\"warn\">\(Self.e(words.note(note)))</span>" }
+            s += "</td></tr>\n"
+        }
+        s += "</tbody>\n</table>\n"
+        return s
+    }
+
+    /// Absorption per programme (rows) and year (columns), each cell a bar titled with its amounts.
+    func matrix(_ d: ReportData.District, years: [Int], programmes: [(code: String?, name: String)],
+                why: (ReportData.BudgetRow) -> String) -> String {
+        var s = "<table>\n<thead><tr><th>Program</th>" + years.map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for p in programmes {
             s += "<tr\(p.code == nil ? " class=\"total\"" : "")><td>\(Self.e(p.code.map { "\($0) " } ?? ""))\(Self.e(p.name))</td>"
             for year in years {
@@ -369,22 +392,6 @@ public struct HTMLReport {
         if d.budgets.contains(where: { !$0.suspect.isEmpty }) {
             s += "<p class=\"note\"><span class=\"warn\">*</span> \(Self.e(l.pick("diragukan oleh audit (lihat tabel berikut dan temuan audit)", "suspected by the audit (see the next table and the audit findings)")))</p>\n"
         }
-
-        // The latest year in full.
-        guard let latest = years.last else { return s }
-        s += "<table>\n<thead><tr><th>\(latest): Program</th><th class=\"n\">Pagu</th><th class=\"n\">\(Self.e(l.pick("Realisasi", "Realisasi (spent)")))</th>"
-            + "<th class=\"n\">\(Self.e(l.pick("Serapan", "Absorption")))</th><th>\(Self.e(l.pick("Sumber", "Source")))</th></tr></thead>\n<tbody>\n"
-        for b in d.budgets where b.year == latest {
-            s += "<tr\(b.code == nil ? " class=\"total\"" : "")><td>\(Self.e(b.code.map { "\($0) " } ?? ""))\(Self.e(b.name))</td>"
-            s += "<td class=\"n\">" + (b.pagu.map { Self.e(f.rupiah($0)) } ?? "—") + "</td>"
-            s += "<td class=\"n\">" + (b.realisasi.map { Self.e(f.rupiah($0)) } ?? "—") + "</td>"
-            s += "<td class=\"n\">" + (b.absorption.map { Self.e(f.percent($0)) } ?? "— <span class=\"note\">\(Self.e(why(b)))</span>") + "</td>"
-            s += "<td class=\"src\">\(Self.e(b.source))"
-            for reason in b.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.note(reason)))</span>" }
-            if let note = b.note { s += "<br><span class=\"warn\">\(Self.e(words.note(note)))</span>" }
-            s += "</td></tr>\n"
-        }
-        s += "</tbody>\n</table>\n"
         return s
     }
 

@@ -132,7 +132,7 @@ extension ReportData {
                         && $0.realisation == realisation.value
                         && ($0.reportedCapaian == nil || o.reportedCapaian == nil || $0.reportedCapaian == o.reportedCapaian?.value)
                 }) {
-                    achievements[i].locations.append(location)
+                    if !achievements[i].locations.contains(location) { achievements[i].locations.append(location) }
                     if achievements[i].reportedCapaian == nil, let r = o.reportedCapaian {
                         achievements[i].reportedCapaian = r.value
                         achievements[i].reportedDecimals = r.decimals

@@ -148,7 +148,7 @@ public struct ReportData: Sendable {
         public var area: AreaRef
         /// Its province in the latest year of its standings.
         public var province: AreaRef?
-        /// Its own documents (LKIP, Renstra, PK).
+        /// The sources about it: its own documents (LKIP, Renstra, PK) and press reports on it.
         public var documents: [SourceItem]
         public var standings: [Standing]
         public var series: [Series]
