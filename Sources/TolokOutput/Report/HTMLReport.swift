@@ -83,6 +83,7 @@ public struct HTMLReport {
     .empty { color: #555; font-style: italic; }
     ul.compact { margin: 4px 0 12px; padding-left: 20px; font-size: 13px; }
     @media print { h2 { break-before: page; } figure, tr { break-inside: avoid; } }
+    @media (max-width: 800px) { main { padding: 12px; } table { display: block; overflow-x: auto; } nav ol { columns: 1; } }
     """
 
     // MARK: Header and overview

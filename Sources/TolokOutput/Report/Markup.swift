@@ -4,6 +4,8 @@ public enum Markup {
     /// `text` with `&`, `<`, `>`, `"` and `'` as character references: safe in element content and
     /// in quoted attribute values.
     public static func escape(_ text: String) -> String {
+        // Most labels hold nothing to escape.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
