@@ -11,30 +11,35 @@ struct PrintOptions {
     init(_ arguments: inout Arguments) throws(UsageError) {
         data = try arguments.value("--data") ?? "datasets"
         includeSuspect = arguments.flag("--include-suspect")
-        if let name = try arguments.value("--format") {
-            guard let format = Tabular.Format(rawValue: name) else {
-                throw UsageError(message: "--format must be one of: \(Tabular.Format.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            self.format = format
-        }
+        format = try Self.format(arguments.value("--format"))
         let lang = try arguments.value("--lang") ?? "id"
         guard lang == "id" || lang == "en" else { throw UsageError(message: "--lang must be id or en") }
         english = lang == "en"
     }
 
-    /// Prints `table` in the chosen format (a terminal table on a terminal, CSV otherwise); a
-    /// terminal table shows only `compact` columns when given (csv, md and json keep them all).
-    func print(_ table: Tabular, console: Console, compact: [String]? = nil) {
+    /// The `--format` asked for, if any.
+    static func format(_ name: String?) throws(UsageError) -> Tabular.Format? {
+        guard let name else { return nil }
+        guard let format = Tabular.Format(rawValue: name) else {
+            throw UsageError(message: "--format must be one of: \(Tabular.Format.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return format
+    }
+
+    /// Prints `table` in the chosen format (a terminal table on a terminal, CSV otherwise). A
+    /// terminal table is the `compact` view of it, fitted to the console's width (csv, md and
+    /// json keep every column).
+    func print(_ table: Tabular, console: Console, compact: (Tabular, Bool) -> CompactView = CompactViews.generic) {
         let chosen = format ?? (console.isTerminal ? .table : .csv)
-        let shown = chosen == .table ? compact.map { table.selecting($0) } ?? table : table
-        let text = shown.render(chosen)
+        let text = chosen == .table ? compact(table, english).render(width: console.width) : table.render(chosen)
         console.out(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
     }
 
     static let help = """
       --data DIR          the datasets folder (default: datasets)
       --format F          table (default on a terminal), csv (default otherwise), md or json
-      --lang id|en        indicator names in Indonesian (default) or English
+      --lang id|en        names, headers and notes of the terminal table in Indonesian (default) or
+                          English (csv, md and json keep the notes as the exports write them)
       --include-suspect   keep values the audit suspects in ranks, statistics and the composite
                           (by default they are listed with the reason, not ranked)
     """
@@ -91,7 +96,8 @@ enum CompareCommand {
         let policy: YearPolicy = year.map { .year($0) } ?? (latest ? .latest : .all)
         let rows = Comparisons.compute(analysis.alignment, areas: analysis.areas, districts: districts, policy: policy,
                                        ranks: RankIndex(analysis.allRankings()))
-        options.print(AnalysisExports.comparison(rows, policy: policy, english: options.english), console: console)
+        options.print(AnalysisExports.comparison(rows, policy: policy, english: options.english), console: console,
+                      compact: CompactViews.comparison)
         return 0
     }
 }
@@ -168,9 +174,7 @@ enum RankCommand {
         if top != nil || focus != nil {
             entries = select(entries, top: top, around: focus, neighbours: neighbours)
         }
-        options.print(AnalysisExports.rankings(entries, english: options.english), console: console,
-                      compact: ["year", "scope", "rank", "district_code", "district_name", "value", "n_ranked", "percentile",
-                                "province_median", "distance_to_province_best", "note"])
+        options.print(AnalysisExports.rankings(entries, english: options.english), console: console, compact: CompactViews.rankings)
         return 0
     }
 
@@ -302,8 +306,7 @@ enum CompositeCommand {
         spec.seed = seed
         spec.includeSuspect = options.includeSuspect
         let entries = Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec)
-        options.print(AnalysisExports.composite(entries, spec: spec), console: console,
-                      compact: ["rank", "district_code", "district_name", "score", "coverage", "rank_p5", "rank_p95", "stable", "note"])
+        options.print(AnalysisExports.composite(entries, spec: spec), console: console, compact: CompactViews.composite)
         return 0
     }
 

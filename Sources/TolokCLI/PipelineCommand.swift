@@ -4,7 +4,7 @@ import Tolok
 /// `tolok pipeline`: the benchmark pipeline (benchmarks/SPEC.md).
 enum PipelineCommand {
     static let help = """
-    USAGE: tolok pipeline [--data DIR] [--out DIR] [--quiet]
+    USAGE: tolok pipeline [--data DIR] [--out DIR] [--quiet] [--format F]
 
     The benchmark pipeline of benchmarks/SPEC.md, the one benchmarks/run.sh times against pandas,
     polars and DuckDB: loads the tables it needs (areas, sources, indicators, mappings, observations,
@@ -19,6 +19,7 @@ enum PipelineCommand {
       --data DIR    the datasets folder (default: datasets)
       --out DIR     the output folder (default: notebooks-out/pipeline)
       --quiet       no progress on standard error
+      --format F    table (default: one line), or csv, md, json: the files written and their rows
 
     EXAMPLE:
       tolok synth --out /tmp/synth && tolok pipeline --data /tmp/synth --out /tmp/pipeline
@@ -37,6 +38,7 @@ enum PipelineCommand {
         let data = try arguments.value("--data") ?? "datasets"
         let output = try arguments.value("--out") ?? "notebooks-out/pipeline"
         let quiet = arguments.flag("--quiet")
+        let format = try PrintOptions.format(arguments.value("--format"))
         try arguments.finish(command: "pipeline")
         let progress = Progress(console: console, quiet: quiet)
         // Only the fields the pipeline reads, as a data-frame reader reads only the columns it
@@ -66,7 +68,12 @@ enum PipelineCommand {
         }
         let comparisons = pipeline.comparisonCount
         progress.stage("compare and write", rows: comparisons + pipeline.rankCount)
-        if !quiet {
+        if let format, format != .table {
+            let table = Tabular(header: ["file", "rows"], rows: [[.text("comparison.csv"), .integer(comparisons)],
+                                                                 [.text("rankings.csv"), .integer(pipeline.rankCount)]])
+            let text = table.render(format)
+            console.out(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
+        } else if !quiet {
             console.out("Pipeline: \(Progress.grouped(comparisons)) comparison rows, \(Progress.grouped(pipeline.rankCount)) ranks → \(output)/comparison.csv, rankings.csv ("
                 + String(format: "%.2f s", progress.elapsed) + ")")
         }

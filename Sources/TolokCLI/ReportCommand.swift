@@ -4,7 +4,7 @@ import Tolok
 /// `tolok report`: the main job.
 enum ReportCommand {
     static let help = """
-    USAGE: tolok report [--data DIR] [--out DIR] [--csv-dialect standard|excel-id]
+    USAGE: tolok report [--data DIR] [--out DIR] [--csv-dialect standard|excel-id] [--lang id|en] [--format F]
 
     Loads and validates the datasets, computes everything and writes the outputs to the output
     folder, then prints a summary. Stops with exit status 1, writing nothing, when the datasets have
@@ -22,13 +22,20 @@ enum ReportCommand {
       targets.csv       each actual value against its plan's target for that year: capaian, predicate
       budget.csv        pagu, realisasi and absorption per district, year and standard programme
       costs.csv         cost per placement and per trainee, with the programmes used
+      report.html       the report to read: each district with reports among its province's districts,
+                        its series against province and nation, capaian, budgets, costs, audit findings,
+                        the composite; one file with its charts inside (open it in any browser)
+      summary.md        the same findings as a briefing in Markdown tables
+      tolok.ipynb       a Jupyter notebook that loads the CSV files with pandas and redraws the charts
 
     OPTIONS:
       --data DIR          the datasets folder (default: datasets)
       --out DIR           the output folder (default: notebooks-out; created if absent)
       --csv-dialect D     standard (RFC 4180, the default) or excel-id (semicolon, decimal comma,
                           BOM: for Excel with Indonesian regional settings)
-      --lang id|en        indicator names in Indonesian (default) or English
+      --lang id|en        the reports and indicator names in Indonesian (default) or English
+      --format F          the headline printed at the end: table (default; fitted to the terminal),
+                          or csv, md, json (every column; the summary lines then go to standard error)
       --include-suspect   keep values the audit suspects in ranks, statistics and the composite
 
     EXAMPLE:
@@ -41,7 +48,13 @@ enum ReportCommand {
         guard lang == "id" || lang == "en" else { throw UsageError(message: "--lang must be id or en") }
         options.english = lang == "en"
         options.includeSuspect = arguments.flag("--include-suspect")
+        let format = try PrintOptions.format(arguments.value("--format"))
         try arguments.finish(command: "report")
+        // With a machine format standard output carries the table only.
+        let machine = format != nil && format != .table
+        let printTable = console.out
+        var console = console
+        if machine { console.out = console.err }
         let result = TolokCommandLine.load(options.data, console: console)
         guard let dataset = result.dataset, !result.hasErrors else {
             console.err("tolok report: \(result.diagnostics.errorCount) error(s) in \(options.data); nothing written. Fix them (tolok validate lists them) and run again.")
@@ -97,8 +110,20 @@ enum ReportCommand {
         console.out("Rankings: \(ranked.count) ranked rows (\(Set(ranked.map(\.district.code)).count) districts), "
             + "\(rankings.count - ranked.count) unranked with the reason → rankings.csv; "
             + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
+        let reportData = ReportData(analysis, english: options.english)
+        do {
+            try ReportFiles.write(reportData, dialect: options.dialect, to: folder)
+        } catch {
+            console.err("error: \(error.description)")
+            return 1
+        }
+        console.out("Reports: report.html (charts; open in a browser), summary.md (briefing), tolok.ipynb (pandas and matplotlib) for "
+            + reportData.districts.map(\.area.name).joined(separator: ", ") + " → \(options.output)/")
         let unmapped = analysis.alignment.unmapped.count
         console.out("Mapping: \(unmapped) printed label\(unmapped == 1 ? "" : "s") map to no canonical indicator (tolok indicators --unmapped lists them)")
+        let headline = HeadlineTable.tabular(reportData)
+        let text = machine ? headline.render(format!) : "\n" + CompactViews.headline(headline, english: options.english).render(width: console.width)
+        printTable(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
         return 0
     }
 

@@ -6,7 +6,7 @@ import TolokSynth
 enum SynthCommand {
     static let help = """
     USAGE: tolok synth [--districts N] [--provinces N] [--years N] [--indicators N] [--budget-lines N]
-                       [--seed S] --out DIR [--schemas DIR]
+                       [--seed S] --out DIR [--schemas DIR] [--format F]
 
     Writes a synthetic datasets folder in the project's own format, which tolok validate accepts:
     districts in provinces (BPS-like codes), one report per district with each indicator over the
@@ -26,6 +26,7 @@ enum SynthCommand {
       --seed S            random seed (default 1)
       --out DIR           the folder to write (created)
       --schemas DIR       the Table Schemas to copy (default: datasets/schemas)
+      --format F          table (default: one line), or csv, md, json: the rows written per kind
 
     EXAMPLE:
       tolok synth --districts 514 --provinces 38 --years 10 --indicators 200 --budget-lines 300 --seed 1 --out /tmp/synth
@@ -49,6 +50,7 @@ enum SynthCommand {
         }
         guard let out = try arguments.value("--out") else { throw UsageError(message: "--out is required") }
         let schemas = try arguments.value("--schemas") ?? "datasets/schemas"
+        let format = try PrintOptions.format(arguments.value("--format"))
         try arguments.finish(command: "synth")
         guard FileManager.default.fileExists(atPath: schemas + "/observations.json") else {
             console.err("error: no Table Schemas in \(schemas) (run from the repository folder, or give --schemas DIR)")
@@ -56,6 +58,15 @@ enum SynthCommand {
         }
         do {
             let summary = try s.write(to: URL(fileURLWithPath: out, isDirectory: true), schemas: URL(fileURLWithPath: schemas, isDirectory: true))
+            if let format, format != .table {
+                let table = Tabular(header: ["kind", "rows"], rows: [
+                    [.text("observations"), .integer(summary.observations)], [.text("budget"), .integer(summary.budgetLines)],
+                    [.text("references"), .integer(summary.references)], [.text("indicator_mappings"), .integer(summary.mappings)],
+                ])
+                let text = table.render(format)
+                console.out(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
+                return 0
+            }
             console.out("Wrote \(out): \(s.districts) districts, \(s.provinces) provinces, \(s.years) years, \(s.indicators) indicators; "
                 + "\(summary.observations) observations, \(summary.budgetLines) budget lines, \(summary.references) references, "
                 + "\(summary.mappings) mapping rows in \(summary.files) files (\(summary.bytes / 1_000_000) MB)")

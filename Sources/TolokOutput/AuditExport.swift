@@ -19,7 +19,12 @@ public enum AuditExport {
 
     /// The CSV of a report's findings.
     public static func csv(_ report: AuditReport, dataset: Dataset, dialect: CSVDialect = .standard) -> CSVWriter {
-        var writer = CSVWriter(header: header, dialect: dialect)
+        tabular(report, dataset: dataset).csv(dialect)
+    }
+
+    /// The table of a report's findings (the columns of `audit.csv`).
+    public static func tabular(_ report: AuditReport, dataset: Dataset) -> Tabular {
+        var table = Tabular(header: header)
         var corrections: [String: [Correction]] = [:]
         for c in dataset.corrections() { corrections[c.recordID + "." + c.field, default: []].append(c) }
         for f in sorted(report.findings) {
@@ -29,7 +34,7 @@ public enum AuditExport {
             let name = dataset.areas.byCode[f.districtCode]?.name ?? f.districtCode
             let exact = f.expected == f.expected.rounded() && f.difference == f.difference.rounded()
             let decimals = exact ? 0 : f.publishedDecimals + 2
-            writer.append([
+            table.rows.append([
                 .text(f.districtCode), .text(name), f.year.map(CSVCell.integer) ?? .missing, .text(f.check.rawValue),
                 .text(f.severity.rawValue), .text(f.subject), .number(f.published, decimals: f.publishedDecimals),
                 .number(f.expected, decimals: decimals), .number(f.difference, decimals: decimals),
@@ -38,7 +43,7 @@ public enum AuditExport {
                 corrected.isEmpty ? .missing : .text(corrected),
             ])
         }
-        return writer
+        return table
     }
 
     /// A grouped summary: totals, then findings per check and per district.

@@ -39,7 +39,8 @@ public struct Tabular: Sendable {
         }
     }
 
-    static func text(_ cell: CSVCell) -> String {
+    /// A cell's text as the CSV writes it (standard dialect).
+    public static func text(_ cell: CSVCell) -> String {
         switch cell {
         case .missing: ""
         case .text(let t): t
@@ -64,7 +65,7 @@ public struct Tabular: Sendable {
     }
 
     private func markdown() -> String {
-        func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        func escape(_ s: String) -> String { MarkdownText.escape(s) }
         var lines = ["| " + header.map(escape).joined(separator: " | ") + " |",
                      "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
         for row in rows { lines.append("| " + row.map { escape(Self.text($0)) }.joined(separator: " | ") + " |") }

@@ -1,0 +1,119 @@
+/// The notes the analyses write (in English: why a value is missing, not ranked, suspect, what the
+/// audit compared) in Indonesian, for the outputs people read (terminal tables with `--lang id`,
+/// the HTML report, the briefing). The CSV exports keep the English notes, which scripts match.
+///
+/// A note is translated segment by segment (`; ` separates them) by patterns with `{}` holes; a
+/// segment no pattern knows stays as written.
+public enum NoteTranslation {
+    /// English patterns (`{}` a hole) and their Indonesian (`{1}`, `{2}`, … the holes in order;
+    /// `{1*}` translates the hole's text too). The first pattern that matches wins.
+    static let rules: [(english: String, indonesian: String)] = [
+        // Achievement.
+        ("no target and no realisation", "tanpa target dan tanpa realisasi"),
+        ("no target", "tanpa target"),
+        ("no realisation", "tanpa realisasi"),
+        ("target is 0: capaian is undefined", "target 0: capaian tidak terdefinisi"),
+        ("polarity not stated: higher taken as better", "polaritas tidak dinyatakan: nilai lebih tinggi dianggap lebih baik"),
+        // Rankings, comparisons, gaps.
+        ("not ranked: {} district{} with a value in {} (at least {} needed)", "tidak diperingkat: {1} kabupaten/kota bernilai di {3} (minimal {4})"),
+        ("not ranked: {} district{} scored (at least {} needed)", "tidak diperingkat: {1} kabupaten/kota dinilai (minimal {3})"),
+        ("left out as suspect (--include-suspect keeps it): {}", "dikeluarkan karena diragukan (--include-suspect mempertahankannya): {1*}"),
+        ("no value for this indicator", "tidak ada nilai untuk indikator ini"),
+        ("no value for any of the indicators in {}", "tidak ada nilai satu pun indikator pada {1}"),
+        ("no value for {} (has {})", "tidak ada nilai untuk {1} (ada: {2})"),
+        ("no provincial or national yardstick for this indicator", "indikator ini tidak punya pembanding provinsi atau nasional"),
+        ("no national value for {}", "tidak ada nilai nasional untuk {1}"),
+        ("no programme {} in the budget", "tidak ada program {1} dalam anggaran"),
+        ("no {} count for {}", "tidak ada jumlah {1} untuk {2}"),
+        ("no {} value for {}", "tidak ada nilai {1} untuk {2}"),
+        ("one year with a gap ({}): no trend", "selisih hanya pada satu tahun ({1}): tidak ada tren"),
+        ("the province changed ({}): the series crosses a boundary change", "provinsi berubah ({1}): deret melintasi perubahan wilayah"),
+        ("coverage {} below the {} required", "cakupan {1} di bawah {2} yang disyaratkan"),
+        ("{} {} left out as suspect", "{1} {2} dikeluarkan karena diragukan"),
+        // Budgets, costs, targets.
+        ("realised spend printed as 0", "realisasi belanja tercetak 0"),
+        ("realised spend not printed", "realisasi belanja tidak tercetak"),
+        ("programmes without a standard code (add them to programme_crosswalk.csv): {}",
+         "program tanpa kode standar (tambahkan ke programme_crosswalk.csv): {1}"),
+        ("covers the programmes of {}: {} and {} without a standard code", "mencakup program {1}: {2} dan {3} tanpa kode standar"),
+        ("covers the programmes of {}: {}", "mencakup program {1}: {2}"),
+        ("target already met", "target sudah tercapai"),
+        ("possible break: {}", "kemungkinan patahan: {1}"),
+        ("earlier revision: {}", "revisi sebelumnya: {1}"),
+        // What the audit compared.
+        ("{} of the same line ({}) printed as {} here and {} in {}", "{1} baris yang sama ({2}) tercetak {3} di sini dan {4} di {5}"),
+        ("the agency's total {} printed as {} here and {} in {}", "total {1} dinas tercetak {2} di sini dan {3} di {4}"),
+        ("value printed as {} here and {} in {}", "nilai tercetak {1} di sini dan {2} di {3}"),
+        ("{} printed as {} here and {} in {}", "{1} tercetak {2} di sini dan {3} di {4}"),
+        ("capaian of {} against target {} (positive)", "capaian {1} terhadap target {2} (positif)"),
+        ("capaian of {} against target {} (negative)", "capaian {1} terhadap target {2} (negatif)"),
+        ("{} of the year against the sum of its {} periods ({}) ({})", "{1} setahun dibandingkan jumlah {2} periodenya ({3}) ({4})"),
+        ("{} of the year against the sum of its {} periods ({})", "{1} setahun dibandingkan jumlah {2} periodenya ({3})"),
+        ("{} against the sum of its {} lines ({})", "{1} dibandingkan jumlah {2} barisnya ({3})"),
+        ("{} against the sum of its {} line ({})", "{1} dibandingkan jumlah {2} barisnya ({3})"),
+        ("{} against the sum of its {} lines", "{1} dibandingkan jumlah {2} barisnya"),
+        ("{} against the sum of its {} line", "{1} dibandingkan jumlah {2} barisnya"),
+        ("average of {}", "rata-rata dari {1}"),
+        ("TPT against {} unemployed / {} labour force × 100", "TPT dibandingkan {1} penganggur / {2} angkatan kerja × 100"),
+        ("{} outside its plausible range {} (indicators.csv)", "{1} di luar rentang wajarnya {2} (indicators.csv)"),
+        ("ratio {} / {} × 100", "rasio {1} / {2} × 100"),
+        ("{} {} printed as {}; the median of the series' other {} years is {}: an order of magnitude off",
+         "{1} {2} tercetak {3}; median {4} tahun lain deret itu {5}: selisih satu orde besaran"),
+        ("target series {}: the middle value is an order of magnitude off both neighbours",
+         "deret target {1}: nilai tengahnya berbeda satu orde besaran dari kedua nilai di sebelahnya"),
+    ]
+
+    /// Names of the audit's checks: a segment `check: detail` translates its detail.
+    static let checks: Set<String> = ["capaian", "percentage", "ratio", "total", "average", "same_fact", "series_jump", "rate_range",
+                                      "rate_from_counts", "against_bps"]
+
+    /// `note` in Indonesian, as far as the patterns know it.
+    public static func indonesian(_ note: String) -> String {
+        // A pattern that itself spans segments is tried on the whole note first.
+        for rule in rules where rule.english.contains("; ") {
+            if let translated = apply(rule, to: note) { return translated }
+        }
+        return note.components(separatedBy: "; ").map(segment).joined(separator: "; ")
+    }
+
+    static func apply(_ rule: (english: String, indonesian: String), to text: String) -> String? {
+        guard let holes = match(text, rule.english) else { return nil }
+        var out = rule.indonesian
+        for (i, hole) in holes.enumerated().reversed() {
+            out = out.replacingOccurrences(of: "{\(i + 1)*}", with: indonesian(hole))
+            out = out.replacingOccurrences(of: "{\(i + 1)}", with: hole)
+        }
+        return out
+    }
+
+    static func segment(_ text: String) -> String {
+        if let colon = text.range(of: ": "), checks.contains(String(text[..<colon.lowerBound])) {
+            return String(text[..<colon.upperBound]) + segment(String(text[colon.upperBound...]))
+        }
+        for rule in rules where !rule.english.contains("; ") {
+            if let translated = apply(rule, to: text) { return translated }
+        }
+        return text
+    }
+
+    /// The texts in the holes of `pattern` when `text` matches it: literal pieces in order, each
+    /// hole the shortest text before the next piece (the last piece must end the text).
+    static func match(_ text: String, _ pattern: String) -> [String]? {
+        let pieces = pattern.components(separatedBy: "{}")
+        guard text.hasPrefix(pieces[0]) else { return nil }
+        if pieces.count == 1 { return text == pattern ? [] : nil }
+        var rest = Substring(text.dropFirst(pieces[0].count))
+        var holes: [String] = []
+        for (k, piece) in pieces.enumerated().dropFirst() {
+            if k == pieces.count - 1 {
+                guard rest.hasSuffix(piece), rest.count >= piece.count else { return nil }
+                holes.append(String(rest.dropLast(piece.count)))
+            } else {
+                guard !piece.isEmpty, let r = rest.range(of: piece) else { return nil }
+                holes.append(String(rest[..<r.lowerBound]))
+                rest = rest[r.upperBound...]
+            }
+        }
+        return holes
+    }
+}

@@ -1,0 +1,92 @@
+/// The words the reports put on the data's machine values (checks, predicates, gap directions),
+/// in the report's language.
+struct ReportVocabulary {
+    var language: ReportLanguage
+
+    /// The audit check's name for a reader.
+    func check(_ id: String) -> String {
+        let l = language
+        switch id {
+        case "capaian": return l.pick("capaian dihitung ulang", "capaian recomputed")
+        case "percentage": return l.pick("persentase anggaran", "budget percentage")
+        case "ratio": return l.pick("rasio dari dua angka", "ratio of two counts")
+        case "total": return l.pick("jumlah dan rinciannya", "total against its lines")
+        case "average": return l.pick("rata-rata", "average")
+        case "same_fact": return l.pick("angka sama dicetak berbeda", "one fact printed twice")
+        case "series_jump": return l.pick("lonjakan deret", "series jump")
+        case "rate_range": return l.pick("rasio di luar rentang wajar", "rate out of range")
+        case "rate_from_counts": return l.pick("TPT dari jumlah penganggur", "TPT from counts")
+        case "against_bps": return l.pick("dibandingkan dengan BPS", "against BPS")
+        default: return id
+        }
+    }
+
+    func severity(_ id: String) -> String {
+        switch id {
+        case "error": language.pick("galat", "error")
+        case "rounding": language.pick("pembulatan", "rounding")
+        default: id
+        }
+    }
+
+    /// The SAKIP interpretation of a predicate.
+    func predicate(_ p: String) -> String {
+        let l = language
+        switch p {
+        case "AA": return l.pick("Sangat Memuaskan", "very satisfactory")
+        case "A": return l.pick("Memuaskan", "satisfactory")
+        case "BB": return l.pick("Sangat Baik", "very good")
+        case "B": return l.pick("Baik", "good")
+        case "CC": return l.pick("Cukup", "fair")
+        case "C": return l.pick("Kurang", "poor")
+        case "D": return l.pick("Sangat Kurang", "very poor")
+        default: return p
+        }
+    }
+
+    func direction(_ d: String?) -> String {
+        switch d {
+        case "closing": language.pick("menyempit", "closing")
+        case "widening": language.pick("melebar", "widening")
+        case "unchanged": language.pick("tetap", "unchanged")
+        default: language.pick("tanpa tren (satu tahun)", "no trend (one year)")
+        }
+    }
+
+    func movement(_ m: String?) -> String {
+        switch m {
+        case "improving": language.pick("membaik", "improving")
+        case "worsening": language.pick("memburuk", "worsening")
+        case "unchanged": language.pick("tetap", "unchanged")
+        default: ""
+        }
+    }
+
+    /// `lebih rendah lebih baik` / `higher is better`.
+    func polarity(higherIsBetter: Bool) -> String {
+        higherIsBetter ? language.pick("lebih tinggi lebih baik", "higher is better")
+                       : language.pick("lebih rendah lebih baik", "lower is better")
+    }
+
+    func level(_ id: String) -> String {
+        switch id {
+        case "tujuan": language.pick("tujuan", "goal")
+        case "sasaran": language.pick("sasaran", "objective")
+        case "program": "program"
+        case "kegiatan": language.pick("kegiatan", "activity")
+        case "sub_kegiatan": language.pick("sub-kegiatan", "sub-activity")
+        case "statistik": language.pick("statistik", "statistic")
+        default: id
+        }
+    }
+
+    /// A note of the statistics in the report's language.
+    func note(_ text: String) -> String {
+        var text = language == .id ? NoteTranslation.indonesian(text) : text
+        // `same_fact: …` (a suspicion naming the audit's check): the check's name for a reader.
+        if let colon = text.range(of: ": "), NoteTranslation.checks.contains(String(text[..<colon.lowerBound])) {
+            text = check(String(text[..<colon.lowerBound])) + text[colon.lowerBound...]
+        }
+        return text
+    }
+}

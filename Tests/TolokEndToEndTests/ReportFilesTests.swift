@@ -1,0 +1,226 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import Tolok
+@testable import TolokCLI
+
+/// The report people read, from `tolok report` on the shipped datasets (``shippedReport``).
+func reportText(_ name: String) throws -> String {
+    try String(contentsOf: shippedReport.appendingPathComponent(name), encoding: .utf8)
+}
+
+/// The SVG pictures of an HTML page.
+func svgs(_ html: String) -> [String] {
+    var pictures: [String] = []
+    var rest = html[...]
+    while let start = rest.range(of: "<svg "), let end = rest[start.lowerBound...].range(of: "</svg>") {
+        pictures.append(String(rest[start.lowerBound..<end.upperBound]))
+        rest = rest[end.upperBound...]
+    }
+    return pictures
+}
+
+/// True when `text` is well-formed XML.
+func isWellFormedXML(_ text: String) -> Bool {
+    XMLParser(data: Data(text.utf8)).parse()
+}
+
+/// What the reports show of the shipped datasets, gathered once (Indonesian).
+let shippedReportData = ReportData(shippedAnalysis)
+
+/// A value as the Indonesian report writes it: `8.82` → `8,82`.
+func indonesian(_ csvNumber: String) -> String {
+    csvNumber.replacingOccurrences(of: ".", with: ",")
+}
+
+/// A console that records what is printed, `width` characters wide.
+func tolok(width: Int, _ arguments: String...) -> Run {
+    let out = Lines(), err = Lines()
+    let console = Console(out: { out.lines.append(contentsOf: $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) },
+                          err: { err.lines.append($0) }, isTerminal: true, width: width)
+    let status = TolokCommandLine.run(arguments, console: console)
+    return Run(status: status, out: out.lines, err: err.lines)
+}
+
+@Suite("Reports people read: report.html, summary.md, tolok.ipynb")
+struct ReportFilesTests {
+    @Test func reportWritesTheThreeFilesBesideTheCSV() throws {
+        for name in ReportFiles.names {
+            #expect(FileManager.default.fileExists(atPath: shippedReport.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(FileManager.default.fileExists(atPath: shippedReport.appendingPathComponent("comparison.csv").path))
+    }
+
+    @Test func htmlIsSelfContainedAndIndonesian() throws {
+        let html = try reportText("report.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"id\">"))
+        for external in ["<script", "<link", "src=", "@import", "url(", "href=\"http"] {
+            #expect(!html.contains(external), "report.html refers to \(external)")
+        }
+        // The only address is the SVG namespace.
+        let addresses = html.components(separatedBy: "http").count - 1
+        #expect(addresses == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
+    }
+
+    @Test func everyChartIsWellFormedSVG() throws {
+        let pictures = svgs(try reportText("report.html"))
+        #expect(pictures.count > 10)
+        for svg in pictures { #expect(isWellFormedXML(svg), "\(svg.prefix(200))") }
+    }
+
+    @Test func eachDistrictWithReportsHasItsSectionAndStanding() throws {
+        let html = try reportText("report.html")
+        let rankings = try reportRows("rankings.csv")
+        for district in shipped.districtsWithData() {
+            #expect(html.contains("<section id=\"d-\(district.code)\">"), "\(district.name)")
+            // Its TPT: the value, its rank among its province that year, as rankings.csv has them.
+            let rows = rankings.filter { $0["district_code"] == district.code && $0["indicator_id"] == "tpt" && $0["scope"]?.hasPrefix("province:") == true && $0["rank"] != "" }
+            let latest = try #require(rows.max { Int($0["year"]!)! < Int($1["year"]!)! })
+            let title = "\(district.name) \(latest["year"]!): \(indonesian(latest["value"]!))% (sumber: "
+            #expect(html.contains(title), "\(title)")
+            let province = try #require(shipped.areas.byCode[String(latest["scope"]!.dropFirst("province:".count))])
+            #expect(html.contains("peringkat \(latest["rank"]!) dari \(latest["n_ranked"]!) di \(province.name)"))
+            // One dot per ranked district of the province that year.
+            let peers = rankings.filter { $0["indicator_id"] == "tpt" && $0["year"] == latest["year"] && $0["scope"] == latest["scope"] && $0["rank"] != "" }
+            let section = try #require(html.components(separatedBy: "<section id=\"d-\(district.code)\">").last?.components(separatedBy: "</section>").first)
+            let strip = try #require(svgs(section).first)
+            #expect(strip.components(separatedBy: "<circle ").count - 1 == peers.count - 1, "the others as dots, the district as a diamond")
+        }
+    }
+
+    @Test func seedFiguresReadRightInIndonesian() throws {
+        let html = try reportText("report.html")
+        // Jember's placements: 3.898 against a target of 1.000 is a capaian of 389,80 %, predicate AA.
+        #expect(html.contains("<td class=\"n\">1.000 orang</td><td class=\"n\">3.898 orang</td><td class=\"n\">389,80%"))
+        // Kabupaten Bekasi 2024: pagu 47.570.506.579, realised 44.022.386.629 (Tabel 1.9): 92,54 %.
+        #expect(html.contains("Rp47.570.506.579</td><td class=\"n\">Rp44.022.386.629</td><td class=\"n\">92,54%"))
+        // Jember 2023: 1.414.708.339 spent by programme 2.07.04 / 3.898 placed = Rp362.932 per placement.
+        #expect(html.contains("<td class=\"n\">Rp1.414.708.339</td><td class=\"n\">3.898</td><td class=\"n\"><b>Rp362.932</b>"))
+        // The audit's both locations: 43.987.586.629 printed in §3.1.6, 44.022.386.629 in Tabel 1.9.
+        #expect(html.contains("43.987.586.629</td><td class=\"n\">44.022.386.629</td><td class=\"src\">000 §3.1.6 (text)<br>↔ 000 Tabel 1.9"))
+    }
+
+    @Test func compositeShowsRankIntervalsOfTheProvincesDistricts() throws {
+        let html = try reportText("report.html")
+        let composite = try reportRows("composite.csv")
+        for district in shipped.districtsWithData() {
+            guard let row = composite.first(where: { $0["district_code"] == district.code }), let rank = row["rank"], !rank.isEmpty else { continue }
+            let p5 = try #require(Double(row["rank_p5"]!)), p95 = try #require(Double(row["rank_p95"]!))
+            let interval = "\(NumberText.fixed(p5, decimals: 0))–\(NumberText.fixed(p95, decimals: 0))"
+            #expect(html.contains("\(district.name): peringkat \(rank) (\(interval))"), "\(district.name)")
+        }
+    }
+
+    @Test func briefingTablesAreNarrowAndWellFormed() throws {
+        let md = try reportText("summary.md")
+        #expect(md.hasPrefix("# "))
+        var columns: Int?
+        for line in md.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else { columns = nil; continue }
+            // Cells split at unescaped pipes.
+            let cells = line.replacingOccurrences(of: "\\|", with: "").split(separator: "|", omittingEmptySubsequences: false).count - 2
+            #expect(cells <= 8, "\(line)")
+            if let columns { #expect(cells == columns, "\(line)") } else { columns = cells }
+        }
+        #expect(md.contains("| 2023 | Pencari kerja yang ditempatkan | 1.000 orang | 3.898 orang | 389,80% | AA (Sangat Memuaskan) |"))
+    }
+
+    @Test func notebookLoadsTheExportsWithCodesAsText() throws {
+        let data = Data(try reportText("tolok.ipynb").utf8)
+        let notebook = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(notebook["nbformat"] as? Int == 4)
+        let cells = try #require(notebook["cells"] as? [[String: Any]])
+        let code = cells.filter { $0["cell_type"] as? String == "code" }.map { ($0["source"] as? [String] ?? []).joined() }
+        #expect(cells.count > code.count && code.count >= 8, "markdown cells explain the code cells")
+        let setup = code.joined(separator: "\n")
+        #expect(setup.contains("\"district_code\", \"province_code\", \"area_code\", \"source_id\""))
+        #expect(setup.contains("READ = dict(dtype=CODES, keep_default_na=False, na_values=[\"\"])"))
+        for district in shipped.districtsWithData() { #expect(setup.contains("\"\(district.code)\": \"\(district.name)\"")) }
+        for name in ["comparison.csv", "rankings.csv", "achievement.csv", "budget.csv", "costs.csv", "composite.csv", "audit.csv"] {
+            #expect(setup.contains("load(\"\(name)\")"), "\(name)")
+        }
+    }
+
+    @Test func englishAndDeterministic() throws {
+        let english = ReportData(shippedAnalysis, english: true)
+        let html = HTMLReport(english).render()
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.contains("<td class=\"n\">1,000 orang</td><td class=\"n\">3,898 orang</td><td class=\"n\">389.80%"))
+        #expect(html.contains("Open unemployment rate"))
+        // Rendered again: the same bytes; gathered in-process, the command's bytes (.ci/run compares two runs of the command).
+        #expect(ReportFiles.render(english).map(\.text) == ReportFiles.render(english).map(\.text))
+        #expect(try ReportFiles.render(shippedReportData).map(\.text) == ReportFiles.names.map(reportText))
+    }
+
+    /// A label holding `<`, `&` or quotes renders as text in HTML, SVG, Markdown and JSON.
+    @Test func labelsWithMarkupCharactersStayText() throws {
+        var data = shippedReportData
+        let evil = "Kab. <b>\"Contoh\"</b> & 'Co' | *x* [y](z)"
+        data.districts[0].area.name = evil
+        data.districts[0].achievements[0].label = evil
+        data.sources[0].title = evil
+        let html = HTMLReport(data).render()
+        #expect(!html.contains("<b>\"Contoh\"</b>"))
+        #expect(html.contains("Kab. &lt;b&gt;&quot;Contoh&quot;&lt;/b&gt; &amp; &#39;Co&#39;"))
+        for svg in svgs(html) { #expect(isWellFormedXML(svg)) }
+        let md = BriefingMarkdown(data).render()
+        #expect(md.contains("Kab. &lt;b&gt;\"Contoh\"&lt;/b&gt; &amp; 'Co' \\| \\*x\\* \\[y\\](z)"))
+        #expect(!md.contains("<b>"))
+        let notebook = NotebookWriter(data).render()
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(notebook.utf8)) as? [String: Any])
+        let source = ((parsed["cells"] as? [[String: Any]])?.compactMap { $0["source"] as? [String] }.joined().joined()) ?? ""
+        #expect(source.contains("\"\(data.districts[0].area.code)\": \"Kab. <b>\\\"Contoh\\\"</b> & 'Co' | *x* [y](z)\""))
+        let json = HeadlineTable.tabular(data).render(.json)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(rows.first?["district_name"] as? String == evil)
+    }
+
+    @Test func terminalTablesFitTheWidth() throws {
+        let bekasi = try #require(shipped.areas.find("kab-bekasi"))
+        let rows = Comparisons.compute(shippedAnalysis.alignment, areas: shipped.areas, districts: [bekasi],
+                                       ranks: RankIndex(shippedAnalysis.allRankings()))
+        let full = AnalysisExports.comparison(rows, policy: .all)
+        for width in [60, 80, 100, 132] {
+            let lines = CompactViews.comparison(full, english: false).render(width: width).split(separator: "\n")
+            #expect(lines.allSatisfy { $0.count <= width }, "\(lines.filter { $0.count > width })")
+        }
+        let comparison = try reportRows("comparison.csv")
+        let tpt = try #require(comparison.first { $0["district_code"] == "3216" && $0["indicator_id"] == "tpt" && $0["year"] == "2023" })
+        let run = tolok(width: 100, "compare", "--district", "kab-bekasi", "--data", shippedDatasets)
+        #expect(run.status == 0)
+        #expect(run.out.allSatisfy { $0.count <= 100 })
+        // The 2023 row: value, province, nation right-aligned, the ranks as rank/count.
+        let line = try #require(run.out.first {
+            $0.split(separator: " ").prefix(4).map(String.init) == ["2023", tpt["value"]!, tpt["province_value"]!, tpt["national_value"]!]
+        })
+        #expect(line.contains("\(tpt["rank_province"]!)/\(tpt["n_province"]!)") && line.contains("\(tpt["rank_nation"]!)/\(tpt["n_nation"]!)"))
+        #expect(line.contains("buruk/buruk"))
+        #expect(run.out.contains { $0.hasPrefix("Kabupaten Bekasi (3216) · Tingkat Pengangguran Terbuka (TPT) — lebih rendah lebih baik") })
+        let english = CompactViews.comparison(AnalysisExports.comparison(rows, policy: .all, english: true), english: true).render(width: 100)
+        #expect(english.contains("Open unemployment rate — lower is better"))
+        #expect(english.contains("worse/worse"))
+        let rank = tolok(width: 60, "rank", "--indicator", "tpt", "--year", "2023", "--province", "32", "--data", shippedDatasets)
+        #expect(rank.out.allSatisfy { $0.count <= 60 }, "\(rank.out.filter { $0.count > 60 })")
+        #expect(rank.out.contains { $0.hasPrefix("       23  Kabupaten Bekasi") || $0.contains(" 23  3216  Kabupaten Bekasi") })
+    }
+
+    @Test func everyPrintingCommandAcceptsFormat() throws {
+        let validate = tolok("validate", "--format", "json", "--data", shippedDatasets)
+        #expect(validate.status == 0 && validate.out == ["[", "", "]"])
+        let out = try temporaryFolder()
+        let audit = tolok("audit", "--format", "csv", "--data", shippedDatasets, "--out", out.path)
+        #expect(audit.status == 0)
+        #expect(audit.out.first == AuditExport.header.joined(separator: ","))
+        #expect(audit.out.count - 1 == shippedAnalysis.audit.findings.count)
+        #expect(audit.err.contains { $0.hasPrefix("Audit: ") })
+        #expect(tolok("report", "--format", "xml").status == 2)
+        let pipeline = tolok("pipeline", "--format", "csv", "--quiet", "--data", shippedDatasets, "--out", out.appendingPathComponent("pipeline").path)
+        #expect(pipeline.status == 0 && pipeline.out.first == "file,rows" && pipeline.out.count == 3)
+        let headline = HeadlineTable.tabular(shippedReportData).render(.md)
+        let comparison = try reportRows("comparison.csv")
+        let tpak = try #require(comparison.first { $0["district_code"] == "3216" && $0["indicator_id"] == "tpak" && $0["year"] == "2024" })
+        #expect(headline.contains("| 3216 | Kabupaten Bekasi | 32 | Jawa Barat | tpak | Tingkat Partisipasi Angkatan Kerja (TPAK) | 2024 | \(tpak["value"]!) |"))
+    }
+}
