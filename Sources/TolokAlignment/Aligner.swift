@@ -42,9 +42,11 @@ public struct Alignment: Sendable {
     public private(set) var suspicions: [Int32: [String]] = [:]
     public private(set) var targetSuspicions: [Int32: [String]] = [:]
     /// Operand rows beyond the first of a sum, by fact index.
-    private var moreOperands: [Int32: [Int32]] = [:]
+    var moreOperands: [Int32: [Int32]] = [:]
     /// Observations with corrections, by row: the corrected record.
-    private let correctedRows: [Int32: Observation]
+    let correctedRows: [Int32: Observation]
+    /// The text columns of the observations and references (``appendCitation(_:role:to:)``).
+    let textColumns: RecordTextColumns
 
     /// Aligns `dataset`.
     public init(_ dataset: Dataset) {
@@ -82,6 +84,7 @@ public struct Alignment: Sendable {
             }
         }
         self.correctedRows = correctedRows
+        textColumns = RecordTextColumns(dataset)
 
         // The reference rows: yearly (August, or no month), not excluded.
         let vintages = dataset.vintageRanks()

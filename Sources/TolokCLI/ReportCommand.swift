@@ -37,6 +37,7 @@ enum ReportCommand {
       --format F          the headline printed at the end: table (default; fitted to the terminal),
                           or csv, md, json (every column; the summary lines then go to standard error)
       --include-suspect   keep values the audit suspects in ranks, statistics and the composite
+      --quiet             no progress on standard error (shown for runs over two seconds)
 
     EXAMPLE:
       swift run -c release tolok report
@@ -49,12 +50,14 @@ enum ReportCommand {
         options.english = lang == "en"
         options.includeSuspect = arguments.flag("--include-suspect")
         let format = try PrintOptions.format(arguments.value("--format"))
+        let quiet = arguments.flag("--quiet")
         try arguments.finish(command: "report")
         // With a machine format standard output carries the table only.
         let machine = format != nil && format != .table
         let printTable = console.out
         var console = console
         if machine { console.out = console.err }
+        let progress = Progress(console: console, quiet: quiet)
         let result = TolokCommandLine.load(options.data, console: console)
         guard let dataset = result.dataset, !result.hasErrors else {
             console.err("tolok report: \(result.diagnostics.errorCount) error(s) in \(options.data); nothing written. Fix them (tolok validate lists them) and run again.")
@@ -74,42 +77,83 @@ enum ReportCommand {
             + "\(dataset.count("references")) references (\(excluded) excluded from analyses, reason in the data), \(dataset.count("sources")) sources; "
             + "\(result.diagnostics.errorCount) errors, \(result.diagnostics.warningCount) warnings")
 
-        let rows = AchievementExport.rows(dataset)
-        guard options.write(AchievementExport.csv(rows, dialect: options.dialect), "achievement.csv", to: folder, console: console) else { return 1 }
-        let withCapaian = rows.count { $0.achievement.capaian != nil }
-        console.out("Achievement: \(rows.count) observations with a target and a realisation, \(withCapaian) with a capaian "
-            + "(\(rows.count - withCapaian) without, reason in the note) → \(options.output)/achievement.csv")
-
+        let records = dataset.count("observations") + dataset.count("budget") + dataset.count("references")
+        progress.stage("load and validate", rows: records)
         let analysis = Analysis(dataset, includeSuspect: options.includeSuspect)
+        let alignment = analysis.alignment
+        progress.stage("align and audit", rows: records)
+        let achievement: AchievementExport.Counts
+        do {
+            achievement = try AchievementExport.write(dataset, alignment: alignment, dialect: options.dialect,
+                                                      to: folder.appendingPathComponent("achievement.csv"))
+        } catch {
+            console.err("error: \(error.description)")
+            return 1
+        }
+        progress.stage("achievement.csv", rows: achievement.rows)
+        console.out("Achievement: \(achievement.rows) observations with a target and a realisation, \(achievement.withCapaian) with a capaian "
+            + "(\(achievement.rows - achievement.withCapaian) without, reason in the note) → \(options.output)/achievement.csv")
+
         let audit = analysis.audit
         guard options.write(AuditExport.csv(audit, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
         console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
 
-        let rankings = analysis.allRankings()
-        let comparisons = Comparisons.compute(analysis.alignment, areas: areas, ranks: RankIndex(rankings))
-        let gaps = GapTrends.compute(comparisons)
-        let composite = defaultComposite(analysis)
+        progress.stage("audit.csv", rows: audit.findings.count)
+        // The large files, written from the grids and the rank table in blocks on both cores.
+        let geography = DistrictGeography(alignment, areas: areas)
+        let ranks = RankTable.compute(alignment, geography: geography, indicators: analysis.rankedIndicators.compactMap { alignment.catalogue.index[$0.id] },
+                                      includeSuspect: options.includeSuspect)
+        progress.stage("rank", rows: ranks.memberArea.count)
+        let file = { (name: String) in folder.appendingPathComponent(name) }
+        do {
+            try ComparisonExport.write(alignment, areas: areas, geography: geography, ranks: CellRanks(ranks, alignment: alignment),
+                                       english: options.english, dialect: options.dialect, to: file("comparison.csv"))
+            try GapsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect, to: file("gaps.csv"))
+            try RankingsExport.write(ranks, alignment: alignment, areas: areas, geography: geography, english: options.english,
+                                     dialect: options.dialect, rankings: file("rankings.csv"), statistics: file("statistics.csv"))
+            try TrendsExport.write(alignment, areas: areas, geography: geography, dialect: options.dialect, to: file("trends.csv"))
+            try TargetsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect,
+                                    to: file("targets.csv"))
+        } catch {
+            console.err("error: \(error.description)")
+            return 1
+        }
+        progress.stage("comparison, gaps, rankings, statistics, trends, targets", rows: alignment.facts.count)
         let outputs: [(String, Tabular)] = [
-            ("comparison.csv", AnalysisExports.comparison(comparisons, policy: .all, english: options.english)),
-            ("gaps.csv", AnalysisExports.gaps(gaps, english: options.english)),
-            ("rankings.csv", AnalysisExports.rankings(rankings, english: options.english)),
-            ("composite.csv", composite),
-            ("statistics.csv", AnalysisExports.statistics(rankings)),
-            ("trends.csv", AnalysisExports.trends(Trends.compute(analysis.alignment, areas: areas))),
-            ("targets.csv", AnalysisExports.targets(TargetScores.compute(analysis.alignment, areas: areas), english: options.english)),
+            ("composite.csv", defaultComposite(analysis)),
             ("budget.csv", AnalysisExports.budget(analysis.budgets, areas: areas)),
             ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas)),
         ]
         for (name, table) in outputs {
             guard options.write(table.csv(options.dialect), name, to: folder, console: console) else { return 1 }
         }
-        let compared = Set(comparisons.map(\.district.code)).count
-        console.out("Comparison: \(comparisons.count) district × year × indicator values of \(compared) districts against province and nation → comparison.csv; "
+        let comparisons = geography.districts.reduce(into: (rows: 0, districts: 0)) { counts, d in
+            var any = false
+            for ind in alignment.catalogue.all.indices {
+                for y in alignment.grid.years where alignment.grid.fact(indicator: ind, year: y, area: Int(d)) != nil {
+                    counts.rows += 1
+                    any = true
+                }
+            }
+            if any { counts.districts += 1 }
+        }
+        console.out("Comparison: \(comparisons.rows) district × year × indicator values of \(comparisons.districts) districts against province and nation → comparison.csv; "
             + "gap trends → gaps.csv")
-        let ranked = rankings.filter { $0.rank != nil }
-        console.out("Rankings: \(ranked.count) ranked rows (\(Set(ranked.map(\.district.code)).count) districts), "
-            + "\(rankings.count - ranked.count) unranked with the reason → rankings.csv; "
+        var rankedRows = 0, unrankedRows = 0
+        var rankedDistricts = Set<Int32>()
+        for g in ranks.groups {
+            if g.isRanked {
+                rankedRows += g.count
+                for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) { rankedDistricts.insert(ranks.memberArea[m]) }
+                unrankedRows += Int(g.othersCount)
+            } else {
+                unrankedRows += g.count + Int(g.othersCount)
+            }
+        }
+        console.out("Rankings: \(rankedRows) ranked rows (\(rankedDistricts.count) districts), "
+            + "\(unrankedRows) unranked with the reason → rankings.csv; "
             + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
+        progress.stage("composite, budget, costs")
         let reportData = ReportData(analysis, english: options.english)
         do {
             try ReportFiles.write(reportData, dialect: options.dialect, to: folder)
@@ -117,6 +161,7 @@ enum ReportCommand {
             console.err("error: \(error.description)")
             return 1
         }
+        progress.stage("report.html, summary.md, tolok.ipynb")
         console.out("Reports: report.html (charts; open in a browser), summary.md (briefing), tolok.ipynb (pandas and matplotlib) for "
             + reportData.districts.map(\.area.name).joined(separator: ", ") + " → \(options.output)/")
         let unmapped = analysis.alignment.unmapped.count

@@ -34,6 +34,27 @@ public enum NumberText {
         for b in text.utf8 { bytes.append(b == UInt8(ascii: ".") ? separator : b) }
     }
 
+    /// ``appendFixed(_:decimals:separator:to:)-([UInt8])`` into a byte buffer.
+    public static func appendFixed(_ value: Double, decimals: Int, separator: UInt8 = UInt8(ascii: "."), to buffer: inout ByteBuffer) {
+        let d = max(0, decimals)
+        if d <= 10, value.isFinite {
+            let scaled = value * scale(d)
+            if abs(scaled) < 4.5e15 {
+                let truncated = Double(Int64(scaled))
+                let floor = truncated > scaled ? truncated - 1 : truncated
+                let fraction = scaled - floor
+                if abs(fraction - 0.5) > 1e-6 {
+                    let units = Int64(fraction > 0.5 ? floor + 1 : floor)
+                    buffer.write(maximum: 40) { writeScaled(units, decimals: d, separator: separator, to: $0) }
+                    return
+                }
+            }
+        }
+        var bytes: [UInt8] = []
+        appendFixed(value, decimals: decimals, separator: separator, to: &bytes)
+        buffer.append(bytes)
+    }
+
     /// `units` / 10^decimals as digits, a minus sign unless it is zero: written right to left
     /// into a stack buffer, appended in one go.
     @inline(__always)

@@ -22,14 +22,17 @@ public enum AnalysisExports {
         return [joined(v.corrections), joined(v.caveats), joined(v.suspicions)]
     }
 
+    /// The columns of `comparison.csv`.
+    public static let comparisonHeader = [
+        "district_code", "district_name", "province_code", "year", "indicator_id", "indicator_name", "unit", "polarity",
+        "value", "province_value", "national_value", "gap_province", "gap_national", "relative_gap_province",
+        "relative_gap_national", "vs_province", "vs_national", "rank_province", "n_province", "rank_nation", "n_nation",
+        "value_source", "province_source", "national_source",
+        "value_alternatives", "province_alternatives", "national_alternatives",
+    ] + flagColumns + ["year_policy", "note"]
+
     public static func comparison(_ rows: [Comparison], policy: YearPolicy, english: Bool = false) -> Tabular {
-        var t = Tabular(header: [
-            "district_code", "district_name", "province_code", "year", "indicator_id", "indicator_name", "unit", "polarity",
-            "value", "province_value", "national_value", "gap_province", "gap_national", "relative_gap_province",
-            "relative_gap_national", "vs_province", "vs_national", "rank_province", "n_province", "rank_nation", "n_nation",
-            "value_source", "province_source", "national_source",
-            "value_alternatives", "province_alternatives", "national_alternatives",
-        ] + flagColumns + ["year_policy", "note"])
+        var t = Tabular(header: comparisonHeader)
         for c in rows {
             let ind = c.indicator
             let d = ind.unit == "per_1000" ? 2 : ind.decimals
@@ -51,11 +54,14 @@ public enum AnalysisExports {
         return t
     }
 
+    /// The columns of `rankings.csv`.
+    public static let rankingsHeader = ["indicator_id", "indicator_name", "year", "scope", "district_code", "district_name",
+                                        "province_code", "value", "rank", "n_ranked", "percentile", "scope_q1", "scope_median",
+                                        "scope_q3", "province_q1", "province_median", "province_q3", "province_best",
+                                        "distance_to_province_best", "polarity", "value_source"] + flagColumns + ["note"]
+
     public static func rankings(_ entries: [RankingEntry], english: Bool = false) -> Tabular {
-        var t = Tabular(header: ["indicator_id", "indicator_name", "year", "scope", "district_code", "district_name",
-                                 "province_code", "value", "rank", "n_ranked", "percentile", "scope_q1", "scope_median",
-                                 "scope_q3", "province_q1", "province_median", "province_q3", "province_best",
-                                 "distance_to_province_best", "polarity", "value_source"] + flagColumns + ["note"])
+        var t = Tabular(header: rankingsHeader)
         for e in entries {
             let ind = e.indicator
             let scope = e.scopeSummary.distribution, province = e.provinceSummary?.distribution
@@ -94,9 +100,12 @@ public enum AnalysisExports {
 
     /// One row per district in each published ranking (at least ``Rankings/minimumGroupSize``
     /// values): the scope's distribution and the district's z-score and percentile.
+    /// The columns of `statistics.csv`.
+    public static let statisticsHeader = ["indicator_id", "year", "scope", "district_code", "district_name", "value", "n", "mean",
+                                          "median", "q1", "q3", "sd", "cv", "z_score", "percentile"]
+
     public static func statistics(_ entries: [RankingEntry]) -> Tabular {
-        var t = Tabular(header: ["indicator_id", "year", "scope", "district_code", "district_name", "value", "n", "mean",
-                                 "median", "q1", "q3", "sd", "cv", "z_score", "percentile"])
+        var t = Tabular(header: statisticsHeader)
         for e in entries where e.rank != nil {
             guard let v = e.value?.chosen.value, let d = e.scopeSummary.distribution else { continue }
             let dec = e.indicator.unit == "per_1000" ? 2 : max(e.indicator.decimals, 2)
@@ -111,11 +120,14 @@ public enum AnalysisExports {
         return t
     }
 
+    /// The columns of `targets.csv`.
+    public static let targetsHeader = ["district_code", "district_name", "indicator_id", "indicator_name", "year", "actual", "target",
+                                       "capaian", "capaian_clamped", "predicate", "met", "actual_source", "target_source", "target_revision"]
+        + flagColumns + ["note"]
+
     /// `targets.csv`: each actual value against its plan's target for that year.
     public static func targets(_ scores: [TargetScore], english: Bool = false) -> Tabular {
-        var t = Tabular(header: ["district_code", "district_name", "indicator_id", "indicator_name", "year", "actual", "target",
-                                 "capaian", "capaian_clamped", "predicate", "met", "actual_source", "target_source", "target_revision"]
-                        + flagColumns + ["note"])
+        var t = Tabular(header: targetsHeader)
         for s in scores {
             let ind = s.indicator
             t.rows.append([
@@ -129,11 +141,14 @@ public enum AnalysisExports {
         return t
     }
 
+    /// The columns of `gaps.csv`.
+    public static let gapsHeader = ["district_code", "district_name", "indicator_id", "indicator_name", "yardstick",
+                                    "yardstick_codes", "first_year", "last_year", "n_years", "gap_first", "gap_last",
+                                    "change_since_first", "slope_per_year", "direction", "movement", "gaps", "note"]
+
     /// `gaps.csv`: per district, indicator and yardstick, whether the gap closes or widens.
     public static func gaps(_ trends: [GapTrend], english: Bool = false) -> Tabular {
-        var t = Tabular(header: ["district_code", "district_name", "indicator_id", "indicator_name", "yardstick",
-                                 "yardstick_codes", "first_year", "last_year", "n_years", "gap_first", "gap_last",
-                                 "change_since_first", "slope_per_year", "direction", "movement", "gaps", "note"])
+        var t = Tabular(header: gapsHeader)
         for g in trends {
             let ind = g.indicator
             let d = ind.unit == "per_1000" ? 2 : ind.decimals
@@ -156,10 +171,13 @@ public enum AnalysisExports {
         return items.filter { seen.insert($0).inserted }
     }
 
+    /// The columns of `trends.csv`.
+    public static let trendsHeader = ["district_code", "district_name", "indicator_id", "year", "value", "previous_year", "change",
+                                      "change_percent", "first_year", "cagr_percent", "end_target", "end_target_year",
+                                      "distance_to_target", "pace_per_year", "target_met", "value_source", "target_source"] + flagColumns + ["note"]
+
     public static func trends(_ points: [TrendPoint]) -> Tabular {
-        var t = Tabular(header: ["district_code", "district_name", "indicator_id", "year", "value", "previous_year", "change",
-                                 "change_percent", "first_year", "cagr_percent", "end_target", "end_target_year",
-                                 "distance_to_target", "pace_per_year", "target_met", "value_source", "target_source"] + flagColumns + ["note"])
+        var t = Tabular(header: trendsHeader)
         for p in points {
             let ind = p.indicator
             t.rows.append([

@@ -84,21 +84,21 @@ public struct CSVWriter: Sendable {
 
     private mutating func appendText(_ value: String) {
         var value = value
-        if dialect == .excelID, let first = value.first, "=+-@".contains(first), Double(value) == nil {
-            value = "'" + value  // keep spreadsheets from running it as a formula
+        value.withUTF8 { text in
+            let (apostrophe, quotes) = CSVText.escaping(text, dialect: dialect)
+            let quote = UInt8(ascii: "\"")
+            if quotes { bytes.append(quote) }
+            if apostrophe { bytes.append(UInt8(ascii: "'")) }  // keep spreadsheets from running it as a formula
+            guard quotes else {
+                bytes.append(contentsOf: text)
+                return
+            }
+            for b in text {
+                bytes.append(b)
+                if b == quote { bytes.append(quote) }
+            }
+            bytes.append(quote)
         }
-        let quote = UInt8(ascii: "\"")
-        let needsQuotes = value.utf8.contains { $0 == separator || $0 == quote || $0 == 10 || $0 == 13 }
-        guard needsQuotes else {
-            bytes.append(contentsOf: value.utf8)
-            return
-        }
-        bytes.append(quote)
-        for b in value.utf8 {
-            bytes.append(b)
-            if b == quote { bytes.append(quote) }
-        }
-        bytes.append(quote)
     }
 
     /// Formats `value` with exactly `decimals` decimals, without a negative zero.

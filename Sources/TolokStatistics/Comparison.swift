@@ -82,6 +82,17 @@ public enum Comparisons {
     /// Code of the nation in areas.csv.
     public static let nationCode = "00"
 
+    /// The gap of `value` to a yardstick `reference`, in the indicator's unit (percentage points
+    /// for rates).
+    @inlinable
+    public static func gap(_ value: Double, _ reference: Double) -> Double { value - reference }
+
+    /// The gap as a percentage of the yardstick; `nil` for a yardstick of 0.
+    @inlinable
+    public static func relativeGap(_ value: Double, _ reference: Double) -> Double? {
+        reference == 0 ? nil : gap(value, reference) / reference * 100
+    }
+
     /// Comparisons for `districts` (all districts when `nil`) under `policy`.
     /// With `ranks`, each row also carries the district's rank in its province and the nation.
     public static func compute(_ alignment: Alignment, areas: Areas, districts: [Area]? = nil,
@@ -118,16 +129,16 @@ public enum Comparisons {
             var missing: [String] = []
             if let province = c.province, let p = alignment.value(province.code, key.year, key.indicatorID) {
                 c.provinceValue = p
-                c.gapProvince = value.chosen.value - p.chosen.value
-                c.relativeGapProvince = p.chosen.value == 0 ? nil : c.gapProvince! / p.chosen.value * 100
+                c.gapProvince = gap(value.chosen.value, p.chosen.value)
+                c.relativeGapProvince = relativeGap(value.chosen.value, p.chosen.value)
                 c.vsProvince = Verdict(value: value.chosen.value, reference: p.chosen.value, polarity: indicator.polarity)
             } else {
                 missing.append("no \(c.province?.name ?? "province") value for \(key.year)")
             }
             if let n = alignment.value(nationCode, key.year, key.indicatorID) {
                 c.nationalValue = n
-                c.gapNational = value.chosen.value - n.chosen.value
-                c.relativeGapNational = n.chosen.value == 0 ? nil : c.gapNational! / n.chosen.value * 100
+                c.gapNational = gap(value.chosen.value, n.chosen.value)
+                c.relativeGapNational = relativeGap(value.chosen.value, n.chosen.value)
                 c.vsNational = Verdict(value: value.chosen.value, reference: n.chosen.value, polarity: indicator.polarity)
             } else {
                 missing.append("no national value for \(key.year)")

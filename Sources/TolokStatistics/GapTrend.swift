@@ -48,28 +48,45 @@ public enum GapTrends {
                 }
                 guard !points.isEmpty else { continue }
                 var t = GapTrend(district: first.district, indicator: first.indicator, yardstick: yardstick, points: points)
-                var notes: [String] = []
-                if points.count < 2 {
-                    notes.append("one year with a gap (\(points[0].year)): no trend")
-                } else {
-                    let a = points.first!, b = points.last!
-                    t.change = b.gap - a.gap
-                    t.slopePerYear = slope(points.map { (Double($0.year), $0.gap) })
-                    t.direction = TieTolerance.equal(abs(b.gap), abs(a.gap)) ? .unchanged : abs(b.gap) < abs(a.gap) ? .closing : .widening
-                    let favourable = first.indicator.polarity == .positive ? t.change! : -t.change!
-                    t.movement = TieTolerance.equal(b.gap, a.gap) ? .unchanged : favourable > 0 ? .improving : .worsening
-                    let codes = points.map(\.yardstickCode)
-                    if Set(codes).count > 1 {
-                        let changes = zip(points, points.dropFirst()).filter { $0.0.yardstickCode != $0.1.yardstickCode }
-                            .map { "\($0.0.yardstickCode) → \($0.1.yardstickCode) in \($0.1.year)" }
-                        notes.append("the province changed (\(changes.joined(separator: ", "))): the series crosses a boundary change")
-                    }
-                }
-                t.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+                let summary = summarise(points, polarity: first.indicator.polarity)
+                t.change = summary.change
+                t.slopePerYear = summary.slope
+                t.direction = summary.direction
+                t.movement = summary.movement
+                t.note = summary.note
                 trends.append(t)
             }
         }
         return trends
+    }
+
+    /// What a series of gaps says: the change from its first year to its last, the slope, whether
+    /// it closes or widens, whether it moved in the district's favour (by `polarity`), and a note
+    /// (a single year, a boundary change).
+    public static func summarise(_ points: [(year: Int, gap: Double, yardstickCode: String)], polarity: Polarity)
+        -> (change: Double?, slope: Double?, direction: GapTrend.Direction?, movement: GapTrend.Movement?, note: String?) {
+        var notes: [String] = []
+        var result: (change: Double?, slope: Double?, direction: GapTrend.Direction?, movement: GapTrend.Movement?, note: String?)
+        result = (nil, nil, nil, nil, nil)
+        if points.count < 2 {
+            notes.append("one year with a gap (\(points[0].year)): no trend")
+        } else {
+            let a = points.first!, b = points.last!
+            let change = b.gap - a.gap
+            result.change = change
+            result.slope = slope(points.map { (Double($0.year), $0.gap) })
+            result.direction = TieTolerance.equal(abs(b.gap), abs(a.gap)) ? .unchanged : abs(b.gap) < abs(a.gap) ? .closing : .widening
+            let favourable = polarity == .positive ? change : -change
+            result.movement = TieTolerance.equal(b.gap, a.gap) ? .unchanged : favourable > 0 ? .improving : .worsening
+            let codes = points.map(\.yardstickCode)
+            if Set(codes).count > 1 {
+                let changes = zip(points, points.dropFirst()).filter { $0.0.yardstickCode != $0.1.yardstickCode }
+                    .map { "\($0.0.yardstickCode) → \($0.1.yardstickCode) in \($0.1.year)" }
+                notes.append("the province changed (\(changes.joined(separator: ", "))): the series crosses a boundary change")
+            }
+        }
+        result.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        return result
     }
 
     /// Least-squares slope of y on x.

@@ -253,3 +253,38 @@ public struct RankTable: Sendable {
     }
 }
 
+
+/// Each district's place in its nation and province rankings, by cell of the alignment's grid:
+/// what a comparison row shows beside the gaps (``RankIndex`` for columns).
+public struct CellRanks: Sendable {
+    /// Rank in the nation (0: listed, not ranked) and the group's count (-1: not listed with a value).
+    public private(set) var nationRank: [Int32]
+    public private(set) var nationCount: [Int32]
+    public private(set) var provinceRank: [Int32]
+    public private(set) var provinceCount: [Int32]
+
+    /// The places of every district with a value in the nation and province groups of `table`.
+    public init(_ table: RankTable, alignment: Alignment) {
+        let grid = alignment.grid
+        let cells = grid.chosen.count
+        nationRank = Array(repeating: 0, count: cells)
+        nationCount = Array(repeating: -1, count: cells)
+        provinceRank = nationRank
+        provinceCount = nationCount
+        for g in table.groups where g.scopeKind != .kind {
+            let nation = g.scopeKind == .nation
+            func set(_ area: Int32, _ rank: Int32) {
+                guard let c = grid.cell(indicator: Int(g.indicator), year: Int(g.year), area: Int(area)) else { return }
+                if nation { nationRank[c] = rank; nationCount[c] = g.membersCount } else { provinceRank[c] = rank; provinceCount[c] = g.membersCount }
+            }
+            for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
+                set(table.memberArea[m], g.isRanked ? table.memberRank[m] : 0)
+            }
+            // Suspect values are listed unranked (with the group's count); districts without one are not.
+            for o in Int(g.othersStart)..<Int(g.othersStart + g.othersCount) {
+                let area = table.otherArea[o]
+                if grid.fact(indicator: Int(g.indicator), year: Int(g.year), area: Int(area)) != nil { set(area, 0) }
+            }
+        }
+    }
+}

@@ -18,6 +18,25 @@ public struct TargetScore: Sendable {
 }
 
 public enum TargetScores {
+    /// What to keep in mind about a score: an actual printed under another label or document than
+    /// its target (where the actual is not a statistics office's figure), and the earlier
+    /// revisions of the target.
+    public static func notes(actual: (type: String, sourceID: String, label: String, cited: String),
+                             target: (sourceID: String, label: String, cited: String),
+                             earlier: [(value: Double, revision: String?)]) -> [String] {
+        var notes: [String] = []
+        // A statistics office's figure against a plan's target is the usual case; two reports
+        // printing the actual and the target under different labels may measure differently.
+        let statistics: Set<String> = ["BPS", "press"]
+        if !statistics.contains(actual.type), actual.sourceID != target.sourceID || actual.label != target.label {
+            notes.append("possible break: actual '\(actual.label)' (\(actual.cited)), target '\(target.label)' (\(target.cited))")
+        }
+        if !earlier.isEmpty {
+            notes.append("earlier revision: " + earlier.map { "\(NumberText.plain($0.value)) (\($0.revision ?? "?"))" }.joined(separator: ", "))
+        }
+        return notes
+    }
+
     /// Every district, indicator and year with both an actual value and a target.
     public static func compute(_ alignment: Alignment, areas: Areas) -> [TargetScore] {
         let keys = alignment.keys(role: .target).filter { areas.byCode[$0.areaCode]?.level == .district }
@@ -28,17 +47,10 @@ public enum TargetScores {
             let target = resolvedTarget.chosen
             var score = TargetScore(district: district, indicator: indicator, year: key.year, actual: actual, target: target,
                                     achievement: Achievement(target: target.value, realisation: actual.value, polarity: indicator.polarity))
-            var notes: [String] = []
-            // A statistics office's figure against a plan's target is the usual case; two reports
-            // printing the actual and the target under different labels may measure differently.
-            let statistics: Set<String> = ["BPS", "press"]
-            if !statistics.contains(actual.sourceType), actual.source.sourceID != target.source.sourceID || actual.label != target.label {
-                notes.append("possible break: actual '\(actual.label)' (\(actual.sourceDescription)), target '\(target.label)' (\(target.sourceDescription))")
-            }
-            let others = resolvedTarget.alternatives.filter { $0.revisionRank < target.revisionRank && $0.value != target.value }
-            if !others.isEmpty {
-                notes.append("earlier revision: " + others.map { "\(NumberText.plain($0.value)) (\($0.revision ?? "?"))" }.joined(separator: ", "))
-            }
+            let notes = Self.notes(actual: (actual.sourceType, actual.source.sourceID, actual.label, actual.sourceDescription),
+                                   target: (target.source.sourceID, target.label, target.sourceDescription),
+                                   earlier: resolvedTarget.alternatives.filter { $0.revisionRank < target.revisionRank && $0.value != target.value }
+                                       .map { ($0.value, $0.revision) })
             score.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
             return score
         }

@@ -30,6 +30,24 @@ public struct TrendPoint: Sendable {
 }
 
 public enum Trends {
+    /// The compound yearly change from `first` to `last` over `years` years, in percent; `nil`
+    /// unless both are positive.
+    public static func compoundAnnualChange(first: Double, last: Double, years: Int) -> Double? {
+        guard first > 0, last > 0 else { return nil }
+        return (pow(last / first, 1 / Double(years)) - 1) * 100
+    }
+
+    /// The latest value of `year` against the plan's end `target` of `targetYear`: the distance,
+    /// whether it is met already (by `polarity`), the yearly pace still needed, and the note
+    /// "target already met".
+    public static func progress(latest: Double, year: Int, target: Double, targetYear: Int, polarity: Polarity)
+        -> (distance: Double, met: Bool, pace: Double?, note: String?) {
+        let distance = target - latest
+        let met = polarity == .positive ? distance <= 0 : distance >= 0
+        if met { return (distance, true, nil, "target already met (\(NumberText.plain(target)) for \(targetYear))") }
+        return (distance, false, targetYear > year ? distance / Double(targetYear - year) : nil, nil)
+    }
+
     /// Trend points for every district and indicator with values in at least one year.
     public static func compute(_ alignment: Alignment, areas: Areas) -> [TrendPoint] {
         var series: [String: [Alignment.Key]] = [:]
@@ -64,21 +82,18 @@ public enum Trends {
                 }
                 if i == keys.count - 1 {
                     let first = alignment.value(keys[0].areaCode, keys[0].year, keys[0].indicatorID)!.chosen.value
-                    if keys.count > 1, first > 0, v.chosen.value > 0 {
+                    if keys.count > 1, let c = compoundAnnualChange(first: first, last: v.chosen.value, years: key.year - keys[0].year) {
                         p.firstYear = keys[0].year
-                        p.compoundAnnualChange = (pow(v.chosen.value / first, 1 / Double(key.year - keys[0].year)) - 1) * 100
+                        p.compoundAnnualChange = c
                     }
                     if let end = (targetsBySeries[id] ?? []).filter({ $0.year >= key.year }).max(by: { $0.year < $1.year }) {
                         p.endTarget = end
-                        let distance = end.value - v.chosen.value
-                        p.distanceToTarget = distance
-                        let met = indicator.polarity == .positive ? distance <= 0 : distance >= 0
-                        p.targetMet = met
-                        if met {
-                            notes.append("target already met (\(NumberText.plain(end.value)) for \(end.year))")
-                        } else if end.year > key.year {
-                            p.pacePerYear = distance / Double(end.year - key.year)
-                        }
+                        let progress = Self.progress(latest: v.chosen.value, year: key.year, target: end.value, targetYear: end.year,
+                                                     polarity: indicator.polarity)
+                        p.distanceToTarget = progress.distance
+                        p.targetMet = progress.met
+                        p.pacePerYear = progress.pace
+                        if let note = progress.note { notes.append(note) }
                     }
                 }
                 p.note = notes.isEmpty ? nil : notes.joined(separator: "; ")

@@ -1,0 +1,123 @@
+import Foundation
+import TolokModel
+import TolokAlignment
+import TolokStatistics
+
+/// `rankings.csv` and `statistics.csv` written from a ``RankTable`` in blocks on both cores: the
+/// same rows and bytes as ``AnalysisExports/rankings(_:english:)`` and
+/// ``AnalysisExports/statistics(_:)`` over ``Rankings/entries(_:alignment:areas:geography:)``,
+/// without a struct per row.
+public enum RankingsExport {
+    /// Writes both files.
+    public static func write(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography,
+                             english: Bool, dialect: CSVDialect, rankings: URL, statistics: URL,
+                             threads: Int = BlockWriter.defaultThreads) throws(AtomicFile.Failure) {
+        let catalogue = alignment.catalogue
+        let grid = alignment.grid
+        let all = areas.all
+        let scopeIDs = alignment.areaCodes.map { "province:\($0)" }
+        @Sendable func scope(_ g: RankTable.Group) -> String {
+            switch g.scopeKind {
+            case .nation: "nation"
+            case .province: scopeIDs[Int(g.scopeCode)]
+            case .kind: "kind:\(Area.Kind.allCases[Int(g.scopeCode)].rawValue)"
+            }
+        }
+        // Blocks of whole groups, about 16,000 rows each.
+        var starts = [0]
+        var rows = 0
+        for (i, g) in table.groups.enumerated() {
+            if rows >= 16_384 { starts.append(i); rows = 0 }
+            rows += Int(g.membersCount + g.othersCount)
+        }
+        starts.append(table.groups.count)
+        let blockStarts = starts
+
+        try BlockWriter.write(to: rankings, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1,
+                              threads: threads) { block, out in
+            for g in table.groups[blockStarts[block]..<blockStarts[block + 1]] {
+                let ind = Int(g.indicator), y = Int(g.year)
+                let indicator = catalogue.all[ind]
+                let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
+                let scopeID = scope(g)
+                let distribution = g.summary.distribution
+                let notRanked = g.isRanked ? nil
+                    : "not ranked: \(g.count) district\(g.count == 1 ? "" : "s") with a value in \(scopeID) (at least \(Rankings.minimumGroupSize) needed)"
+                func line(_ area: Int, fact: Int?, rank: Int32?, percentile: Double?, note: String?) {
+                    let p = geography.province(of: area, year: y)
+                    let province = table.provinceSummary(indicator: ind, year: y, province: p)
+                    let value = fact.map { alignment.facts[$0].value }
+                    var row = CSVRow(dialect: dialect)
+                    row.text(indicator.id, &out); row.text(indicator.name(english: english), &out); row.integer(y, &out)
+                    row.text(scopeID, &out); row.text(all[area].code, &out); row.text(all[area].name, &out)
+                    row.text(p >= 0 ? alignment.areaCodes[Int(p)] : nil, &out)
+                    row.number(value, decimals: decimals, &out)
+                    if let rank { row.integer(Int(rank), &out) } else { row.missing(&out) }
+                    row.integer(g.count, &out)
+                    row.number(percentile, decimals: 2, &out)
+                    row.number(distribution?.q1, decimals: decimals, &out)
+                    row.number(distribution?.median, decimals: decimals, &out)
+                    row.number(distribution?.q3, decimals: decimals, &out)
+                    row.number(province?.distribution?.q1, decimals: decimals, &out)
+                    row.number(province?.distribution?.median, decimals: decimals, &out)
+                    row.number(province?.distribution?.q3, decimals: decimals, &out)
+                    row.number(province?.best, decimals: decimals, &out)
+                    row.number(value.flatMap { v in province?.best.map { v - $0 } }, decimals: decimals, &out)
+                    row.text(indicator.polarity.rawValue, &out)
+                    if let fact {
+                        var text = ByteBuffer(capacity: 64)
+                        alignment.appendCitation(fact, to: &text)
+                        text.withBytes { row.text($0, &out) }
+                        let flags = alignment.flags(fact)
+                        for list in [flags.corrections, flags.caveats, flags.suspicions] {
+                            row.text(list.isEmpty ? nil : list.joined(separator: "; "), &out)
+                        }
+                    } else {
+                        for _ in 0..<4 { row.missing(&out) }
+                    }
+                    row.text(note, &out)
+                    row.end(&out)
+                }
+                for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
+                    line(Int(table.memberArea[m]), fact: Int(table.memberFact[m]), rank: g.isRanked ? table.memberRank[m] : nil,
+                         percentile: g.isRanked ? table.memberPercentile[m] : nil, note: notRanked)
+                }
+                for o in Int(g.othersStart)..<Int(g.othersStart + g.othersCount) {
+                    let area = Int(table.otherArea[o])
+                    if let f = grid.fact(indicator: ind, year: y, area: area) {
+                        line(area, fact: f, rank: nil, percentile: nil,
+                             note: "left out as suspect (--include-suspect keeps it): " + alignment.flags(f).suspicions.joined(separator: "; "))
+                        continue
+                    }
+                    let years = grid.years.filter { grid.fact(indicator: ind, year: $0, area: area) != nil }
+                    line(area, fact: nil, rank: nil, percentile: nil, note: years.isEmpty ? "no value for this indicator"
+                         : "no value for \(y) (has \(years.map(String.init).joined(separator: ", ")))")
+                }
+            }
+        }
+
+        try BlockWriter.write(to: statistics, header: dialect.header(AnalysisExports.statisticsHeader), blocks: blockStarts.count - 1,
+                              threads: threads) { block, out in
+            for g in table.groups[blockStarts[block]..<blockStarts[block + 1]] where g.isRanked {
+                guard let d = g.summary.distribution else { continue }
+                let indicator = catalogue.all[Int(g.indicator)]
+                let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
+                let dec = indicator.unit == "per_1000" ? 2 : max(indicator.decimals, 2)
+                let scopeID = scope(g)
+                for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
+                    let area = Int(table.memberArea[m])
+                    let v = alignment.facts[Int(table.memberFact[m])].value
+                    var row = CSVRow(dialect: dialect)
+                    row.text(indicator.id, &out); row.integer(Int(g.year), &out); row.text(scopeID, &out)
+                    row.text(all[area].code, &out); row.text(all[area].name, &out)
+                    row.number(v, decimals: decimals, &out); row.integer(d.n, &out)
+                    row.number(d.mean, decimals: dec, &out); row.number(d.median, decimals: dec, &out)
+                    row.number(d.q1, decimals: dec, &out); row.number(d.q3, decimals: dec, &out)
+                    row.number(d.standardDeviation, decimals: dec, &out); row.number(d.coefficientOfVariation, decimals: 4, &out)
+                    row.number(d.zScore(v), decimals: 4, &out); row.number(table.memberPercentile[m], decimals: 2, &out)
+                    row.end(&out)
+                }
+            }
+        }
+    }
+}

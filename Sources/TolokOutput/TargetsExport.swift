@@ -1,0 +1,58 @@
+import Foundation
+import TolokModel
+import TolokAlignment
+import TolokStatistics
+
+/// `targets.csv` written from the alignment's grids in blocks on both cores: the same rows and
+/// bytes as ``AnalysisExports/targets(_:english:)`` over ``TargetScores/compute(_:areas:)``.
+public enum TargetsExport {
+    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect,
+                             to url: URL, threads: Int = BlockWriter.defaultThreads) throws(AtomicFile.Failure) {
+        let catalogue = alignment.catalogue
+        let grid = alignment.grid, targets = alignment.targetGrid
+        let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
+        let districts = geography.districts
+        let all = areas.all
+        let perBlock = 16
+        try BlockWriter.write(to: url, header: dialect.header(AnalysisExports.targetsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
+                              threads: threads) { block, out in
+            for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
+                let district = all[Int(d)]
+                for ind in indicators {
+                    let indicator = catalogue.all[ind]
+                    let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
+                    for y in targets.years {
+                        guard let cell = targets.cell(indicator: ind, year: y, area: Int(d)), targets.chosen[cell] >= 0,
+                              let a = grid.fact(indicator: ind, year: y, area: Int(d)) else { continue }
+                        let t = Int(targets.chosen[cell])
+                        let actual = alignment.facts[a].value, target = alignment.targetFacts[t].value
+                        let achievement = Achievement(target: target, realisation: actual, polarity: indicator.polarity)
+                        let revisionRank = alignment.targetFacts[t].revisionRank
+                        let earlier = targets.alternatives(cell).map(Int.init).filter {
+                            alignment.targetFacts[$0].revisionRank < revisionRank && alignment.targetFacts[$0].value != target
+                        }.map { (value: alignment.targetFacts[$0].value, revision: alignment.revision($0, role: .target)) }
+                        let actualCited = alignment.citation(a), targetCited = alignment.citation(t, role: .target)
+                        var notes = TargetScores.notes(
+                            actual: (alignment.sourceType(a), alignment.sourceID(a), alignment.label(a), actualCited),
+                            target: (alignment.sourceID(t, role: .target), alignment.label(t, role: .target), targetCited), earlier: earlier)
+                        if let note = achievement.note { notes.append(note) }
+                        var row = CSVRow(dialect: dialect)
+                        row.text(district.code, &out); row.text(district.name, &out); row.text(indicator.id, &out)
+                        row.text(indicator.name(english: english), &out); row.integer(y, &out)
+                        row.number(actual, decimals: decimals, &out); row.number(target, decimals: decimals, &out)
+                        row.number(achievement.capaian, decimals: 2, &out); row.number(achievement.clamped, decimals: 2, &out)
+                        row.text(achievement.predicate?.rawValue, &out)
+                        row.text(achievement.capaian.map { $0 >= 100 - 1e-9 ? "yes" : "no" }, &out)
+                        row.text(actualCited, &out); row.text(targetCited, &out); row.text(alignment.revision(t, role: .target), &out)
+                        let flags = alignment.flags(a)
+                        for list in [flags.corrections, flags.caveats, flags.suspicions] {
+                            row.text(list.isEmpty ? nil : list.joined(separator: "; "), &out)
+                        }
+                        row.text(notes.isEmpty ? nil : notes.joined(separator: "; "), &out)
+                        row.end(&out)
+                    }
+                }
+            }
+        }
+    }
+}

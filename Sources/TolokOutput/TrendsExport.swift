@@ -1,0 +1,83 @@
+import Foundation
+import TolokModel
+import TolokAlignment
+import TolokStatistics
+
+/// `trends.csv` written from the alignment's grids in blocks on both cores: the same rows and
+/// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:)``.
+public enum TrendsExport {
+    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, dialect: CSVDialect, to url: URL,
+                             threads: Int = BlockWriter.defaultThreads) throws(AtomicFile.Failure) {
+        let catalogue = alignment.catalogue
+        let grid = alignment.grid, targets = alignment.targetGrid
+        let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
+        let districts = geography.districts
+        let all = areas.all
+        let perBlock = 8
+        try BlockWriter.write(to: url, header: dialect.header(AnalysisExports.trendsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
+                              threads: threads) { block, out in
+            for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
+                let district = all[Int(d)]
+                for ind in indicators {
+                    let indicator = catalogue.all[ind]
+                    let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
+                    let series = grid.years.compactMap { y in grid.fact(indicator: ind, year: y, area: Int(d)).map { (year: y, fact: $0) } }
+                    guard let first = series.first, let last = series.last else { continue }
+                    // The plan's end target: the target of the latest year any plan gives, if not before the latest value.
+                    let end = targets.years.reversed().lazy.compactMap { y in
+                        targets.fact(indicator: ind, year: y, area: Int(d)).map { (year: y, fact: $0) }
+                    }.first.flatMap { $0.year >= last.year ? $0 : nil }
+                    var previous: (year: Int, fact: Int)?
+                    for point in series {
+                        let fact = alignment.facts[point.fact]
+                        let v = fact.value
+                        var notes: [String] = []
+                        var change: Double?, changePercent: Double?
+                        if let previous {
+                            let pf = alignment.facts[previous.fact]
+                            change = v - pf.value
+                            changePercent = pf.value == 0 ? nil : (v - pf.value) / pf.value * 100
+                            if alignment.sourceID(previous.fact) != alignment.sourceID(point.fact) {
+                                notes.append("source break: \(alignment.citation(previous.fact)) (\(previous.year)) → \(alignment.citation(point.fact)) (\(point.year))")
+                            } else if pf.vintageRank > 0, fact.vintageRank > 0, pf.vintageRank != fact.vintageRank {
+                                notes.append("vintage break between \(previous.year) and \(point.year)")
+                            }
+                        }
+                        var cagr: Double?, target: Double?, progress: (distance: Double, met: Bool, pace: Double?, note: String?)?
+                        let isLast = point.year == last.year
+                        if isLast {
+                            if series.count > 1 {
+                                cagr = Trends.compoundAnnualChange(first: alignment.facts[first.fact].value, last: v, years: point.year - first.year)
+                            }
+                            if let end {
+                                target = alignment.targetFacts[end.fact].value
+                                progress = Trends.progress(latest: v, year: point.year, target: target!, targetYear: end.year, polarity: indicator.polarity)
+                                if let note = progress?.note { notes.append(note) }
+                            }
+                        }
+                        var row = CSVRow(dialect: dialect)
+                        row.text(district.code, &out); row.text(district.name, &out); row.text(indicator.id, &out); row.integer(point.year, &out)
+                        row.number(v, decimals: decimals, &out)
+                        if let previous { row.integer(previous.year, &out) } else { row.missing(&out) }
+                        row.number(change, decimals: decimals, &out); row.number(changePercent, decimals: 2, &out)
+                        if cagr != nil { row.integer(first.year, &out) } else { row.missing(&out) }
+                        row.number(cagr, decimals: 2, &out)
+                        row.number(target, decimals: decimals, &out)
+                        if target != nil, let end { row.integer(end.year, &out) } else { row.missing(&out) }
+                        row.number(progress?.distance, decimals: decimals, &out); row.number(progress?.pace, decimals: 2, &out)
+                        row.text(progress.map { $0.met ? "yes" : "no" }, &out)
+                        row.text(alignment.citation(point.fact), &out)
+                        row.text(target != nil ? end.map { alignment.citation($0.fact, role: .target) } : nil, &out)
+                        let flags = alignment.flags(point.fact)
+                        for list in [flags.corrections, flags.caveats, flags.suspicions] {
+                            row.text(list.isEmpty ? nil : list.joined(separator: "; "), &out)
+                        }
+                        row.text(notes.isEmpty ? nil : notes.joined(separator: "; "), &out)
+                        row.end(&out)
+                        previous = point
+                    }
+                }
+            }
+        }
+    }
+}
