@@ -46,15 +46,15 @@ public enum DatasetLoader {
         let shown: @Sendable (String) -> String = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
         var diagnostics: [Diagnostic] = []
 
-        let resources: [ResourceDescriptor]
+        let resources: [ResourceDescriptor], refused: [String]
         do {
-            resources = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"))
+            (resources, refused) = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"), diagnostics: &diagnostics)
         } catch {
             return Result(dataset: nil, diagnostics: [Diagnostic(.error, file: shown("datapackage.json"), error.message)])
         }
 
         // Every CSV in the folder must be described; an unlisted file would be silently ignored.
-        let listed = Set(resources.map { $0.path })
+        let listed = Set(resources.map { $0.path } + refused)
         for path in csvFiles(under: base) where !listed.contains(path) {
             diagnostics.append(Diagnostic(.error, file: shown(path),
                 "this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it"))
@@ -103,6 +103,7 @@ public enum DatasetLoader {
         }
         if only == nil { diagnostics += checkCorrections(dataset) }
         diagnostics += checkRevisions(dataset)
+        diagnostics += ValueChecks.diagnostics(dataset)
         return Result(dataset: dataset, diagnostics: diagnostics)
     }
 

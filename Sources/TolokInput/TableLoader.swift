@@ -20,11 +20,20 @@ struct TableLoader {
             diagnostics.append(Diagnostic(.error, file: shownAs, "cannot read the file: \(error.message)"))
             return
         }
+        if let problem = bytes.withUnsafeBufferPointer({ TextEncoding.problem(in: $0) }) {
+            let at = bytes.withUnsafeBufferPointer { TextEncoding.position(of: problem.offset, in: $0) }
+            diagnostics.append(Diagnostic(.error, file: shownAs, line: at.line, column: at.column, problem.message + "; the file is not read"))
+            return
+        }
         var reader = CSVReader(bytes: bytes)
         var fields: [CSVField] = []
         let schema = table.schema
         guard let headerLine = reader.nextRecord(into: &fields) else {
             diagnostics.append(Diagnostic(.error, file: shownAs, line: 1, column: 1, "empty file: a header line is required"))
+            return
+        }
+        if fields.count == 1, fields[0].isEmpty, !fields[0].isQuoted {
+            diagnostics.append(Diagnostic(.error, file: shownAs, line: 1, column: 1, "the first line is blank: the file must start with its header"))
             return
         }
         guard checkHeader(fields, reader: reader, line: headerLine, schema: schema, file: shownAs) else {
@@ -41,6 +50,7 @@ struct TableLoader {
         var verdicts = Array(repeating: [Int32: String?](), count: fieldCount)
         let types = schema.fields.map(\.type)
         let required = schema.fields.map(\.required)
+        let bounded = schema.fields.map { $0.minimum != nil || $0.maximum != nil }
         table.rowFile.reserveCapacity(table.rowCount + bytes.count / 64)
         // Per text field: the previous cell's bytes (start, length) and id. Columns such as the
         // district, the document or the level repeat row after row: a repeat costs one compare.
@@ -48,13 +58,28 @@ struct TableLoader {
         var previousLength = [Int](repeating: -1, count: fieldCount)
         var previousID = [Int32](repeating: -1, count: fieldCount)
         var recordOffset = reader.offset
+        // A run of blank lines is one warning, however long (ten million empty lines stay cheap).
+        var blankStart = 0, blankCount = 0
+        func reportBlankLines() {
+            guard blankCount > 0 else { return }
+            diagnostics.append(Diagnostic(.warning, file: shownAs, line: blankStart, column: 1, blankCount == 1
+                ? "blank line skipped" : "\(blankCount) blank lines skipped (lines \(blankStart)–\(blankStart + blankCount - 1))"))
+            blankCount = 0
+        }
         bytes.withUnsafeBufferPointer { all in
             while let line = reader.nextRecord(into: &fields) {
                 defer { recordOffset = reader.offset }
                 if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted && fieldCount > 1 {
-                    diagnostics.append(Diagnostic(.warning, file: shownAs, line: line, column: 1, "blank line skipped"))
+                    if blankCount > 0 && blankStart + blankCount == line {
+                        blankCount += 1
+                    } else {
+                        reportBlankLines()
+                        blankStart = line
+                        blankCount = 1
+                    }
                     continue
                 }
+                reportBlankLines()
                 if fields.count != fieldCount {
                     let column = fields.count > fieldCount ? reader.column(of: fields[fieldCount]) : reader.column(of: fields[fields.count - 1])
                     diagnostics.append(Diagnostic(.error, file: shownAs, line: line, column: column,
@@ -77,12 +102,19 @@ struct TableLoader {
                         continue
                     }
                     let field = fields[f]
+                    if field.contentEnd - field.contentStart > Self.maximumCellBytes {
+                        diagnostics.append(Diagnostic(.error, file: shownAs, line: field.line, column: reader.column(of: field),
+                            "\(schema.fields[f].name): the cell is \(field.contentEnd - field.contentStart) bytes long; a cell holds at most \(Self.maximumCellBytes) (a closing quote missing?)"))
+                        appendMissing(types[f], slot: slot, to: &table)
+                        continue
+                    }
                     if !field.hasEscapedQuotes {
                         let start = field.contentStart, length = field.contentEnd - field.contentStart
                         switch types[f] {
                         case .number:
                             // The hot path: numbers straight from the file's bytes.
-                            if let parsed = try? NumberParser.parse(UnsafeBufferPointer(rebasing: all[start..<field.contentEnd])) {
+                            if let parsed = try? NumberParser.parse(UnsafeBufferPointer(rebasing: all[start..<field.contentEnd])),
+                               !bounded[f] || schema.fields[f].allows(parsed.value) {
                                 table.numbers[slot].append(parsed.value)
                                 table.decimals[slot].append(Int8(clamping: parsed.decimals))
                                 continue
@@ -124,6 +156,7 @@ struct TableLoader {
                 }
             }
         }
+        reportBlankLines()
         report(reader.problems, file: shownAs)
     }
 
@@ -136,6 +169,8 @@ struct TableLoader {
         let fieldCount = schema.fields.count
         let types = schema.fields.map(\.type), required = schema.fields.map(\.required)
         let checked = schema.fields.map { $0.allowedValues != nil || $0.pattern != nil }
+        let ranges = schema.fields.map(\.integerRange)
+        let bounded = schema.fields.map { $0.minimum != nil || $0.maximum != nil }
         return bytes.withUnsafeBufferPointer { all -> Bool in
             guard let base = all.baseAddress else { return true }
             let end = all.count
@@ -181,7 +216,7 @@ struct TableLoader {
                     let cellStart = position
                     while position < end, base[position] != Byte.comma, base[position] != Byte.lf { position += 1 }
                     let length = position - cellStart
-                    guard f < fieldCount else { return false }
+                    guard f < fieldCount, length <= Self.maximumCellBytes else { return false }
                     if length == 0 {
                         if required[f] { return false }
                         switch types[f] {
@@ -208,11 +243,11 @@ struct TableLoader {
                                 previousID[f] = id
                             }
                         case .number:
-                            guard let n = try? NumberParser.parse(cell) else { return false }
+                            guard let n = try? NumberParser.parse(cell), !bounded[f] || schema.fields[f].allows(n.value) else { return false }
                             numbers[f]![rows] = n.value
                             decimals[f]![rows] = Int8(clamping: n.decimals)
                         case .integer:
-                            guard let n = Self.parseInteger(cell) else { return false }
+                            guard let n = Self.parseInteger(cell), ranges[f].contains(n) else { return false }
                             integers[f]![rows] = n
                         case .boolean:
                             if length == 4 && memcmp(base + cellStart, "true", 4) == 0 {
@@ -275,6 +310,7 @@ struct TableLoader {
                 let number = try NumberParser.parse(cell)
                 table.numbers[slot].append(number.value)
                 table.decimals[slot].append(Int8(clamping: number.decimals))
+                if !spec.allows(number.value) { fail(outOfRange(NumberText.plain(number.value), spec)) }
             } catch {
                 fail(error.message, offset: error.offset)
                 table.numbers[slot].append(.nan)
@@ -283,6 +319,7 @@ struct TableLoader {
         case .integer:
             if let value = Self.parseInteger(cell) {
                 table.integers[slot].append(value)
+                if !spec.integerRange.contains(value) { fail(outOfRange(String(value), spec)) }
             } else {
                 fail("'\(String(decoding: cell, as: UTF8.self))' is not an integer (digits only, optional leading '-')")
                 table.integers[slot].append(Int64.min)
@@ -325,6 +362,15 @@ struct TableLoader {
         return verdict
     }
 
+    private func outOfRange(_ value: String, _ spec: FieldSchema) -> String {
+        switch (spec.minimum, spec.maximum) {
+        case let (low?, high?): "\(value) is outside \(NumberText.plain(low))–\(NumberText.plain(high))"
+        case let (low?, nil): "\(value) is below the minimum \(NumberText.plain(low))"
+        case let (nil, high?): "\(value) is above the maximum \(NumberText.plain(high))"
+        default: "\(value) is out of range"
+        }
+    }
+
     private func appendMissing(_ type: FieldType, slot: Int, to table: inout Table) {
         switch type {
         case .string: table.texts[slot].append(-1)
@@ -333,6 +379,9 @@ struct TableLoader {
         case .boolean: table.booleans[slot].append(-1)
         }
     }
+
+    /// The longest cell read (1 MiB): a longer one is an error, not a string to keep.
+    static let maximumCellBytes = 1 << 20
 
     static func parseInteger(_ cell: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
@@ -355,7 +404,8 @@ struct TableLoader {
         if names == expected { return true }
         for (i, name) in names.enumerated() where i >= expected.count || expected[i] != name {
             let wanted = i < expected.count ? "'\(expected[i])'" : "no more columns"
-            let known = expected.contains(name) ? "" : " (not a field of the \(schema.name) schema)"
+            let earlier = names[..<i].firstIndex(of: name).map { " (a second time: column \($0 + 1) is '\(name)' too)" }
+            let known = earlier ?? (expected.contains(name) ? "" : " (not a field of the \(schema.name) schema)")
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: reader.column(of: fields[i]),
                 "header column \(i + 1) is '\(name)'\(known); expected \(wanted)"))
         }
