@@ -402,6 +402,11 @@ struct TableLoader {
         let names = fields.map { reader.text(of: $0) }
         let expected = schema.fields.map(\.name)
         if names == expected { return true }
+        if !names.contains(where: expected.contains) {
+            diagnostics.append(Diagnostic(.error, file: file, line: line, column: 1,
+                "the first line is no header (none of its cells names a field of the \(schema.name) schema); the file is skipped until it starts with: \(expected.joined(separator: ","))"))
+            return false
+        }
         for (i, name) in names.enumerated() where i >= expected.count || expected[i] != name {
             let wanted = i < expected.count ? "'\(expected[i])'" : "no more columns"
             let earlier = names[..<i].firstIndex(of: name).map { " (a second time: column \($0 + 1) is '\(name)' too)" }

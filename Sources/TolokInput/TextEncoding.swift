@@ -1,7 +1,9 @@
 import TolokModel
 
 /// The file-level check every dataset file passes before it is parsed: UTF-8 text, a byte-order
-/// mark only at the very start, no NUL byte, no UTF-16.
+/// mark only at the very start, no NUL byte, no UTF-16, and LF or CRLF line ends (a carriage
+/// return alone would count as a line end for some readers and not for others, so line numbers
+/// would disagree).
 ///
 /// One pass over the bytes, eight at a time while they are ASCII (a national dataset is about
 /// 180 MB); only non-ASCII bytes are decoded one by one.
@@ -22,16 +24,21 @@ public enum TextEncoding {
         let raw = UnsafeRawPointer(p)
         var i = 0
         while i < n {
-            // Eight ASCII bytes without a NUL at a time.
+            // Eight ASCII bytes without a NUL or a CR at a time.
             while i + 8 <= n {
                 let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let highBits: UInt64 = 0x8080_8080_8080_8080
-                let hasZero = (w &- 0x0101_0101_0101_0101) & ~w & highBits
-                if (w & highBits) | hasZero != 0 { break }
+                let highBits: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+                let cr = w ^ (ones &* 0x0D)
+                let hasZeroOrCR = ((w &- ones) & ~w | (cr &- ones) & ~cr) & highBits
+                if (w & highBits) | hasZeroOrCR != 0 { break }
                 i += 8
             }
             guard i < n else { break }
             let c = p[i]
+            if c == 0x0D {
+                if i + 1 < n && p[i + 1] == 0x0A { i += 2; continue }
+                return Problem(offset: i, message: "a carriage return without a line feed: end lines with LF or CRLF")
+            }
             if c == 0 {
                 let utf16 = (n >= 2 && (p[0] == 0 || p[1] == 0))
                 return Problem(offset: i, message: utf16
