@@ -5,12 +5,14 @@
 # and to a test once fixed.
 #
 # Usage: fuzz/run.sh csv|number|loader SECONDS [extra libFuzzer flags]
+#        (prints libFuzzer's statistics at the end: stat::number_of_executed_units, …)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: fuzz/run.sh csv|number|loader SECONDS}
 seconds=${2:?usage: fuzz/run.sh csv|number|loader SECONDS}
 shift 2
-fuzz/build.sh "$target"
+# FUZZ_NO_BUILD=1 runs the harness as last built.
+[[ ${FUZZ_NO_BUILD:-0} == 1 ]] || fuzz/build.sh "$target"
 corpus=.build-fuzz/corpus/$target
 artifacts=.build-fuzz/artifacts/$target/
 mkdir -p "$corpus" "$artifacts"

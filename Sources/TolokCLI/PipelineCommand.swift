@@ -33,7 +33,7 @@ enum PipelineCommand {
         let quiet = arguments.flag("--quiet")
         try arguments.finish(command: "pipeline")
         let progress = Progress(console: console, quiet: quiet)
-        let result = DatasetLoader.load(directory: data, kinds: kinds)
+        let result = DatasetLoader.load(directory: data, kinds: kinds, parallel: TolokCommandLine.parallel)
         for d in result.diagnostics where d.severity == .error { console.err(d.description) }
         guard let dataset = result.dataset, !result.hasErrors else {
             console.err("tolok pipeline: \(result.diagnostics.errorCount) error(s) in \(data); nothing written.")
@@ -48,7 +48,7 @@ enum PipelineCommand {
         let folder = URL(fileURLWithPath: output, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try PipelineExport.write(pipeline, to: folder)
+            try PipelineExport.write(pipeline, to: folder, parallel: TolokCommandLine.parallel)
         } catch {
             console.err("error: cannot write to \(output): \(error)")
             return 1

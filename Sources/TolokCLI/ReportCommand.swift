@@ -22,6 +22,7 @@ enum ReportCommand {
       targets.csv       each actual value against its plan's target for that year: capaian, predicate
       budget.csv        pagu, realisasi and absorption per district, year and standard programme
       costs.csv         cost per placement and per trainee, with the programmes used
+      datapackage.json  the Frictionless descriptor of these files (a Table Schema each: codes as text)
 
     OPTIONS:
       --data DIR          the datasets folder (default: datasets)
@@ -61,15 +62,23 @@ enum ReportCommand {
             + "\(dataset.count("references")) references (\(excluded) excluded from analyses, reason in the data), \(dataset.count("sources")) sources; "
             + "\(result.diagnostics.errorCount) errors, \(result.diagnostics.warningCount) warnings")
 
+        // Every file is staged and renamed into place at the end: a run that fails or is
+        // interrupted on the way leaves the previous outputs as they were.
+        var batch = AtomicFile.Batch()
+        var written: [(name: String, header: [String])] = []
+        func stage(_ csv: CSVWriter, _ name: String) -> Bool {
+            written.append((name, csv.header))
+            return options.stage(csv.bytes, name, to: folder, in: &batch, console: console)
+        }
         let rows = AchievementExport.rows(dataset)
-        guard options.write(AchievementExport.csv(rows, dialect: options.dialect), "achievement.csv", to: folder, console: console) else { return 1 }
+        guard stage(AchievementExport.csv(rows, dialect: options.dialect), "achievement.csv") else { return 1 }
         let withCapaian = rows.count { $0.achievement.capaian != nil }
         console.out("Achievement: \(rows.count) observations with a target and a realisation, \(withCapaian) with a capaian "
             + "(\(rows.count - withCapaian) without, reason in the note) → \(options.output)/achievement.csv")
 
         let analysis = Analysis(dataset, includeSuspect: options.includeSuspect)
         let audit = analysis.audit
-        guard options.write(AuditExport.csv(audit, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
+        guard stage(AuditExport.csv(audit, dataset: dataset, dialect: options.dialect), "audit.csv") else { return 1 }
         console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
 
         let rankings = analysis.allRankings()
@@ -88,8 +97,11 @@ enum ReportCommand {
             ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas)),
         ]
         for (name, table) in outputs {
-            guard options.write(table.csv(options.dialect), name, to: folder, console: console) else { return 1 }
+            guard stage(table.csv(options.dialect), name) else { return 1 }
         }
+        // The Frictionless descriptor of the files: codes as text, numbers as numbers, the dialect.
+        guard options.stage(OutputPackage.descriptor(written, dialect: options.dialect), "datapackage.json", to: folder, in: &batch, console: console),
+              options.commit(&batch, console: console) else { return 1 }
         let compared = Set(comparisons.map(\.district.code)).count
         console.out("Comparison: \(comparisons.count) district × year × indicator values of \(compared) districts against province and nation → comparison.csv; "
             + "gap trends → gaps.csv")

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TolokModel
 
 /// Loads and validates a datasets folder: `datapackage.json`, the schemas it names and every
@@ -41,7 +42,9 @@ public enum DatasetLoader {
     ///
     /// With `kinds`, only the tables of those kinds are read (and checked): what a command that
     /// needs a part of the data reads, as a data-frame reader reads only the columns it uses.
-    public static func load(directory: String, kinds only: Set<String>? = nil) -> Result {
+    /// `parallel: false` reads every file on the calling thread (the same result, byte for byte;
+    /// `TOLOK_THREADS=1` asks for it on the command line).
+    public static func load(directory: String, kinds only: Set<String>? = nil, parallel: Bool = true) -> Result {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         let shown: @Sendable (String) -> String = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
         var diagnostics: [Diagnostic] = []
@@ -83,7 +86,7 @@ public enum DatasetLoader {
         var tables: [String: Table] = [:]
         for kind in kinds {
             let files = filesOfKind[kind]!
-            tables[kind] = loadTable(files, base: base, shown: shown, loader: &loader)
+            tables[kind] = loadTable(files, base: base, shown: shown, loader: &loader, parallel: parallel)
         }
         diagnostics += loader.diagnostics
         for kind in requiredFields.keys.sorted() where tables[kind] == nil && (only?.contains(kind) ?? true) {
@@ -109,12 +112,14 @@ public enum DatasetLoader {
 
     /// The files of one kind in one table. Many files are read on two threads: each half of the
     /// files (split by bytes, in order) into its own table and string pool, the second merged into
-    /// the first, so the result and the order of the diagnostics are those of one thread.
-    static func loadTable(_ files: [ResourceDescriptor], base: URL, shown: @Sendable (String) -> String, loader: inout TableLoader) -> Table {
+    /// the first, so the result and the order of the diagnostics are those of one thread
+    /// (`parallel: false` reads them on one; tests compare the two).
+    static func loadTable(_ files: [ResourceDescriptor], base: URL, shown: @Sendable (String) -> String, loader: inout TableLoader,
+                          parallel: Bool = true) -> Table {
         var table = Table(schema: files[0].schema)
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: base.appendingPathComponent($0.path).path)[.size] as? Int) ?? 0 }
         let total = sizes.reduce(0, +)
-        guard files.count >= 2, total >= 1 << 20 else {
+        guard parallel, files.count >= 2, total >= 1 << 20 else {
             for f in files { loader.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &table) }
             return table
         }
@@ -125,17 +130,18 @@ public enum DatasetLoader {
             if running * 2 >= total { split = max(1, min(files.count - 1, i + 1)); break }
         }
         let halves = [Array(files[..<split]), Array(files[split...])]
-        let results = ParallelResults<(TableLoader, Table)>(count: 2)
+        let results = Mutex<[(TableLoader, Table)?]>([nil, nil])
         let first = loader
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var worker = half == 0 ? first : TableLoader(pool: StringPool())
             worker.diagnostics = []
             var part = Table(schema: files[0].schema)
             for f in halves[half] { worker.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &part) }
-            results[half] = (worker, part)
+            results.withLock { $0[half] = (worker, part) }
         }
-        var (main, mainTable) = results[0]!
-        let (second, secondTable) = results[1]!
+        let (both0, both1) = results.withLock { ($0[0]!, $0[1]!) }
+        var (main, mainTable) = both0
+        let (second, secondTable) = both1
         main.diagnostics = loader.diagnostics + main.diagnostics + second.diagnostics
         mainTable.append(secondTable, from: second.pool, into: &main.pool)
         loader = main

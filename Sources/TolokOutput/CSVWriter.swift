@@ -8,7 +8,8 @@ public enum CSVDialect: String, Sendable, CaseIterable {
     /// RFC 4180: comma, dot decimal, UTF-8 without BOM, LF line ends.
     case standard
     /// What Excel with Indonesian regional settings opens correctly: semicolon separator,
-    /// decimal comma, UTF-8 BOM, CRLF; text a spreadsheet would run as a formula is escaped.
+    /// decimal comma, UTF-8 BOM, CRLF. (In both dialects, text a spreadsheet would run as a
+    /// formula is written with a leading `'`.)
     case excelID = "excel-id"
 }
 
@@ -76,7 +77,8 @@ public struct CSVWriter: Sendable {
         case .integer(let value):
             NumberText.appendInteger(value, to: &bytes)
         case .number(let value, let decimals):
-            NumberText.appendFixed(value, decimals: decimals, separator: decimalMark, to: &bytes)
+            // NaN or an infinity is no value: missing, never "nan".
+            if value.isFinite { NumberText.appendFixed(value, decimals: decimals, separator: decimalMark, to: &bytes) }
         case .text(let value):
             appendText(value)
         }
@@ -84,7 +86,7 @@ public struct CSVWriter: Sendable {
 
     private mutating func appendText(_ value: String) {
         var value = value
-        if dialect == .excelID, let first = value.first, "=+-@".contains(first), Double(value) == nil {
+        if let first = value.utf8.first, Self.formulaStarts(first), !Self.isPlainNumber(value) {
             value = "'" + value  // keep spreadsheets from running it as a formula
         }
         let quote = UInt8(ascii: "\"")
@@ -99,6 +101,44 @@ public struct CSVWriter: Sendable {
             if b == quote { bytes.append(quote) }
         }
         bytes.append(quote)
+    }
+
+    /// True for the first bytes a spreadsheet reads as the start of a formula (`=`, `+`, `-`, `@`)
+    /// or strips before one (tab, CR). A text cell starting with one is written with a leading
+    /// `'` in every dialect, unless it is a plain number (``isPlainNumber(_:)``).
+    @inline(__always)
+    static func formulaStarts(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == 9 || byte == 13
+    }
+
+    /// `[+-]?digits([.,]digits)?`: a number a spreadsheet reads as a number, not a formula.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        var c = bytes.next()
+        if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { c = bytes.next() }
+        var digits = 0, separators = 0, afterSeparator = 0
+        while let b = c {
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                digits += 1
+                if separators > 0 { afterSeparator += 1 }
+            } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && separators == 0 && digits > 0 {
+                separators += 1
+            } else {
+                return false
+            }
+            c = bytes.next()
+        }
+        return digits > 0 && (separators == 0 || afterSeparator > 0)
+    }
+
+    /// The bytes of one text cell as ``append(_:)`` writes it in `dialect` (formula neutralised,
+    /// quoted where needed), for writers that copy cells straight into a buffer.
+    public static func cellBytes(_ text: String, dialect: CSVDialect = .standard) -> [UInt8] {
+        var writer = CSVWriter(header: [], dialect: dialect)
+        writer.bytes = []
+        writer.appendText(text)
+        return writer.bytes
     }
 
     /// Formats `value` with exactly `decimals` decimals, without a negative zero.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import TolokAlignment
 import TolokModel
 import TolokStatistics
@@ -11,16 +12,19 @@ public enum PipelineExport {
     public static let comparisonHeader = "district_code,indicator_id,year,value,province_value,national_value,gap_province,gap_national,capaian\n"
     public static let rankingsHeader = "indicator_id,year,scope,district_code,value,rank,n_ranked\n"
 
-    /// Writes `comparison.csv` and `rankings.csv` into `folder` (atomically).
-    public static func write(_ result: PipelineResult, to folder: URL) throws {
+    /// Writes `comparison.csv` and `rankings.csv` into `folder` (atomically, both or neither).
+    /// `parallel: false` builds the four parts on the calling thread (the same bytes).
+    public static func write(_ result: PipelineResult, to folder: URL, parallel: Bool = true) throws {
         let alignment = result.alignment
-        let codes = alignment.areaCodes.map { Array($0.utf8) }
-        let ids = alignment.catalogue.all.map { Array($0.id.utf8) }
-        let scopes = alignment.areaCodes.map { Array("province:\($0)".utf8) }
+        // Codes and ids come from the datasets: written as the CSV writer writes a text cell
+        // (quoted if need be, a formula neutralised), once each.
+        let codes = alignment.areaCodes.map { CSVWriter.cellBytes($0) }
+        let ids = alignment.catalogue.all.map { CSVWriter.cellBytes($0.id) }
+        let scopes = alignment.areaCodes.map { CSVWriter.cellBytes("province:\($0)") }
         let nation = Array("nation".utf8)
-        let parts = PartBuffers(count: 4)
+        let parts = Mutex<[[UInt8]]>([[], [], [], []])
         let rows = result.rows, ranks = result.ranks
-        DispatchQueue.concurrentPerform(iterations: 4) { part in
+        let build: @Sendable (Int) -> Void = { part in
             var out: [UInt8] = []
             let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
             func number(_ v: Double) { if !v.isNaN { NumberText.appendCompact(v, to: &out) } }
@@ -53,31 +57,17 @@ public enum PipelineExport {
                     NumberText.appendInteger(Int(r.count), to: &out); out.append(newline)
                 }
             }
-            parts[part] = out
+            parts.withLock { $0[part] = out }
         }
-        try AtomicFile.write([Array(comparisonHeader.utf8), parts[0], parts[1]], to: folder.appendingPathComponent("comparison.csv"))
-        try AtomicFile.write([Array(rankingsHeader.utf8), parts[2], parts[3]], to: folder.appendingPathComponent("rankings.csv"))
-    }
-}
-
-/// Byte buffers filled by the iterations of a `concurrentPerform`, one each.
-final class PartBuffers: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<[UInt8]>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [], count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    subscript(index: Int) -> [UInt8] {
-        get { slots[index] }
-        set { slots[index] = newValue }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: 4, execute: build)
+        } else {
+            for part in 0..<4 { build(part) }
+        }
+        let written = parts.withLock { $0 }
+        var batch = AtomicFile.Batch()
+        try batch.stage([Array(comparisonHeader.utf8), written[0], written[1]], at: folder.appendingPathComponent("comparison.csv"))
+        try batch.stage([Array(rankingsHeader.utf8), written[2], written[3]], at: folder.appendingPathComponent("rankings.csv"))
+        try batch.commit()
     }
 }
