@@ -323,6 +323,23 @@ struct BadInputTests {
         #expect(!run.err.contains { $0.contains(outside) })
     }
 
+    @Test func aRatioRelationWithDenominatorZeroIsUndefinedAndSaysSo() throws {
+        let data = try cleanFixture()
+        let file = data.appendingPathComponent("observations.csv")
+        let row = "004-2,3509,2023,,,sasaran,Meningkatnya penempatan,Pencari kerja yang ditempatkan,orang,positive,1000,,3898,389.80,004,Tabel 3.1,12,,"
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: row, with: with(row, 10, "0")).write(to: file, atomically: true, encoding: .utf8)
+        let out = try temporaryFolder()
+        let run = tolok("audit", "--data", data.path, "--out", out.path)
+        #expect(run.status == 0)
+        #expect(run.err == ["\(data.path)/relations.csv:2: warning: relation rel-1: the denominator 004-2.target is 0: the ratio is undefined, so 004-2.reported_capaian is not checked"])
+        // The capaian of a target of 0 is undefined too, with the reason.
+        #expect(tolok("report", "--data", data.path, "--out", out.path).status == 0)
+        let achievement = try readCSV(out.appendingPathComponent("achievement.csv"))
+        let placed = try #require(achievement.first { $0["observation_id"] == "004-2" })
+        #expect(placed["capaian"] == "" && placed["predicate"] == "" && placed["note"] == "target is 0: capaian is undefined")
+    }
+
     /// Appends `bytes` to the clean fixture's observations and validates, timed.
     func validate(appending bytes: [UInt8]) throws -> (run: Run, seconds: Double, folder: URL) {
         let data = try cleanFixture()
