@@ -96,9 +96,9 @@ enum MappingCheck {
     /// A ratio mapping whose denominator is printed as 0 where its numerator is printed: the
     /// value is undefined, and none is given (said here, at the zero).
     static func zeroDenominators(_ dataset: Dataset, mappings: [IndicatorMapping]) -> [Diagnostic] {
-        let ratios = mappings.compactMap { m -> (IndicatorMapping, String)? in
-            if case .ratio(let d) = m.transform { return (m, LabelKey.of(d)) } else { return nil }
-        }
+        // Ratio mappings by the label key of their numerator.
+        var ratios: [String: [(mapping: IndicatorMapping, denominator: String)]] = [:]
+        for m in mappings { if case .ratio(let d) = m.transform { ratios[LabelKey.of(m.label), default: []].append((m, LabelKey.of(d))) } }
         guard !ratios.isEmpty, let table = dataset.tables["observations"] else { return [] }
         let pool = dataset.pool
         let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
@@ -122,8 +122,7 @@ enum MappingCheck {
         var found: [(row: Int, mapping: IndicatorMapping, year: Int64)] = []
         var reported = Set<Int>()
         for row in 0..<table.rowCount where !values[row].isNaN && l[row] >= 0 && d[row] >= 0 {
-            let k = key(row)
-            for (m, denominator) in ratios where LabelKey.of(m.label) == k {
+            for (m, denominator) in ratios[key(row)] ?? [] {
                 if let district = m.districtCode, district != pool[d[row]] { continue }
                 if let source = m.sourceID, source != pool.text(s[row]) { continue }
                 guard let zero = zeros[Place(district: d[row], year: years[row], label: denominator)], reported.insert(zero).inserted else { continue }
