@@ -7,7 +7,7 @@ func contents(of folder: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
         files[name] = isFolder.boolValue ? Data() : try Data(contentsOf: folder.appendingPathComponent(name))
     }
     return files
