@@ -20,7 +20,7 @@ let package = Package(
         // Reading: CSV bytes, canonical numbers, the data package, validation diagnostics.
         .target(name: "TolokInput", dependencies: ["TolokModel"]),
         // Printed labels onto canonical indicators, programme codes, source priority.
-        .target(name: "TolokAlignment", dependencies: ["TolokModel"]),
+        .target(name: "TolokAlignment", dependencies: ["TolokModel", "TolokInput"]),
         // Achievement, audit, comparisons, rankings, composite, trends, costs.
         .target(name: "TolokStatistics", dependencies: ["TolokModel", "TolokAlignment"]),
         // CSV (two dialects), tables, Markdown, JSON, HTML reports.

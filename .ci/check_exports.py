@@ -1,81 +1,190 @@
-"""Reads every tolok export with pandas and DuckDB (tools nobody here wrote) and checks the
-column names, the row counts, and that the numeric columns parse as numbers.
+"""Reads every tolok export with pandas, polars and DuckDB (tools nobody here wrote), once with
+their default settings and once with the types of the output descriptor (datapackage.json that
+`tolok report` writes), and checks:
 
-Usage: python check_exports.py STANDARD_DIR EXCEL_ID_DIR
+- every output CSV is described by datapackage.json, with the columns in the file's order;
+- numeric columns parse as numbers, with default settings and with the descriptor;
+- code columns (district_code, province_code, source_id, programme_code, …): with default settings
+  a reader may turn `004` into 4 or `2.07.04` into a date; each column where one does is typed
+  string in the descriptor, and with the descriptor's types every reader keeps the codes exactly as
+  written (checked against Python's own csv module);
+- a pandas join of achievement.csv with datasets/sources.csv on source_id finds every source with
+  the descriptors' types;
+- the excel-id files hold the same tables, read with the dialect their descriptor states.
+
+Usage: python check_exports.py STANDARD_DIR EXCEL_ID_DIR DATASETS_DIR
 """
+import csv
+import json
 import sys
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import polars as pl
 
-NUMERIC = {
-    "achievement.csv": ["year", "target", "target_year", "realisation", "capaian", "capaian_clamped", "reported_capaian"],
-    "audit.csv": ["year", "published", "expected", "difference"],
-    "comparison.csv": ["year", "value", "province_value", "national_value", "gap_province", "gap_national",
-                       "relative_gap_province", "relative_gap_national", "rank_province", "n_province", "rank_nation", "n_nation"],
-    "rankings.csv": ["year", "rank", "value", "n_ranked", "percentile", "scope_q1", "scope_median", "scope_q3",
-                     "province_q1", "province_median", "province_q3", "province_best", "distance_to_province_best"],
-    "gaps.csv": ["first_year", "last_year", "n_years", "gap_first", "gap_last", "change_since_first", "slope_per_year"],
-    "composite.csv": ["rank", "score", "coverage", "median_rank", "rank_p5", "rank_p95", "draws"],
-    "statistics.csv": ["year", "value", "n", "mean", "median", "q1", "q3", "sd", "cv", "z_score", "percentile"],
-    "trends.csv": ["year", "value", "previous_year", "change", "change_percent", "first_year", "cagr_percent",
-                   "end_target", "end_target_year", "distance_to_target", "pace_per_year"],
-    "budget.csv": ["year", "pagu", "realisasi", "absorption"],
-    "costs.csv": ["year", "realised_spend", "outcome", "cost"],
-}
-REQUIRED = {
-    "comparison.csv": ["district_code", "district_name", "province_code", "year", "indicator_id", "unit", "polarity", "value",
-                       "province_value", "national_value", "gap_province", "gap_national", "vs_province", "vs_national",
-                       "value_source", "province_source", "national_source"],
-    "rankings.csv": ["indicator_id", "year", "scope", "rank", "district_code", "district_name", "value", "n_ranked", "note"],
-    "achievement.csv": ["district_code", "district_name", "year", "level", "indicator_label", "unit", "polarity", "target",
-                        "realisation", "capaian", "capaian_clamped", "predicate", "reported_capaian", "source_id",
-                        "source_location"],
-}
-
-standard, excel = Path(sys.argv[1]), Path(sys.argv[2])
+standard, excel, datasets = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 failures = []
-checked = 0
-for name, numeric in NUMERIC.items():
+
+
+def fail(message):
+    failures.append(message)
+
+
+def descriptor(folder):
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    return {r["path"]: r for r in package["resources"]}
+
+
+def types_of(resource):
+    return {f["name"]: f["type"] for f in resource["schema"]["fields"]}
+
+
+def raw_columns(path, delimiter=",", encoding="utf-8"):
+    with open(path, newline="", encoding=encoding) as f:
+        rows = list(csv.reader(f, delimiter=delimiter))
+    header, body = rows[0], rows[1:]
+    return header, {name: [row[i] for row in body] for i, name in enumerate(header)}, len(body)
+
+
+PANDAS_TYPES = {"string": str, "integer": "Int64", "number": "float64"}
+POLARS_TYPES = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64}
+DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE"}
+DUCKDB_NUMERIC = ("BIGINT", "DOUBLE", "INTEGER", "HUGEINT", "SMALLINT", "TINYINT", "UBIGINT", "FLOAT")
+
+std = descriptor(standard)
+exl = descriptor(excel)
+csv_files = sorted(p.name for p in standard.glob("*.csv"))
+if sorted(std) != csv_files:
+    fail(f"datapackage.json describes {sorted(std)}, the folder holds {csv_files}")
+
+mistyped_by_default = []
+def check(name):
     path = standard / name
-    if not path.exists():
-        failures.append(f"{name}: missing")
-        continue
-    text_cols = {c: str for c in ["district_code", "province_code", "area_code", "source_id", "other_source_id", "programme_code", "seed"]}
-    frame = pd.read_csv(path, dtype=text_cols, keep_default_na=False, na_values=[""])
-    for column in REQUIRED.get(name, []) + numeric:
-        if column not in frame.columns:
-            failures.append(f"{name}: no column {column}")
+    resource = std.get(name)
+    if resource is None:
+        return
+    types = types_of(resource)
+    header, raw, rows = raw_columns(path)
+    if list(types) != header:
+        fail(f"{name}: the descriptor lists {list(types)}, the file {header}")
+        return
+    for column, type_ in types.items():
+        if (column.endswith(("_code", "_codes", "_id", "_ids")) or column == "seed") and type_ != "string":
+            fail(f"{name}: the code column {column} is typed {type_} in the descriptor, not string")
+    numeric = [c for c, t in types.items() if t in ("integer", "number")]
+    strings = [c for c, t in types.items() if t == "string"]
+
+    # Default settings.
+    frame = pd.read_csv(path)
+    polars_frame = pl.read_csv(path, infer_schema_length=None)
+    relation = duckdb.read_csv(str(path))
+    duck_types = dict(zip(relation.columns, [str(t) for t in relation.types]))
+    duck_rows = duckdb.sql(f"select count(*) from read_csv('{path}')").fetchall()[0][0]
+    if not (len(frame) == polars_frame.height == duck_rows == rows):
+        fail(f"{name}: {rows} rows; pandas reads {len(frame)}, polars {polars_frame.height}, DuckDB {duck_rows}")
     for column in numeric:
-        if column in frame.columns and len(frame) and not pd.api.types.is_numeric_dtype(frame[column]):
-            failures.append(f"{name}: column {column} does not parse as numbers in pandas ({frame[column].dtype})")
-    relation = duckdb.read_csv(str(path), header=True)
-    duck_rows = duckdb.sql(f"select count(*) from read_csv('{path}', header=true)").fetchall()[0][0]
-    if duck_rows != len(frame):
-        failures.append(f"{name}: pandas reads {len(frame)} rows, DuckDB {duck_rows}")
-    types = dict(zip(relation.columns, [str(t) for t in relation.types]))
+        if not any(raw[column]):
+            continue  # an all-empty column: every reader guesses text
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            fail(f"{name}: {column} is not numeric in pandas by default ({frame[column].dtype})")
+        if not polars_frame.schema[column].is_numeric():
+            fail(f"{name}: {column} is not numeric in polars by default ({polars_frame.schema[column]})")
+        if duck_types[column] not in DUCKDB_NUMERIC and not duck_types[column].startswith("DECIMAL"):
+            fail(f"{name}: {column} is {duck_types[column]} in DuckDB by default")
+    for column in strings:
+        values = [v for v in raw[column] if v != ""]
+        if not values:
+            continue
+        readers = []
+        if not (pd.api.types.is_string_dtype(frame[column]) or frame[column].dtype == object):
+            readers.append(f"pandas {frame[column].dtype}")
+        if polars_frame.schema[column] != pl.String:
+            readers.append(f"polars {polars_frame.schema[column]}")
+        if duck_types[column] != "VARCHAR":
+            readers.append(f"DuckDB {duck_types[column]}")
+        if readers:
+            # The descriptor must tell the reader: it types the column as text (checked above:
+            # it is in `strings`), and the column is one a reader can be told about.
+            mistyped_by_default.append(f"{name}:{column} ({', '.join(readers)})")
+
+    # The descriptor's types.
+    frame = pd.read_csv(path, dtype={c: PANDAS_TYPES[t] for c, t in types.items()}, keep_default_na=False,
+                        na_values={c: [""] for c in types})
+    polars_frame = pl.read_csv(path, schema_overrides={c: POLARS_TYPES[t] for c, t in types.items()})
+    duck = duckdb.sql(f"select * from read_csv('{path}', types={{{', '.join(repr(c) + ': ' + repr(DUCKDB_TYPES[t]) for c, t in types.items())}}})")
+    duck_frame = duck.df()
+    for column in strings:
+        want = [v if v != "" else None for v in raw[column]]
+        got_pandas = [None if pd.isna(v) else v for v in frame[column]]
+        got_polars = polars_frame[column].to_list()
+        got_duck = [None if v is None or (isinstance(v, float) and pd.isna(v)) else v for v in duck_frame[column]]
+        for reader, got in (("pandas", got_pandas), ("polars", got_polars), ("DuckDB", got_duck)):
+            if got != want:
+                first = next(i for i, (a, b) in enumerate(zip(got, want)) if a != b) if len(got) == len(want) else 0
+                fail(f"{name}: {column} read by {reader} with the descriptor differs from the file "
+                     f"(row {first + 2}: {got[first]!r} for {want[first]!r})")
     for column in numeric:
-        if column in types and duck_rows and types[column] not in ("BIGINT", "DOUBLE", "INTEGER", "HUGEINT", "DECIMAL", "SMALLINT", "TINYINT") \
-                and not types[column].startswith("DECIMAL"):
-            # An all-empty column is typed VARCHAR by DuckDB; accept that only when pandas saw no value either.
-            if frame[column].notna().any():
-                failures.append(f"{name}: column {column} is {types[column]} in DuckDB")
-    if list(relation.columns) != list(frame.columns):
-        failures.append(f"{name}: DuckDB and pandas see different columns")
-    # The excel-id dialect holds the same table.
-    alt = pd.read_csv(excel / name, sep=";", decimal=",", encoding="utf-8-sig", dtype=text_cols, keep_default_na=False, na_values=[""])
+        if not pd.api.types.is_numeric_dtype(frame[column]) or not polars_frame.schema[column].is_numeric() \
+                or not pd.api.types.is_numeric_dtype(duck_frame[column]):
+            fail(f"{name}: {column} is not numeric with the descriptor")
+
+    # The excel-id file: the same table, read with its own descriptor's dialect.
+    alt_resource = exl.get(name)
+    if alt_resource is None:
+        fail(f"{name}: the excel-id datapackage.json does not describe it")
+        return
+    dialect = alt_resource["dialect"]
+    if dialect["delimiter"] != ";" or alt_resource["encoding"] != "utf-8-sig" or dialect["lineTerminator"] != "\r\n":
+        fail(f"{name}: the excel-id descriptor states {dialect}, {alt_resource['encoding']}")
+    decimal = {f.get("decimalChar", ".") for f in alt_resource["schema"]["fields"] if f["type"] == "number"}
+    alt = pd.read_csv(excel / name, sep=dialect["delimiter"], decimal=",", encoding="utf-8-sig",
+                      dtype={c: PANDAS_TYPES[t] for c, t in types_of(alt_resource).items() if t != "number"},
+                      keep_default_na=False, na_values={c: [""] for c in types})
+    if decimal - {","}:
+        fail(f"{name}: the excel-id descriptor's decimalChar is {decimal}")
     if list(alt.columns) != list(frame.columns) or len(alt) != len(frame):
-        failures.append(f"{name}: the excel-id file differs in shape")
+        fail(f"{name}: the excel-id file differs in shape")
     else:
         for column in numeric:
-            if column in frame.columns and not ((alt[column] - frame[column]).abs().fillna(0) < 1e-9).all():
-                failures.append(f"{name}: the excel-id file differs in {column}")
-    checked += 1
-    print(f"{name}: {len(frame)} rows, {len(frame.columns)} columns: read by pandas and DuckDB")
+            if not ((alt[column] - frame[column]).abs().fillna(0) < 1e-9).all():
+                fail(f"{name}: the excel-id file differs in {column}")
+        for column in strings:
+            if not (alt[column].fillna("") == frame[column].fillna("")).all():
+                fail(f"{name}: the excel-id file differs in {column}")
+    print(f"{name}: {rows} rows, {len(header)} columns: read by pandas, polars and DuckDB, with and without the descriptor")
 
+
+for name in csv_files:
+    try:
+        check(name)
+    except Exception as error:  # a reader refusing the file is a failure, reported as one
+        fail(f"{name}: {error!r}")
+
+
+# A join on a code: achievement.csv with the datasets' sources.csv, each read with its descriptor's types.
+sources_schema = json.loads((datasets / "schemas" / "sources.json").read_text(encoding="utf-8"))
+sources = pd.read_csv(datasets / "sources.csv", dtype={f["name"]: PANDAS_TYPES.get(f["type"], str) for f in sources_schema["fields"]},
+                      keep_default_na=False, na_values={f["name"]: [""] for f in sources_schema["fields"]})
+achievement_types = types_of(std["achievement.csv"])
+achievement = pd.read_csv(standard / "achievement.csv", dtype={c: PANDAS_TYPES[t] for c, t in achievement_types.items()},
+                          keep_default_na=False, na_values={c: [""] for c in achievement_types})
+try:
+    joined = achievement.merge(sources, on="source_id", how="left", validate="many_to_one", suffixes=("", "_source"))
+except Exception as error:
+    joined = None
+    fail(f"achievement.csv ⋈ sources.csv on source_id: {error!r}")
+if joined is None:
+    pass
+elif len(joined) != len(achievement) or joined["document"].isna().any():
+    fail(f"achievement.csv ⋈ sources.csv on source_id: {int(joined['document'].isna().sum())} of {len(achievement)} rows find no source")
+else:
+    print(f"achievement.csv ⋈ datasets/sources.csv on source_id: all {len(joined)} rows find their source")
+
+print("code columns a default reader mistypes (typed string in datapackage.json):")
+for line in mistyped_by_default:
+    print("  " + line)
 if failures:
     print("\n".join(failures))
-    print(f"{checked - len(set(f.split(':')[0] for f in failures))} passed, {len(set(f.split(':')[0] for f in failures))} failed")
     sys.exit(1)
-print(f"{checked} passed, 0 failed")
+print(f"{len(csv_files)} files passed, 0 failed")

@@ -1,3 +1,4 @@
+import TolokInput
 import TolokModel
 
 /// One row of `datasets/indicator_mappings.csv`: a district's printed label means a canonical
@@ -40,6 +41,8 @@ public struct IndicatorMapping: Sendable {
     public var caveat: String?
     public var file: String
     public var line: Int
+    /// The row in the indicator_mappings table.
+    public var row: Int
 
     /// Reads the mapping rows, reporting incomplete transforms, unknown indicators and labels
     /// mapped two ways.
@@ -55,30 +58,33 @@ public struct IndicatorMapping: Sendable {
             let file = table.files[Int(table.rowFile[row])], line = Int(table.rowLine[row])
             guard let id = text("id"), let label = text("label"), let indicator = text("indicator_id"),
                   let district = text("district_code") else { continue }
+            func fail(_ field: String, _ message: String) {
+                diagnostics.append(MappingCheck.diagnostic(.error, dataset, "indicator_mappings", row: row, field: field, "mapping \(id): \(message)"))
+            }
             let transform: Transform
             switch text("transform") {
             case "scale":
                 guard let factor = columns["factor"].flatMap({ table.number($0, row) }) else {
-                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform scale needs a factor"))
+                    fail("factor", "transform scale needs a factor")
                     continue
                 }
                 transform = .scale(factor)
             case "ratio":
                 guard let denominator = text("denominator_label") else {
-                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform ratio needs a denominator_label"))
+                    fail("denominator_label", "transform ratio needs a denominator_label")
                     continue
                 }
                 transform = .ratio(denominatorLabel: denominator)
             case "sum":
                 let labels = (text("added_labels") ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 guard !labels.isEmpty else {
-                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform sum needs added_labels"))
+                    fail("added_labels", "transform sum needs added_labels")
                     continue
                 }
                 transform = .sum(addedLabels: labels)
             case "per_1000":
                 guard let reference = text("reference_indicator") else {
-                    diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): transform per_1000 needs a reference_indicator"))
+                    fail("reference_indicator", "transform per_1000 needs a reference_indicator")
                     continue
                 }
                 transform = .perThousand(reference: reference)
@@ -86,7 +92,7 @@ public struct IndicatorMapping: Sendable {
                 transform = .asIs
             }
             if catalogue.byID[indicator] == nil {
-                diagnostics.append(Diagnostic(.error, file: file, line: line, "mapping \(id): unknown indicator \(indicator)"))
+                fail("indicator_id", "unknown indicator \(indicator)")
                 continue
             }
             let mapping = IndicatorMapping(
@@ -96,8 +102,8 @@ public struct IndicatorMapping: Sendable {
             let key = mapping.key
             if seen[key] != nil, earlierSame(seen[key]!, mapping) { continue }
             if let earlier = seen[key] {
-                diagnostics.append(Diagnostic(.error, file: file, line: line,
-                    "the label '\(label)' (district \(district)\(mapping.sourceID.map { ", document \($0)" } ?? "")) is mapped twice, differently: to \(earlier.indicatorID) (\(earlier.transform.name)) at line \(earlier.line) and to \(indicator) (\(transform.name)) here"))
+                diagnostics.append(MappingCheck.diagnostic(.error, dataset, "indicator_mappings", row: row, field: "label",
+                    "mapping \(id): the label '\(label)' (district \(district)\(mapping.sourceID.map { ", document \($0)" } ?? "")) is mapped twice, differently: to \(earlier.indicatorID) (\(earlier.transform.name)) at line \(earlier.line) and to \(indicator) (\(transform.name)) here"))
                 continue
             }
             seen[key] = mapping

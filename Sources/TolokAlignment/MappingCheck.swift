@@ -1,3 +1,4 @@
+import TolokInput
 import TolokModel
 
 /// The mapping table against what is printed: every row names a known district and document and
@@ -14,7 +15,7 @@ enum MappingCheck {
         "per_1000": ["per 1000", "per 1.000"],
     ]
     /// Printed units of counts, the operands of ratio, sum and per-1,000 transforms.
-    static let countUnits: Set<String> = ["orang", "jiwa", "tenaga kerja", "kasus", "perkara"]
+    static let countUnits = PrintedUnit.counts
 
     static func diagnostics(_ dataset: Dataset, mappings: [IndicatorMapping], catalogue: IndicatorCatalogue) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -44,16 +45,22 @@ enum MappingCheck {
             }
         }
         for m in mappings {
-            func fail(_ message: String) { diagnostics.append(Diagnostic(.error, file: m.file, line: m.line, "mapping \(m.id): \(message)")) }
+            func fail(_ field: String, _ message: String) {
+                diagnostics.append(diagnostic(.error, dataset, "indicator_mappings", row: m.row, field: field, "mapping \(m.id): \(message)"))
+            }
             if let d = m.districtCode, dataset.areas.byCode[d]?.level != .district {
-                fail("district_code '\(d)' is not a district in areas.csv (write a district code or *)")
+                fail("district_code", "district_code '\(d)' is not a district in areas.csv (write a district code or *)")
                 continue
             }
-            if let s = m.sourceID, sources[s] == nil { fail("source_id '\(s)' is not in sources.csv") }
+            if let s = m.sourceID, sources[s] == nil { fail("source_id", "source_id '\(s)' is not in sources.csv") }
+            if case .perThousand(let reference) = m.transform, catalogue.byID[reference] == nil,
+               !ReferenceValue.recordOnlySeries.contains(reference) {
+                fail("reference_indicator", "reference_indicator '\(reference)' is no indicator of indicators.csv")
+            }
             guard let printed = units[m.key] else {
                 // A row for any district may wait for a district that prints the label.
                 if m.districtCode == nil { continue }
-                diagnostics.append(Diagnostic(.warning, file: m.file, line: m.line,
+                diagnostics.append(diagnostic(.warning, dataset, "indicator_mappings", row: m.row, field: "label",
                     "mapping \(m.id): no observation of district \(m.districtCode!)\(m.sourceID.map { " in \($0)" } ?? "") prints the label '\(m.label)'; the row does nothing"))
                 continue
             }
@@ -64,15 +71,81 @@ enum MappingCheck {
                 break  // a scale converts the unit (a fraction to percent, thousands to persons)
             case .asIs:
                 let fitting = printedUnits[indicator.unit] ?? []
-                if let wrong = known.first(where: { !fitting.contains($0) }) {
-                    fail("the label is printed in '\(wrong)' but \(indicator.id) is in \(indicator.unit): only a label of the same definition maps as is (a count never maps onto a rate; use ratio, sum or per_1000)")
+                if let wrong = known.sorted().first(where: { !fitting.contains($0) }) {
+                    fail("indicator_id", "the label is printed in '\(wrong)' but \(indicator.id) is in \(indicator.unit): only a label of the same definition maps as is (a count never maps onto a rate; use ratio, sum or per_1000)")
                 }
             case .ratio, .sum, .perThousand:
-                if let wrong = known.first(where: { !countUnits.contains($0) }) {
-                    fail("\(m.transform.name) works on printed counts, but the label is printed in '\(wrong)'")
+                if let wrong = known.sorted().first(where: { !countUnits.contains($0) }) {
+                    fail("transform", "\(m.transform.name) works on printed counts, but the label is printed in '\(wrong)'")
                 }
             }
         }
-        return diagnostics
+        return diagnostics + zeroDenominators(dataset, mappings: mappings) + crosswalk(dataset)
+    }
+
+    /// A diagnostic at the cell of `field` in `row` of the `kind` table.
+    static func diagnostic(_ severity: Diagnostic.Severity, _ dataset: Dataset, _ kind: String, row: Int, field: String,
+                           _ message: String) -> Diagnostic {
+        guard let table = dataset.tables[kind], let f = table.schema.index(of: field) else {
+            return Diagnostic(severity, file: kind, message)
+        }
+        let at = table.location(row: row, field: f)
+        return Diagnostic(severity, file: at.file, line: at.line, column: at.column, message)
+    }
+
+    /// A ratio mapping whose denominator is printed as 0 where its numerator is printed: the
+    /// value is undefined, and none is given (said here, at the zero).
+    static func zeroDenominators(_ dataset: Dataset, mappings: [IndicatorMapping]) -> [Diagnostic] {
+        // Ratio mappings by the label key of their numerator.
+        var ratios: [String: [(mapping: IndicatorMapping, denominator: String)]] = [:]
+        for m in mappings { if case .ratio(let d) = m.transform { ratios[LabelKey.of(m.label), default: []].append((m, LabelKey.of(d))) } }
+        guard !ratios.isEmpty, let table = dataset.tables["observations"] else { return [] }
+        let pool = dataset.pool
+        let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
+        let l = table.textIDs(table.column("indicator_label")), years = table.integers(table.column("year"))
+        let realisation = table.column("realisation")
+        let values = table.numbers(realisation)
+        var keyOfLabel: [Int32: String] = [:]
+        func key(_ row: Int) -> String {
+            if let k = keyOfLabel[l[row]] { return k }
+            let k = LabelKey.of(pool[l[row]])
+            keyOfLabel[l[row]] = k
+            return k
+        }
+        struct Place: Hashable { var district: Int32; var year: Int64; var label: String }
+        var zeros: [Place: Int] = [:]
+        for row in 0..<table.rowCount where values[row] == 0 && l[row] >= 0 {
+            let place = Place(district: d[row], year: years[row], label: key(row))
+            if zeros[place] == nil { zeros[place] = row }
+        }
+        guard !zeros.isEmpty else { return [] }
+        var found: [(row: Int, mapping: IndicatorMapping, year: Int64)] = []
+        var reported = Set<Int>()
+        for row in 0..<table.rowCount where !values[row].isNaN && l[row] >= 0 && d[row] >= 0 {
+            for (m, denominator) in ratios[key(row)] ?? [] {
+                if let district = m.districtCode, district != pool[d[row]] { continue }
+                if let source = m.sourceID, source != pool.text(s[row]) { continue }
+                guard let zero = zeros[Place(district: d[row], year: years[row], label: denominator)], reported.insert(zero).inserted else { continue }
+                found.append((zero, m, years[row]))
+            }
+        }
+        return zip(found, table.locations(of: found.map { ($0.row, realisation) })).map { f, at in
+            Diagnostic(.warning, file: at.file, line: at.line, column: at.column,
+                "mapping \(f.mapping.id): the denominator '\(pool[l[f.row]])' is 0 for district \(pool[d[f.row]]) in \(f.year): the ratio \(f.mapping.indicatorID) is undefined there, and no value is given")
+        }
+    }
+
+    /// Every crosswalk row names a district of areas.csv, or `*`.
+    static func crosswalk(_ dataset: Dataset) -> [Diagnostic] {
+        guard let table = dataset.tables["programme_crosswalk"] else { return [] }
+        let f = table.column("district_code"), idF = table.column("id")
+        let wrong = (0..<table.rowCount).filter { row in
+            guard let code = dataset.pool.text(table.textID(f, row)), code != "*" else { return false }
+            return dataset.areas.byCode[code]?.level != .district
+        }
+        return zip(wrong, table.locations(of: wrong.map { ($0, f) })).map { row, at in
+            Diagnostic(.error, file: at.file, line: at.line, column: at.column,
+                "crosswalk row \(dataset.pool.text(table.textID(idF, row)) ?? "?"): district_code '\(dataset.pool[table.textID(f, row)])' is not a district in areas.csv (write a district code or *)")
+        }
     }
 }

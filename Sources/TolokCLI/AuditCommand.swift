@@ -41,7 +41,7 @@ enum AuditCommand {
         guard let dataset = TolokCommandLine.loadClean(options.data, command: "audit", console: console),
               let folder = options.createOutputFolder(console: console) else { return 1 }
         let report = Analysis(dataset).audit
-        for problem in report.problems { console.err("warning: \(problem)") }
+        for problem in report.problems { console.err(warning(problem)) }
         guard options.write(AuditExport.csv(report, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
         if let format, format != .table {
             // Every finding, every column, on standard output; the summary on standard error.
@@ -75,5 +75,16 @@ enum AuditCommand {
         }
         console.out("→ \(options.output)/audit.csv")
         return 0
+    }
+
+    /// An audit problem (`path:LINE: message`) as a diagnostic line: `path:LINE: warning: message`.
+    static func warning(_ problem: String) -> String {
+        if let range = problem.range(of: #"^[^\n]*?:[0-9]+: "#, options: .regularExpression) {
+            let location = problem[range].dropLast(2)
+            let colon = location.lastIndex(of: ":")!
+            return Diagnostic(.warning, file: String(location[..<colon]), line: Int(location[location.index(after: colon)...]),
+                              String(problem[range.upperBound...])).description
+        }
+        return "warning: \(problem)"
     }
 }

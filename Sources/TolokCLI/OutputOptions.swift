@@ -34,11 +34,29 @@ struct OutputOptions {
 
     /// Writes `csv` as `name` in `folder` atomically; false (after saying why) on failure.
     func write(_ csv: CSVWriter, _ name: String, to folder: URL, console: Console) -> Bool {
+        var batch = AtomicFile.Batch()
+        return stage(csv.bytes, name, to: folder, in: &batch, console: console) && commit(&batch, console: console)
+    }
+
+    /// Stages `bytes` as `name` in `folder` (written when `batch` is committed); false (after
+    /// saying why, every staged file discarded) on failure.
+    func stage(_ bytes: [UInt8], _ name: String, to folder: URL, in batch: inout AtomicFile.Batch, console: Console) -> Bool {
         do {
-            try csv.write(to: folder.appendingPathComponent(name))
+            try batch.stage([bytes], at: folder.appendingPathComponent(name))
             return true
         } catch {
-            console.err("error: cannot write \(folder.appendingPathComponent(name).path): \(error.localizedDescription)")
+            console.err("error: \(error.description); nothing written")
+            return false
+        }
+    }
+
+    /// Renames the staged files into place; false (after saying why, none of them written) on failure.
+    func commit(_ batch: inout AtomicFile.Batch, console: Console) -> Bool {
+        do {
+            try batch.commit()
+            return true
+        } catch {
+            console.err("error: \(error.description); nothing written")
             return false
         }
     }

@@ -46,7 +46,7 @@ enum PipelineCommand {
         let corrections = DatasetLoader.load(directory: data, kinds: ["corrections"]).dataset?.count("corrections") ?? 0
         var fields = Self.fields
         if corrections > 0 { fields["observations"]!.insert("id") }
-        let result = DatasetLoader.load(directory: data, kinds: kinds, fields: fields)
+        let result = DatasetLoader.load(directory: data, kinds: kinds, fields: fields, parallel: TolokCommandLine.parallel)
         for d in result.diagnostics where d.severity == .error { console.err(d.description) }
         guard let dataset = result.dataset, !result.hasErrors else {
             console.err("tolok pipeline: \(result.diagnostics.errorCount) error(s) in \(data); nothing written.")
@@ -61,7 +61,7 @@ enum PipelineCommand {
         let folder = URL(fileURLWithPath: output, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try PipelineExport.write(pipeline, to: folder)
+            try PipelineExport.write(pipeline, to: folder, parallel: TolokCommandLine.parallel)
         } catch {
             console.err("error: cannot write to \(output): \(error)")
             return 1

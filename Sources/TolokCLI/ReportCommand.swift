@@ -22,6 +22,7 @@ enum ReportCommand {
       targets.csv       each actual value against its plan's target for that year: capaian, predicate
       budget.csv        pagu, realisasi and absorption per district, year and standard programme
       costs.csv         cost per placement and per trainee, with the programmes used
+      datapackage.json  the Frictionless descriptor of these files (a Table Schema each: codes as text)
       report.html       the report to read: each district with reports among its province's districts,
                         its series against province and nation, capaian, budgets, costs, audit findings,
                         the composite; one file with its charts inside (open it in any browser)
@@ -77,6 +78,15 @@ enum ReportCommand {
             + "\(dataset.count("references")) references (\(excluded) excluded from analyses, reason in the data), \(dataset.count("sources")) sources; "
             + "\(result.diagnostics.errorCount) errors, \(result.diagnostics.warningCount) warnings")
 
+        // Every file is staged and renamed into place at the end: a run that fails or is
+        // interrupted on the way leaves the previous outputs as they were.
+        var batch = AtomicFile.Batch()
+        var written: [(name: String, header: [String])] = []
+        func stage(_ csv: CSVWriter, _ name: String) -> Bool {
+            written.append((name, csv.header))
+            return options.stage(csv.bytes, name, to: folder, in: &batch, console: console)
+        }
+        let threads = TolokCommandLine.parallel ? 2 : 1
         let records = dataset.count("observations") + dataset.count("budget") + dataset.count("references")
         progress.stage("load and validate", rows: records)
         let analysis = Analysis(dataset, includeSuspect: options.includeSuspect)
@@ -85,9 +95,10 @@ enum ReportCommand {
         let achievement: AchievementExport.Counts
         do {
             achievement = try AchievementExport.write(dataset, alignment: alignment, dialect: options.dialect,
-                                                      to: folder.appendingPathComponent("achievement.csv"))
+                                                      to: folder.appendingPathComponent("achievement.csv"), in: &batch, threads: threads)
+            written.append(("achievement.csv", AchievementExport.header))
         } catch {
-            console.err("error: \(error.description)")
+            console.err("error: \(error.description); nothing written")
             return 1
         }
         progress.stage("achievement.csv", rows: achievement.rows)
@@ -95,7 +106,7 @@ enum ReportCommand {
             + "(\(achievement.rows - achievement.withCapaian) without, reason in the note) → \(options.output)/achievement.csv")
 
         let audit = analysis.audit
-        guard options.write(AuditExport.csv(audit, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
+        guard stage(AuditExport.csv(audit, dataset: dataset, dialect: options.dialect), "audit.csv") else { return 1 }
         console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
 
         progress.stage("audit.csv", rows: audit.findings.count)
@@ -107,17 +118,23 @@ enum ReportCommand {
         let file = { (name: String) in folder.appendingPathComponent(name) }
         do {
             try ComparisonExport.write(alignment, areas: areas, geography: geography, ranks: CellRanks(ranks, alignment: alignment),
-                                       english: options.english, dialect: options.dialect, to: file("comparison.csv"))
-            try GapsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect, to: file("gaps.csv"))
+                                       english: options.english, dialect: options.dialect, to: file("comparison.csv"), in: &batch, threads: threads)
+            try GapsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect,
+                                 to: file("gaps.csv"), in: &batch, threads: threads)
             try RankingsExport.write(ranks, alignment: alignment, areas: areas, geography: geography, english: options.english,
-                                     dialect: options.dialect, rankings: file("rankings.csv"), statistics: file("statistics.csv"))
-            try TrendsExport.write(alignment, areas: areas, geography: geography, dialect: options.dialect, to: file("trends.csv"))
+                                     dialect: options.dialect, rankings: file("rankings.csv"), statistics: file("statistics.csv"),
+                                     in: &batch, threads: threads)
+            try TrendsExport.write(alignment, areas: areas, geography: geography, dialect: options.dialect, to: file("trends.csv"),
+                                   in: &batch, threads: threads)
             try TargetsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect,
-                                    to: file("targets.csv"))
+                                    to: file("targets.csv"), in: &batch, threads: threads)
         } catch {
-            console.err("error: \(error.description)")
+            console.err("error: \(error.description); nothing written")
             return 1
         }
+        written += [("comparison.csv", AnalysisExports.comparisonHeader), ("gaps.csv", AnalysisExports.gapsHeader),
+                    ("rankings.csv", AnalysisExports.rankingsHeader), ("statistics.csv", AnalysisExports.statisticsHeader),
+                    ("trends.csv", AnalysisExports.trendsHeader), ("targets.csv", AnalysisExports.targetsHeader)]
         progress.stage("comparison, gaps, rankings, statistics, trends, targets", rows: alignment.facts.count)
         let outputs: [(String, Tabular)] = [
             ("composite.csv", defaultComposite(analysis)),
@@ -125,7 +142,7 @@ enum ReportCommand {
             ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas)),
         ]
         for (name, table) in outputs {
-            guard options.write(table.csv(options.dialect), name, to: folder, console: console) else { return 1 }
+            guard stage(table.csv(options.dialect), name) else { return 1 }
         }
         let comparisons = geography.districts.reduce(into: (rows: 0, districts: 0)) { counts, d in
             var any = false
@@ -156,11 +173,14 @@ enum ReportCommand {
         progress.stage("composite, budget, costs")
         let reportData = ReportData(analysis, english: options.english)
         do {
-            try ReportFiles.write(reportData, dialect: options.dialect, to: folder)
+            try ReportFiles.write(reportData, dialect: options.dialect, to: folder, in: &batch)
         } catch {
-            console.err("error: \(error.description)")
+            console.err("error: \(error.description); nothing written")
             return 1
         }
+        // The Frictionless descriptor of the files: codes as text, numbers as numbers, the dialect.
+        guard options.stage(OutputPackage.descriptor(written, dialect: options.dialect), "datapackage.json", to: folder, in: &batch, console: console),
+              options.commit(&batch, console: console) else { return 1 }
         progress.stage("report.html, summary.md, tolok.ipynb")
         console.out("Reports: report.html (charts; open in a browser), summary.md (briefing), tolok.ipynb (pandas and matplotlib) for "
             + reportData.districts.map(\.area.name).joined(separator: ", ") + " → \(options.output)/")

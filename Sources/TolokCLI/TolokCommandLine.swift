@@ -41,6 +41,12 @@ public enum TolokCommandLine {
         return text
     }
 
+    /// Makes an interrupt (SIGINT, SIGTERM, SIGHUP) remove the run's temporary files, so the
+    /// previous outputs stay as they were; for the executable (``AtomicFile/removeStagedFilesOnInterrupt()``).
+    public static func removeTemporaryFilesOnInterrupt() {
+        AtomicFile.removeStagedFilesOnInterrupt()
+    }
+
     /// Runs `tolok` with `arguments` (without the program name).
     public static func run(_ arguments: [String], console: Console) -> Int32 {
         guard let first = arguments.first else {
@@ -105,9 +111,13 @@ public enum TolokCommandLine {
         loadClean(directory, command: command, console: console).map { Analysis($0, includeSuspect: includeSuspect) }
     }
 
+    /// False when `TOLOK_THREADS=1`: every parallel path (file loading, the pipeline's export)
+    /// runs on one thread, for comparing its bytes with the parallel run's.
+    static var parallel: Bool { ProcessInfo.processInfo.environment["TOLOK_THREADS"] != "1" }
+
     /// Loads the datasets, checks the mapping tables, and prints every diagnostic on standard error.
     static func load(_ directory: String, console: Console) -> DatasetLoader.Result {
-        var result = DatasetLoader.load(directory: directory)
+        var result = DatasetLoader.load(directory: directory, parallel: parallel)
         if let dataset = result.dataset, !result.hasErrors {
             result.diagnostics += Alignment.check(dataset)
         }

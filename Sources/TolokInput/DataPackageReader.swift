@@ -5,9 +5,20 @@ import TolokModel
 enum DataPackageReader {
     struct Failure: Error { var message: String }
 
-    /// Reads the package descriptor at `packageFile` in folder `directory`.
-    static func read(directory: URL, packageFile: String) throws(Failure) -> [ResourceDescriptor] {
-        let json = try object(at: directory.appendingPathComponent("datapackage.json"), shownAs: packageFile)
+    /// Reads the package descriptor at `packageFile` in folder `directory`. A resource whose data
+    /// or schema path leads out of the folder is refused, without reading it, with an error in
+    /// `diagnostics`.
+    static func read(directory: URL, packageFile: String, diagnostics: inout [Diagnostic]) throws(Failure) -> (resources: [ResourceDescriptor], refusedPaths: [String]) {
+        var refusedPaths: [String] = []
+        let packageURL = directory.appendingPathComponent("datapackage.json")
+        let json = try object(at: packageURL, shownAs: packageFile)
+        let packageText = (try? String(contentsOf: packageURL, encoding: .utf8)) ?? ""
+        func refuse(_ name: String, dataPath: String, _ key: String, _ path: String, _ why: String) {
+            refusedPaths.append(dataPath)
+            let at = PackagePath.position(of: path, key: key, in: packageText)
+            diagnostics.append(Diagnostic(.error, file: packageFile, line: at?.line, column: at?.column,
+                "resource \"\(name)\": the \(key) \"\(PackagePath.shown(path))\" \(why); it is not read"))
+        }
         guard let resources = json["resources"] as? [[String: Any]] else {
             throw Failure(message: "no \"resources\" array")
         }
@@ -20,12 +31,20 @@ enum DataPackageReader {
             guard let path = resource["path"] as? String else {
                 throw Failure(message: "resource \"\(name)\" has no single \"path\" string")
             }
+            if let why = PackagePath.escape(of: path, in: directory) {
+                refuse(name, dataPath: path, "path", path, why)
+                continue
+            }
             if let dialect = resource["dialect"] as? [String: Any],
                let delimiter = dialect["delimiter"] as? String, delimiter != "," {
                 throw Failure(message: "resource \"\(name)\" declares the delimiter \"\(delimiter)\"; the datasets are comma-separated (RFC 4180)")
             }
             let schema: TableSchema
             if let schemaPath = resource["schema"] as? String {
+                if let why = PackagePath.escape(of: schemaPath, in: directory) {
+                    refuse(name, dataPath: path, "schema", schemaPath, why)
+                    continue
+                }
                 if let cached = schemaCache[schemaPath] {
                     schema = cached
                 } else {
@@ -41,7 +60,7 @@ enum DataPackageReader {
             }
             result.append(ResourceDescriptor(name: name, path: path, schema: schema))
         }
-        return result
+        return (result, refusedPaths)
     }
 
     private static func object(at url: URL, shownAs: String) throws(Failure) -> [String: Any] {
@@ -81,6 +100,8 @@ enum DataPackageReader {
                 spec.unique = constraints["unique"] as? Bool ?? false
                 spec.allowedValues = constraints["enum"] as? [String]
                 spec.pattern = constraints["pattern"] as? String
+                spec.minimum = (constraints["minimum"] as? NSNumber)?.doubleValue
+                spec.maximum = (constraints["maximum"] as? NSNumber)?.doubleValue
             }
             fields.append(spec)
         }

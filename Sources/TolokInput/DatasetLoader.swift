@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TolokModel
 
 /// Loads and validates a datasets folder: `datapackage.json`, the schemas it names and every
@@ -43,21 +44,24 @@ public enum DatasetLoader {
     /// needs a part of the data reads, as a data-frame reader reads only the columns it uses.
     ///
     /// With `fields`, only the named fields of a kind are read (the others read as missing, and
-    /// their keys and references are not checked): the columns a command uses.
-    public static func load(directory: String, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:]) -> Result {
+    /// their keys and references are not checked): the columns a command uses. `parallel: false`
+    /// reads every file on the calling thread (the same result, byte for byte; `TOLOK_THREADS=1`
+    /// asks for it on the command line).
+    public static func load(directory: String, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:],
+                            parallel: Bool = true) -> Result {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         let shown: @Sendable (String) -> String = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
         var diagnostics: [Diagnostic] = []
 
-        let resources: [ResourceDescriptor]
+        let resources: [ResourceDescriptor], refused: [String]
         do {
-            resources = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"))
+            (resources, refused) = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"), diagnostics: &diagnostics)
         } catch {
             return Result(dataset: nil, diagnostics: [Diagnostic(.error, file: shown("datapackage.json"), error.message)])
         }
 
         // Every CSV in the folder must be described; an unlisted file would be silently ignored.
-        let listed = Set(resources.map { $0.path })
+        let listed = Set(resources.map { $0.path } + refused)
         for path in csvFiles(under: base) where !listed.contains(path) {
             diagnostics.append(Diagnostic(.error, file: shown(path),
                 "this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it"))
@@ -87,7 +91,7 @@ public enum DatasetLoader {
         for kind in kinds {
             let files = filesOfKind[kind]!
             let loaded = fields[kind].map { wanted in files[0].schema.fields.map { wanted.contains($0.name) } }
-            tables[kind] = loadTable(files, base: base, shown: shown, loaded: loaded, loader: &loader)
+            tables[kind] = loadTable(files, base: base, shown: shown, loaded: loaded, loader: &loader, parallel: parallel)
         }
         diagnostics += loader.diagnostics
         for kind in requiredFields.keys.sorted() where tables[kind] == nil && (only?.contains(kind) ?? true) {
@@ -107,18 +111,20 @@ public enum DatasetLoader {
         }
         if only == nil { diagnostics += checkCorrections(dataset) }
         diagnostics += checkRevisions(dataset)
+        diagnostics += ValueChecks.diagnostics(dataset)
         return Result(dataset: dataset, diagnostics: diagnostics)
     }
 
     /// The files of one kind in one table. Many files are read on two threads: each half of the
     /// files (split by bytes, in order) into its own table and string pool, the second merged into
-    /// the first, so the result and the order of the diagnostics are those of one thread.
+    /// the first, so the result and the order of the diagnostics are those of one thread
+    /// (`parallel: false` reads them on one; tests compare the two).
     static func loadTable(_ files: [ResourceDescriptor], base: URL, shown: @Sendable (String) -> String, loaded: [Bool]?,
-                          loader: inout TableLoader) -> Table {
+                          loader: inout TableLoader, parallel: Bool = true) -> Table {
         var table = Table(schema: files[0].schema, loaded: loaded)
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: base.appendingPathComponent($0.path).path)[.size] as? Int) ?? 0 }
         let total = sizes.reduce(0, +)
-        guard files.count >= 2, total >= 1 << 20 else {
+        guard parallel, files.count >= 2, total >= 1 << 20 else {
             loader.expect(bytes: total)
             for f in files { loader.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &table) }
             return table
@@ -131,7 +137,7 @@ public enum DatasetLoader {
         }
         let halves = [Array(files[..<split]), Array(files[split...])]
         let secondBytes = sizes[split...].reduce(0, +)
-        let results = ParallelSlots<(TableLoader, Table)>(count: 2)
+        let results = Mutex<[(TableLoader, Table)?]>([nil, nil])
         let first = loader
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var worker = half == 0 ? first : TableLoader(pool: StringPool())
@@ -140,10 +146,11 @@ public enum DatasetLoader {
             worker.expect(bytes: half == 0 ? total : secondBytes)
             var part = Table(schema: files[0].schema, loaded: loaded)
             for f in halves[half] { worker.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &part) }
-            results[half] = (worker, part)
+            results.withLock { $0[half] = (worker, part) }
         }
-        var (main, mainTable) = results[0]!
-        let (second, secondTable) = results[1]!
+        let (both0, both1) = results.withLock { ($0[0]!, $0[1]!) }
+        var (main, mainTable) = both0
+        let (second, secondTable) = both1
         main.diagnostics = loader.diagnostics + main.diagnostics + second.diagnostics
         mainTable.append(secondTable, from: second.pool, into: &main.pool)
         loader = main

@@ -12,7 +12,7 @@ public struct NumberSyntaxError: Error, Sendable, Equatable, CustomStringConvert
 /// Strict parser for the canonical notation: `-?[0-9]+(\.[0-9]+)?`.
 ///
 /// No thousands separators, no decimal comma, no `+`, no exponent, no `NaN` or infinity, no
-/// spaces: the datasets must never depend on locale guessing, so anything else is rejected with
+/// negative zero, no spaces: the datasets must never depend on locale guessing, so anything else is rejected with
 /// a message that says what is wrong and how to write it.
 public enum NumberParser {
     /// Parses `text`.
@@ -75,7 +75,13 @@ public enum NumberParser {
             if negative { value = -value }
         } else {
             // Long digit strings: let the C library round (the syntax is already checked).
-            value = Double(String(decoding: bytes, as: UTF8.self))!
+            value = Double(String(decoding: bytes, as: UTF8.self)) ?? .infinity
+            if !value.isFinite {
+                throw NumberSyntaxError(offset: 0, message: "the number has \(intDigits) digits before the '.': too large for a double")
+            }
+        }
+        if negative && value == 0 && !bytes.contains(where: { $0 > Byte.zero && $0 <= Byte.nine }) {
+            throw NumberSyntaxError(offset: 0, message: "'\(String(decoding: bytes, as: UTF8.self))' is a negative zero: write 0")
         }
         return CanonicalNumber(value: value, decimals: decimals)
     }

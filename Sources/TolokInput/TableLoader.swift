@@ -32,11 +32,20 @@ struct TableLoader {
             return
         }
         let bytes = scratch.bytes
+        if let problem = bytes.withUnsafeBufferPointer({ TextEncoding.problem(in: $0) }) {
+            let at = bytes.withUnsafeBufferPointer { TextEncoding.position(of: problem.offset, in: $0) }
+            diagnostics.append(Diagnostic(.error, file: shownAs, line: at.line, column: at.column, problem.message + "; the file is not read"))
+            return
+        }
         var reader = CSVReader(bytes: bytes)
         var fields: [CSVField] = []
         let schema = table.schema
         guard let headerLine = reader.nextRecord(into: &fields) else {
             diagnostics.append(Diagnostic(.error, file: shownAs, line: 1, column: 1, "empty file: a header line is required"))
+            return
+        }
+        if fields.count == 1, fields[0].isEmpty, !fields[0].isQuoted {
+            diagnostics.append(Diagnostic(.error, file: shownAs, line: 1, column: 1, "the first line is blank: the file must start with its header"))
             return
         }
         guard checkHeader(fields, reader: reader, line: headerLine, schema: schema, file: shownAs) else {
@@ -61,6 +70,7 @@ struct TableLoader {
         let types = schema.fields.map(\.type)
         let required = schema.fields.map(\.required)
         let loaded = table.loaded
+        let bounded = schema.fields.map { $0.minimum != nil || $0.maximum != nil }
         table.rowFile.reserveCapacity(table.rowCount + bytes.count / 64)
         // Per text field: the previous cell's bytes (start, length) and id. Columns such as the
         // district, the document or the level repeat row after row: a repeat costs one compare.
@@ -68,13 +78,28 @@ struct TableLoader {
         var previousLength = [Int](repeating: -1, count: fieldCount)
         var previousID = [Int32](repeating: -1, count: fieldCount)
         var recordOffset = reader.offset
+        // A run of blank lines is one warning, however long (ten million empty lines stay cheap).
+        var blankStart = 0, blankCount = 0
+        func reportBlankLines() {
+            guard blankCount > 0 else { return }
+            diagnostics.append(Diagnostic(.warning, file: shownAs, line: blankStart, column: 1, blankCount == 1
+                ? "blank line skipped" : "\(blankCount) blank lines skipped (lines \(blankStart)–\(blankStart + blankCount - 1))"))
+            blankCount = 0
+        }
         bytes.withUnsafeBufferPointer { all in
             while let line = reader.nextRecord(into: &fields) {
                 defer { recordOffset = reader.offset }
                 if fields.count == 1 && fields[0].isEmpty && !fields[0].isQuoted && fieldCount > 1 {
-                    diagnostics.append(Diagnostic(.warning, file: shownAs, line: line, column: 1, "blank line skipped"))
+                    if blankCount > 0 && blankStart + blankCount == line {
+                        blankCount += 1
+                    } else {
+                        reportBlankLines()
+                        blankStart = line
+                        blankCount = 1
+                    }
                     continue
                 }
+                reportBlankLines()
                 if fields.count != fieldCount {
                     let column = fields.count > fieldCount ? reader.column(of: fields[fieldCount]) : reader.column(of: fields[fields.count - 1])
                     diagnostics.append(Diagnostic(.error, file: shownAs, line: line, column: column,
@@ -97,12 +122,19 @@ struct TableLoader {
                         continue
                     }
                     let field = fields[f]
+                    if field.contentEnd - field.contentStart > Self.maximumCellBytes {
+                        diagnostics.append(Diagnostic(.error, file: shownAs, line: field.line, column: reader.column(of: field),
+                            "\(schema.fields[f].name): the cell is \(field.contentEnd - field.contentStart) bytes long; a cell holds at most \(Self.maximumCellBytes) (a closing quote missing?)"))
+                        appendMissing(types[f], slot: slot, to: &table)
+                        continue
+                    }
                     if !field.hasEscapedQuotes {
                         let start = field.contentStart, length = field.contentEnd - field.contentStart
                         switch types[f] {
                         case .number:
                             // The hot path: numbers straight from the file's bytes.
-                            if let parsed = try? NumberParser.parse(UnsafeBufferPointer(rebasing: all[start..<field.contentEnd])) {
+                            if let parsed = try? NumberParser.parse(UnsafeBufferPointer(rebasing: all[start..<field.contentEnd])),
+                               !bounded[f] || schema.fields[f].allows(parsed.value) {
                                 table.numbers[slot].append(parsed.value)
                                 table.decimals[slot].append(Int8(clamping: parsed.decimals))
                                 continue
@@ -144,6 +176,7 @@ struct TableLoader {
                 }
             }
         }
+        reportBlankLines()
         report(reader.problems, file: shownAs)
     }
 
@@ -158,6 +191,8 @@ struct TableLoader {
         let loaded = table.loaded
         let types = schema.fields.map(\.type), required = zip(schema.fields, loaded).map { $0.required && $1 }
         let checked = schema.fields.map { $0.allowedValues != nil || $0.pattern != nil }
+        let ranges = schema.fields.map(\.integerRange)
+        let bounded = schema.fields.map { $0.minimum != nil || $0.maximum != nil }
         let ends = scratch.ends
         return bytes.withUnsafeBufferPointer { all -> Bool in
             guard let base = all.baseAddress, fieldCount > 0 else { return true }
@@ -191,6 +226,7 @@ struct TableLoader {
                     let cellStart = f == 0 ? rowStart : Int(offsets[first + f - 1]) + 1
                     let cellEnd = Int(offsets[first + f])
                     let length = cellEnd - cellStart
+                    guard length <= Self.maximumCellBytes else { return false }
                     if length == 0 {
                         if required[f] { return false }
                         switch types[f] {
@@ -219,15 +255,17 @@ struct TableLoader {
                         }
                     case .number:
                         if let (value, places) = Self.quickNumber(cell, length) {
+                            guard !bounded[f] || schema.fields[f].allows(value) else { return false }
                             numbers[f][row] = value
                             decimals[f][row] = places
                         } else {
-                            guard let n = try? NumberParser.parse(UnsafeBufferPointer(start: cell, count: length)) else { return false }
+                            guard let n = try? NumberParser.parse(UnsafeBufferPointer(start: cell, count: length)),
+                                  !bounded[f] || schema.fields[f].allows(n.value) else { return false }
                             numbers[f][row] = n.value
                             decimals[f][row] = Int8(clamping: n.decimals)
                         }
                     case .integer:
-                        guard let n = Self.parseInteger(UnsafeBufferPointer(start: cell, count: length)) else { return false }
+                        guard let n = Self.parseInteger(UnsafeBufferPointer(start: cell, count: length)), ranges[f].contains(n) else { return false }
                         integers[f][row] = n
                     case .boolean:
                         if length == 4 && memcmp(cell, "true", 4) == 0 {
@@ -328,6 +366,7 @@ struct TableLoader {
                 let number = try NumberParser.parse(cell)
                 table.numbers[slot].append(number.value)
                 table.decimals[slot].append(Int8(clamping: number.decimals))
+                if !spec.allows(number.value) { fail(outOfRange(NumberText.plain(number.value), spec)) }
             } catch {
                 fail(error.message, offset: error.offset)
                 table.numbers[slot].append(.nan)
@@ -336,6 +375,7 @@ struct TableLoader {
         case .integer:
             if let value = Self.parseInteger(cell) {
                 table.integers[slot].append(value)
+                if !spec.integerRange.contains(value) { fail(outOfRange(String(value), spec)) }
             } else {
                 fail("'\(String(decoding: cell, as: UTF8.self))' is not an integer (digits only, optional leading '-')")
                 table.integers[slot].append(Int64.min)
@@ -378,6 +418,15 @@ struct TableLoader {
         return verdict
     }
 
+    private func outOfRange(_ value: String, _ spec: FieldSchema) -> String {
+        switch (spec.minimum, spec.maximum) {
+        case let (low?, high?): "\(value) is outside \(NumberText.plain(low))–\(NumberText.plain(high))"
+        case let (low?, nil): "\(value) is below the minimum \(NumberText.plain(low))"
+        case let (nil, high?): "\(value) is above the maximum \(NumberText.plain(high))"
+        default: "\(value) is out of range"
+        }
+    }
+
     private func appendMissing(_ type: FieldType, slot: Int, to table: inout Table) {
         switch type {
         case .string: table.texts[slot].append(-1)
@@ -386,6 +435,9 @@ struct TableLoader {
         case .boolean: table.booleans[slot].append(-1)
         }
     }
+
+    /// The longest cell read (1 MiB): a longer one is an error, not a string to keep.
+    static let maximumCellBytes = 1 << 20
 
     static func parseInteger(_ cell: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
@@ -406,9 +458,15 @@ struct TableLoader {
         let names = fields.map { reader.text(of: $0) }
         let expected = schema.fields.map(\.name)
         if names == expected { return true }
+        if !names.contains(where: expected.contains) {
+            diagnostics.append(Diagnostic(.error, file: file, line: line, column: 1,
+                "the first line is no header (none of its cells names a field of the \(schema.name) schema); the file is skipped until it starts with: \(expected.joined(separator: ","))"))
+            return false
+        }
         for (i, name) in names.enumerated() where i >= expected.count || expected[i] != name {
             let wanted = i < expected.count ? "'\(expected[i])'" : "no more columns"
-            let known = expected.contains(name) ? "" : " (not a field of the \(schema.name) schema)"
+            let earlier = names[..<i].firstIndex(of: name).map { " (a second time: column \($0 + 1) is '\(name)' too)" }
+            let known = earlier ?? (expected.contains(name) ? "" : " (not a field of the \(schema.name) schema)")
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: reader.column(of: fields[i]),
                 "header column \(i + 1) is '\(name)'\(known); expected \(wanted)"))
         }

@@ -28,7 +28,18 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): \(severity.rawValue): \(message)"
+        return Self.printable("\(location): \(severity.rawValue): \(message)")
+    }
+
+    /// `text` with control characters written as `\u{…}`: a message quotes the datasets, and an
+    /// escape sequence in a cell must not reach the terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
     }
 }
 

@@ -1,24 +1,17 @@
-/// One result per index of a `DispatchQueue.concurrentPerform`: each iteration writes only its
-/// own slot (through a pointer allocated once, so concurrent writes touch disjoint memory), and
-/// the results are read after all iterations have finished. `@unchecked Sendable` for that
-/// reason: writes to disjoint slots, reads after the dispatch has joined them.
-package final class ParallelSlots<T>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<T?>
-    private let count: Int
+import Synchronization
+
+/// One result per index of a `DispatchQueue.concurrentPerform`: each iteration stores its own
+/// slot, and the results are read after all iterations have finished (behind a mutex, so the
+/// compiler checks the sharing).
+package final class ParallelSlots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
 
     package init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
+        slots = Mutex(Array(repeating: nil, count: count))
     }
 
     package subscript(index: Int) -> T? {
-        get { slots[index] }
-        set { slots[index] = newValue }
+        get { slots.withLock { $0[index] } }
+        set { slots.withLock { $0[index] = newValue } }
     }
 }

@@ -19,6 +19,10 @@ public struct ReferenceValue: Sendable {
     /// Why the figure must not be used in analyses (kept for the record); `nil` = usable.
     public var excluded: String?
 
+    /// Series the references keep for the record, which are no indicator of `indicators.csv`
+    /// and which no analysis reads: any other indicator must be in the catalogue.
+    public static let recordOnlySeries: Set<String> = ["working_age_pop", "employed"]
+
     /// True for a yearly figure: the August round, or a source that names no month.
     public var isAnnual: Bool { month == nil || month == 8 }
 

@@ -15,7 +15,22 @@ public struct FieldSchema: Sendable {
     public var allowedValues: [String]?
     /// A regular expression the whole value must match, if constrained.
     public var pattern: String?
+    /// The smallest and largest value allowed (integer and number fields), if constrained.
+    public var minimum: Double?
+    public var maximum: Double?
     public var description: String?
+
+    /// The integers allowed by ``minimum`` and ``maximum``.
+    public var integerRange: ClosedRange<Int64> {
+        let low = minimum.map { Int64(clamping: Int($0.rounded(.up))) } ?? Int64.min
+        let high = maximum.map { Int64(clamping: Int($0.rounded(.down))) } ?? Int64.max
+        return low <= high ? low...high : low...low
+    }
+
+    /// True when `value` lies within ``minimum`` and ``maximum``.
+    public func allows(_ value: Double) -> Bool {
+        !(minimum.map { value < $0 } ?? false) && !(maximum.map { value > $0 } ?? false)
+    }
 
     public init(name: String, type: FieldType) {
         self.name = name

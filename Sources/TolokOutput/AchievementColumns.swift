@@ -14,9 +14,9 @@ extension AchievementExport {
     /// Writes `achievement.csv` from the observations' columns in blocks on both cores: the same
     /// rows and bytes as ``csv(_:dialect:)`` over ``rows(_:)``.
     public static func write(_ dataset: Dataset, alignment: Alignment, dialect: CSVDialect, to url: URL,
-                             threads: Int = BlockWriter.defaultThreads) throws(AtomicFile.Failure) -> Counts {
+                             in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) -> Counts {
         guard let table = dataset.tables["observations"] else {
-            try AtomicFile.write([dialect.header(header)], to: url)
+            try batch.stage([dialect.header(header)], at: url)
             return Counts()
         }
         let pool = dataset.pool
@@ -34,7 +34,7 @@ extension AchievementExport {
         let positive = pool.id(of: Polarity.positive.rawValue) ?? -2, negative = pool.id(of: Polarity.negative.rawValue) ?? -2
         let rowsPerBlock = 16_384
         let counts = ParallelSlots<Counts>(count: (table.rowCount + rowsPerBlock - 1) / rowsPerBlock)
-        try BlockWriter.write(to: url, header: dialect.header(header), blocks: (table.rowCount + rowsPerBlock - 1) / rowsPerBlock,
+        try BlockWriter.write(to: url, in: &batch, header: dialect.header(header), blocks: (table.rowCount + rowsPerBlock - 1) / rowsPerBlock,
                               threads: threads) { block, out in
             var n = Counts()
             for r in (block * rowsPerBlock)..<min(table.rowCount, (block + 1) * rowsPerBlock) {

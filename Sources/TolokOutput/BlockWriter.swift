@@ -7,10 +7,17 @@ import TolokModel
 /// every block in turn, and memory stays at two blocks whatever the file's size.
 public enum BlockWriter {
     /// Writes `header` and then blocks `0..<blocks`, each formatted by `format(block, &buffer)`,
-    /// to `url` atomically. `threads` 1 formats every block on the calling thread.
-    public static func write(to url: URL, header: [UInt8], blocks: Int, threads: Int = 2,
+    /// to `url`, staged in `batch` (renamed into place when the batch is committed). `threads` 1
+    /// formats every block on the calling thread.
+    public static func write(to url: URL, in batch: inout AtomicFile.Batch, header: [UInt8], blocks: Int, threads: Int = 2,
                              format: @Sendable (Int, inout ByteBuffer) -> Void) throws(AtomicFile.Failure) {
-        let file = try AtomicFile(url)
+        try batch.stage(at: url) { file throws(AtomicFile.Failure) in
+            write(to: file, header: header, blocks: blocks, threads: threads, format: format)
+        }
+    }
+
+    private static func write(to file: AtomicFile.Stream, header: [UInt8], blocks: Int, threads: Int,
+                              format: @Sendable (Int, inout ByteBuffer) -> Void) {
         file.write(header)
         let slots = BufferSlots(count: max(1, threads))
         var next = 0
@@ -29,17 +36,13 @@ public enum BlockWriter {
             for i in 0..<batch { file.write(slots[i]) }
             next += batch
         }
-        try file.commit()
     }
 
-    /// How many threads the writers use: both cores, or one when `TOLOK_THREADS=1` (to check that
-    /// the parallel output is byte for byte the sequential one).
-    public static var defaultThreads: Int {
-        ProcessInfo.processInfo.environment["TOLOK_THREADS"] == "1" ? 1 : 2
-    }
 }
 
-/// One byte buffer per thread of a ``BlockWriter`` batch; each iteration touches only its own.
+/// One byte buffer per thread of a ``BlockWriter`` batch. `@unchecked Sendable`: each iteration of
+/// a `concurrentPerform` touches only its own slot, and the writer reads them after it returns
+/// (a lock per byte appended would cost more than the formatting).
 final class BufferSlots: @unchecked Sendable {
     private var buffers: [Slot]
     let count: Int

@@ -5,7 +5,10 @@ import TolokModel
 /// used by ``CSVWriter`` and ``CSVRow``.
 enum CSVText {
     /// Whether the text needs quotes (it holds the separator, a quote or a line break), and
-    /// whether it gets an apostrophe first so that a spreadsheet shows it instead of running it.
+    /// whether it gets an apostrophe first so that a spreadsheet shows it instead of running it:
+    /// in every dialect, a text starting like a formula (``formulaStarts(_:)``) unless it is a
+    /// plain number (``isPlainNumber(_:)``).
+    @inline(__always)
     static func escaping(_ text: UnsafeBufferPointer<UInt8>, dialect: CSVDialect) -> (apostrophe: Bool, quotes: Bool) {
         let separator = dialect.separator
         var quotes = false
@@ -13,12 +16,36 @@ enum CSVText {
             quotes = true
             break
         }
-        var apostrophe = false
-        if dialect == .excelID, let first = text.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") {
-            apostrophe = Double(String(decoding: text, as: UTF8.self)) == nil
-        }
+        let apostrophe = text.first.map { formulaStarts($0) && !isPlainNumber(text) } ?? false
         return (apostrophe, quotes)
+    }
+
+    /// True for the first bytes a spreadsheet reads as the start of a formula (`=`, `+`, `-`, `@`)
+    /// or strips before one (tab, CR).
+    @inline(__always)
+    static func formulaStarts(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == 9 || byte == 13
+    }
+
+    /// `[+-]?digits([.,]digits)?`: a number a spreadsheet reads as a number, not a formula.
+    static func isPlainNumber(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if i < text.count, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") { i += 1 }
+        var digits = 0, separators = 0, afterSeparator = 0
+        while i < text.count {
+            let b = text[i]
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                digits += 1
+                if separators > 0 { afterSeparator += 1 }
+            } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",")) && separators == 0 && digits > 0 {
+                separators += 1
+            } else {
+                return false
+            }
+            i += 1
+        }
+        return digits > 0 && (separators == 0 || afterSeparator > 0)
     }
 }
 
@@ -102,7 +129,7 @@ public struct CSVRow: ~Copyable {
     /// A number with exactly `decimals` decimals, or missing when `nil` (or NaN).
     public mutating func number(_ value: Double?, decimals: Int, _ out: inout ByteBuffer) {
         separate(&out)
-        if let value, !value.isNaN { NumberText.appendFixed(value, decimals: decimals, separator: dialect.decimalMark, to: &out) }
+        if let value, value.isFinite { NumberText.appendFixed(value, decimals: decimals, separator: dialect.decimalMark, to: &out) }
     }
 
     /// Ends the row.

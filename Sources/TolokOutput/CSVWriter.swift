@@ -8,7 +8,8 @@ public enum CSVDialect: String, Sendable, CaseIterable {
     /// RFC 4180: comma, dot decimal, UTF-8 without BOM, LF line ends.
     case standard
     /// What Excel with Indonesian regional settings opens correctly: semicolon separator,
-    /// decimal comma, UTF-8 BOM, CRLF; text a spreadsheet would run as a formula is escaped.
+    /// decimal comma, UTF-8 BOM, CRLF. (In both dialects, text a spreadsheet would run as a
+    /// formula is written with a leading `'`.)
     case excelID = "excel-id"
 }
 
@@ -76,7 +77,8 @@ public struct CSVWriter: Sendable {
         case .integer(let value):
             NumberText.appendInteger(value, to: &bytes)
         case .number(let value, let decimals):
-            NumberText.appendFixed(value, decimals: decimals, separator: decimalMark, to: &bytes)
+            // NaN or an infinity is no value: missing, never "nan".
+            if value.isFinite { NumberText.appendFixed(value, decimals: decimals, separator: decimalMark, to: &bytes) }
         case .text(let value):
             appendText(value)
         }
@@ -99,6 +101,15 @@ public struct CSVWriter: Sendable {
             }
             bytes.append(quote)
         }
+    }
+
+    /// The bytes of one text cell as ``append(_:)`` writes it in `dialect` (formula neutralised,
+    /// quoted where needed), for writers that copy cells straight into a buffer.
+    public static func cellBytes(_ text: String, dialect: CSVDialect = .standard) -> [UInt8] {
+        var writer = CSVWriter(header: [], dialect: dialect)
+        writer.bytes = []
+        writer.appendText(text)
+        return writer.bytes
     }
 
     /// Formats `value` with exactly `decimals` decimals, without a negative zero.

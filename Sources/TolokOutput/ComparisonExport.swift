@@ -9,7 +9,7 @@ import TolokStatistics
 /// without a struct per row.
 public enum ComparisonExport {
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
-                             english: Bool, dialect: CSVDialect, to url: URL, threads: Int = BlockWriter.defaultThreads) throws(AtomicFile.Failure) {
+                             english: Bool, dialect: CSVDialect, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
         let catalogue = alignment.catalogue
         let grid = alignment.grid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
@@ -18,7 +18,7 @@ public enum ComparisonExport {
         let policy = YearPolicy.all.description
         let header = dialect.header(AnalysisExports.comparisonHeader)
         let perBlock = 8
-        try BlockWriter.write(to: url, header: header, blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
+        try BlockWriter.write(to: url, in: &batch, header: header, blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let district = all[Int(d)]
                 for ind in indicators {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TolokAlignment
 import TolokModel
 import TolokStatistics
@@ -9,19 +10,24 @@ public enum PipelineExport {
     public static let comparisonHeader = "district_code,indicator_id,year,value,province_value,national_value,gap_province,gap_national,capaian\n"
     public static let rankingsHeader = "indicator_id,year,scope,district_code,value,rank,n_ranked\n"
 
-    /// Writes `comparison.csv` and `rankings.csv` into `folder` (atomically).
-    public static func write(_ result: PipelineResult, to folder: URL, threads: Int = BlockWriter.defaultThreads) throws {
+    /// Writes `comparison.csv` and `rankings.csv` into `folder` (atomically, both or neither).
+    /// `parallel: false` formats every block on the calling thread (the same bytes).
+    public static func write(_ result: PipelineResult, to folder: URL, parallel: Bool = true) throws {
+        let threads = parallel ? 2 : 1
+        var batch = AtomicFile.Batch()
         let alignment = result.alignment
-        let codes = alignment.areaCodes.map { Array($0.utf8) }
-        let ids = alignment.catalogue.all.map { Array($0.id.utf8) }
+        // Codes and ids come from the datasets: written as the CSV writer writes a text cell
+        // (quoted if need be, a formula neutralised), once each.
+        let codes = alignment.areaCodes.map { CSVWriter.cellBytes($0) }
+        let ids = alignment.catalogue.all.map { CSVWriter.cellBytes($0.id) }
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-        @Sendable func number(_ v: Double, _ out: inout ByteBuffer) { if !v.isNaN { NumberText.appendCompact(v, to: &out) } }
+        @Sendable func number(_ v: Double, _ out: inout ByteBuffer) { if v.isFinite { NumberText.appendCompact(v, to: &out) } }
 
         // comparison.csv: blocks of 8 districts (about 16,000 rows of 200 indicators × 10 years).
         let districts = result.geography.districts
         let years = alignment.grid.years
         let perBlock = 8
-        try BlockWriter.write(to: folder.appendingPathComponent("comparison.csv"), header: Array(comparisonHeader.utf8),
+        try BlockWriter.write(to: folder.appendingPathComponent("comparison.csv"), in: &batch, header: Array(comparisonHeader.utf8),
                               blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let code = codes[Int(d)]
@@ -45,7 +51,7 @@ public enum PipelineExport {
         // rankings.csv: blocks of about 32,000 ranked rows (whole groups).
         let table = result.ranks
         let facts = alignment.facts
-        let scopes = alignment.areaCodes.map { Array("province:\($0)".utf8) }
+        let scopes = alignment.areaCodes.map { CSVWriter.cellBytes("province:\($0)") }
         let nation = Array("nation".utf8)
         var blockStarts = [0]
         var rows = 0
@@ -55,7 +61,7 @@ public enum PipelineExport {
         }
         blockStarts.append(table.groups.count)
         let starts = blockStarts
-        try BlockWriter.write(to: folder.appendingPathComponent("rankings.csv"), header: Array(rankingsHeader.utf8),
+        try BlockWriter.write(to: folder.appendingPathComponent("rankings.csv"), in: &batch, header: Array(rankingsHeader.utf8),
                               blocks: starts.count - 1, threads: threads) { block, out in
             for g in table.groups[starts[block]..<starts[block + 1]] where g.isRanked {
                 let scope = g.scopeKind == .nation ? nation : scopes[Int(g.scopeCode)]
@@ -70,5 +76,6 @@ public enum PipelineExport {
                 }
             }
         }
+        try batch.commit()
     }
 }

@@ -11,7 +11,7 @@ public enum RankingsExport {
     /// Writes both files.
     public static func write(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography,
                              english: Bool, dialect: CSVDialect, rankings: URL, statistics: URL,
-                             threads: Int = BlockWriter.defaultThreads) throws(AtomicFile.Failure) {
+                             in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
         let catalogue = alignment.catalogue
         let grid = alignment.grid
         let all = areas.all
@@ -33,7 +33,7 @@ public enum RankingsExport {
         starts.append(table.groups.count)
         let blockStarts = starts
 
-        try BlockWriter.write(to: rankings, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1,
+        try BlockWriter.write(to: rankings, in: &batch, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1,
                               threads: threads) { block, out in
             for g in table.groups[blockStarts[block]..<blockStarts[block + 1]] {
                 let ind = Int(g.indicator), y = Int(g.year)
@@ -96,7 +96,7 @@ public enum RankingsExport {
             }
         }
 
-        try BlockWriter.write(to: statistics, header: dialect.header(AnalysisExports.statisticsHeader), blocks: blockStarts.count - 1,
+        try BlockWriter.write(to: statistics, in: &batch, header: dialect.header(AnalysisExports.statisticsHeader), blocks: blockStarts.count - 1,
                               threads: threads) { block, out in
             for g in table.groups[blockStarts[block]..<blockStarts[block + 1]] where g.isRanked {
                 guard let d = g.summary.distribution else { continue }

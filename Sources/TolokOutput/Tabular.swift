@@ -45,12 +45,47 @@ public struct Tabular: Sendable {
         case .missing: ""
         case .text(let t): t
         case .integer(let i): String(i)
-        case .number(let v, let d): CSVWriter.format(v, decimals: d)
+        case .number(let v, let d): v.isFinite ? CSVWriter.format(v, decimals: d) : ""
         }
     }
 
+    /// `text` for a terminal: control characters (an escape sequence could move the cursor or
+    /// recolour the screen) become U+FFFD, tabs and line breaks spaces.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 9, 10, 13: out.append(" ")
+            case 0..<0x20, 0x7F...0x9F: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `text` as a JSON string literal (RFC 8259), with U+2028 and U+2029 escaped too so the
+    /// text is also a valid JavaScript literal.
+    static func jsonQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
     private func aligned() -> String {
-        let cells = [header] + rows.map { $0.map(Self.text) }
+        let cells = [header] + rows.map { $0.map { Self.printable(Self.text($0)) } }
         let widths = header.indices.map { c in min(48, cells.map { $0[c].count }.max() ?? 0) }
         return cells.enumerated().map { i, row in
             let line = row.enumerated().map { c, text in
@@ -65,37 +100,24 @@ public struct Tabular: Sendable {
     }
 
     private func markdown() -> String {
-        func escape(_ s: String) -> String { MarkdownText.escape(s) }
+        func escape(_ s: String) -> String { MarkdownText.escape(Self.printable(s)) }
         var lines = ["| " + header.map(escape).joined(separator: " | ") + " |",
                      "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
         for row in rows { lines.append("| " + row.map { escape(Self.text($0)) }.joined(separator: " | ") + " |") }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One object per row; a missing value (an empty cell, a number that is not finite) is `null`.
     private func json() -> String {
-        func quote(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-                }
-            }
-            return out + "\""
-        }
+        let quote = Self.jsonQuoted
         let objects = rows.map { row in
             "  {" + zip(header, row).map { name, cell in
                 let value: String
                 switch cell {
                 case .missing: value = "null"
-                case .text(let t): value = quote(t)
+                case .text(let t): value = t.isEmpty ? "null" : quote(t)
                 case .integer(let i): value = String(i)
-                case .number(let v, let d): value = CSVWriter.format(v, decimals: d)
+                case .number(let v, let d): value = v.isFinite ? CSVWriter.format(v, decimals: d) : "null"
                 }
                 return quote(name) + ": " + value
             }.joined(separator: ", ") + "}"

@@ -7,14 +7,14 @@ import TolokStatistics
 /// bytes as ``AnalysisExports/targets(_:english:)`` over ``TargetScores/compute(_:areas:)``.
 public enum TargetsExport {
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect,
-                             to url: URL, threads: Int = BlockWriter.defaultThreads) throws(AtomicFile.Failure) {
+                             to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
         let districts = geography.districts
         let all = areas.all
         let perBlock = 16
-        try BlockWriter.write(to: url, header: dialect.header(AnalysisExports.targetsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
+        try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.targetsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
                               threads: threads) { block, out in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let district = all[Int(d)]

@@ -7,14 +7,14 @@ import TolokStatistics
 /// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:)``.
 public enum TrendsExport {
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, dialect: CSVDialect, to url: URL,
-                             threads: Int = BlockWriter.defaultThreads) throws(AtomicFile.Failure) {
+                             in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
         let districts = geography.districts
         let all = areas.all
         let perBlock = 8
-        try BlockWriter.write(to: url, header: dialect.header(AnalysisExports.trendsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
+        try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.trendsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
                               threads: threads) { block, out in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let district = all[Int(d)]

@@ -106,8 +106,8 @@ public struct Synthesizer: Sendable {
         }
         let package = "{\n  \"name\": \"tolok-synthetic\",\n  \"title\": \"Synthetic Tolok datasets (tolok synth, seed \(seed))\",\n  \"resources\": [\n"
             + entries.joined(separator: ",\n") + "\n  ]\n}\n"
-        do { try Data(package.utf8).write(to: folder.appendingPathComponent("datapackage.json"), options: .atomic) } catch {
-            throw Failure(message: "cannot write datapackage.json: \(error.localizedDescription)")
+        do { try AtomicFile.write([Array(package.utf8)], to: folder.appendingPathComponent("datapackage.json")) } catch {
+            throw Failure(message: "cannot write datapackage.json: \(error.description)")
         }
         return summary
     }

@@ -1,4 +1,6 @@
 import Foundation
 import TolokCLI
 
+// An interrupted run removes its temporary files and leaves the previous outputs in place.
+TolokCommandLine.removeTemporaryFilesOnInterrupt()
 exit(TolokCommandLine.run(Array(CommandLine.arguments.dropFirst()), console: .standard()))

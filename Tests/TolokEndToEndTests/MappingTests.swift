@@ -13,7 +13,7 @@ struct MappingTests {
             .write(to: file, atomically: true, encoding: .utf8)
         let run = tolok("validate", "--data", data.path)
         #expect(run.status == 1)
-        #expect(run.err.contains { $0.hasPrefix("\(data.path)/indicator_mappings.csv:\(line): error: the label 'pencari kerja yang  ditempatkan' (district 3509) is mapped twice, differently: to placements (as_is)") })
+        #expect(run.err.contains { $0.hasPrefix("\(data.path)/indicator_mappings.csv:\(line):\("map-conflict,3509,,".count + 1): error: mapping map-conflict: the label 'pencari kerja yang  ditempatkan' (district 3509) is mapped twice, differently: to placements (as_is)") })
     }
 
     @Test func unmappedLabelsAreListedNotDropped() throws {

@@ -52,7 +52,8 @@ struct SoundnessTests {
             .write(to: file, atomically: true, encoding: .utf8)
         let run = tolok("validate", "--data", data.path)
         #expect(run.status == 1)
-        #expect(run.err.contains("\(data.path)/indicator_mappings.csv:\(line): error: mapping map-wrong: the label is printed in 'orang' but trainees_certified_share is in percent: only a label of the same definition maps as is (a count never maps onto a rate; use ratio, sum or per_1000)"))
+        let column = "map-wrong,3509,,Pencari kerja yang ditempatkan: angkatan kerja antar Negara (AKAN),".count + 1
+        #expect(run.err.contains("\(data.path)/indicator_mappings.csv:\(line):\(column): error: mapping map-wrong: the label is printed in 'orang' but trainees_certified_share is in percent: only a label of the same definition maps as is (a count never maps onto a rate; use ratio, sum or per_1000)"))
     }
 
     @Test func caveatsTravelWithTheValue() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import Tolok
 import TolokCLI
@@ -17,16 +18,19 @@ struct Run {
     var err: [String]
 }
 
-/// Collects lines; a class so the console's closures can append to it.
-final class Lines: @unchecked Sendable {
-    var lines: [String] = []
+/// Collects lines; a class so the console's closures can append to it (behind a lock: a command
+/// may print from more than one thread).
+final class Lines: Sendable {
+    private let storage = Mutex<[String]>([])
+    func append(_ items: [String]) { storage.withLock { $0 += items } }
+    var lines: [String] { storage.withLock { $0 } }
 }
 
 /// Runs `tolok` in-process with `arguments`.
 func tolok(_ arguments: String...) -> Run {
     let out = Lines(), err = Lines()
-    let console = Console(out: { out.lines.append(contentsOf: $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) },
-                          err: { err.lines.append($0) }, isTerminal: false)
+    let console = Console(out: { out.append($0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) },
+                          err: { err.append([$0]) }, isTerminal: false)
     let status = TolokCommandLine.run(arguments, console: console)
     return Run(status: status, out: out.lines, err: err.lines)
 }

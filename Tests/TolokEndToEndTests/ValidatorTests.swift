@@ -5,7 +5,8 @@ import Testing
 struct ValidatorTests {
     @Test func shippedDatasetsAreClean() {
         let run = tolok("validate", "--data", shippedDatasets)
-        #expect(run.err == [])
+        // Warnings (a realisation above its pagu as printed) are allowed; errors are not.
+        #expect(run.err.filter { !$0.contains(": warning: ") } == [])
         #expect(run.status == 0)
     }
 
@@ -38,8 +39,8 @@ struct ValidatorTests {
         for line in expected {
             #expect(run.err.contains(line), "missing diagnostic: \(line)\nall: \(run.err.joined(separator: "\n"))")
         }
-        #expect(run.err.count == expected.count)
-        #expect(run.out.last == "4 errors, 0 warnings")
+        #expect(run.err.filter { $0.contains(": error: ") }.count == expected.count)
+        #expect(run.out.last?.hasPrefix("4 errors, ") == true)
     }
 
     @Test func unlistedFileAndBadHeaderAreErrors() throws {

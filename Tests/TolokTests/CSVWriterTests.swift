@@ -17,6 +17,41 @@ struct CSVWriterTests {
         #expect(w.contents == "\u{FEFF}label;gap\r\n'=SUM(A1);-1,49\r\n-1.49;0\r\n")
     }
 
+    @Test(arguments: [CSVDialect.standard, .excelID])
+    func formulasAreNeutralisedInEveryDialect(dialect: CSVDialect) {
+        let cells = ["=HYPERLINK(\"http://x\")", "+62 812", "-Penyediaan jasa", "@SUM(A1)", "\tTab", "\rCR", "-", "+"]
+        let expected = ["'=HYPERLINK(\"http://x\")", "'+62 812", "'-Penyediaan jasa", "'@SUM(A1)", "'\tTab", "'\rCR", "'-", "'+"]
+        for (cell, want) in zip(cells, expected) {
+            var w = CSVWriter(header: ["label"], dialect: dialect)
+            w.append([.text(cell)])
+            let body = String(decoding: w.bytes.drop { $0 != 10 }.dropFirst(), as: UTF8.self)
+            let quoted = want.contains("\"") || want.contains("\r") || (dialect == .standard ? want.contains(",") : want.contains(";"))
+            let written = quoted ? "\"" + want.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : want
+            #expect(body == written + (dialect == .excelID ? "\r\n" : "\n"), "\(cell)")
+        }
+    }
+
+    @Test(arguments: ["-1.49", "+5", "-3,30", "42", "Kota Bekasi", "2.07.04", "=", "a=b"])
+    func plainNumbersAndOtherTextAreLeftAlone(text: String) {
+        var w = CSVWriter(header: ["label"], dialect: .excelID)
+        w.append([.text(text)])
+        let neutralised = text.first.map { "=+-@".contains($0) } == true && !["-1.49", "+5", "-3,30"].contains(text)
+        #expect(w.contents == "\u{FEFF}label\r\n" + (neutralised ? "'" : "") + text + "\r\n")
+    }
+
+    @Test func cellBytesAreWhatTheWriterWrites() {
+        #expect(CSVWriter.cellBytes("3216") == Array("3216".utf8))
+        #expect(CSVWriter.cellBytes("a,b") == Array("\"a,b\"".utf8))
+        #expect(CSVWriter.cellBytes("=1+1") == Array("'=1+1".utf8))
+        #expect(CSVWriter.cellBytes("a;b", dialect: .excelID) == Array("\"a;b\"".utf8))
+    }
+
+    @Test func aNumberThatIsNotFiniteIsMissing() {
+        var w = CSVWriter(header: ["a", "b", "c"])
+        w.append([.number(.nan, decimals: 2), .number(.infinity, decimals: 0), .number(-.infinity, decimals: 1)])
+        #expect(w.contents == "a,b,c\n,,\n")
+    }
+
     @Test func noNegativeZero() {
         #expect(CSVWriter.format(-0.001, decimals: 2) == "0.00")
         #expect(CSVWriter.format(-0.006, decimals: 2) == "-0.01")

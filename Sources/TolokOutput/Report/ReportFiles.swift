@@ -12,10 +12,11 @@ public enum ReportFiles {
          ("tolok.ipynb", NotebookWriter(data, dialect: dialect).render())]
     }
 
-    /// Writes the three files into `folder`.
-    public static func write(_ data: ReportData, dialect: CSVDialect = .standard, to folder: URL) throws(AtomicFile.Failure) {
+    /// Stages the three files in `folder` (written when `batch` is committed).
+    public static func write(_ data: ReportData, dialect: CSVDialect = .standard, to folder: URL,
+                             in batch: inout AtomicFile.Batch) throws(AtomicFile.Failure) {
         for (name, text) in render(data, dialect: dialect) {
-            try AtomicFile.write([Array(text.utf8)], to: folder.appendingPathComponent(name))
+            try batch.stage([Array(text.utf8)], at: folder.appendingPathComponent(name))
         }
     }
 }

@@ -155,8 +155,12 @@ extension Auditor {
             let shown = zip(operandKeys, values).map { "\($0.0) = \(Self.format($0.1))" }.joined(separator: ", ")
             switch relation {
             case "ratio_percent":
-                guard values.count == 2, values[1] != 0 else {
-                    problems.append("\(at): relation \(id): a ratio needs two operands, the second not 0")
+                guard values.count == 2 else {
+                    problems.append("\(at): relation \(id): a ratio needs two operands")
+                    continue
+                }
+                guard values[1] != 0 else {
+                    problems.append("\(at): relation \(id): the denominator \(operandKeys[1]) is 0: the ratio is undefined, so \(resultKey) is not checked")
                     continue
                 }
                 compare(.ratio, result, expected: values[0] / values[1] * 100, other: operands[0]!.location, records: others,

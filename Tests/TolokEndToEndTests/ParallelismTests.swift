@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import Tolok
+
+/// Everything a load produced, as comparable values: every table's records with their file and
+/// line, the string pool in id order, the diagnostics in order.
+func snapshot(_ result: DatasetLoader.Result) throws -> [String] {
+    let dataset = try #require(result.dataset)
+    var lines = result.diagnostics.map(\.description)
+    lines += (0..<dataset.pool.count).map { "pool \($0): \(dataset.pool[Int32($0)])" }
+    for kind in dataset.tables.keys.sorted() {
+        lines += dataset.records(kind).map { "\(kind) \($0.file):\($0.line) \($0.fields.sorted { $0.key < $1.key })" }
+    }
+    return lines
+}
+
+@Suite("Parallel paths give the bytes of one thread")
+struct ParallelismTests {
+    @Test func loadingOnTwoThreadsEqualsLoadingOnOne() throws {
+        // The reference files (3.4 MB in four files) are read on two threads; errors in both halves
+        // keep their order.
+        let data = try copyOfShippedDatasets()
+        for (file, row) in [("references.csv", "bad-1,9999,tpt,2023,8,5,,%,false,,bps,x,,\n"),
+                            ("references/bps-districts.csv", "bad-2,9998,tpt,1900,8,5,,%,false,,bps,x,,\n")] {
+            let url = data.appendingPathComponent(file)
+            try (String(contentsOf: url, encoding: .utf8) + row).write(to: url, atomically: true, encoding: .utf8)
+        }
+        let parallel = try snapshot(DatasetLoader.load(directory: data.path, parallel: true))
+        let serial = try snapshot(DatasetLoader.load(directory: data.path, parallel: false))
+        #expect(parallel.count == serial.count)
+        #expect(parallel == serial)
+        #expect(parallel.contains { $0.contains("unknown area_code '9998'") } && parallel.contains { $0.contains("unknown area_code '9999'") })
+    }
+
+    @Test func thePipelineExportOnFourThreadsEqualsOneThread() throws {
+        let data = try temporaryFolder().appendingPathComponent("synth")
+        #expect(tolok("synth", "--districts", "60", "--provinces", "4", "--years", "3", "--indicators", "12", "--budget-lines", "20",
+                      "--out", data.path, "--schemas", shippedDatasets + "/schemas").status == 0)
+        let loaded = DatasetLoader.load(directory: data.path, kinds: ["areas", "province_history", "vintages", "revisions", "sources", "indicators",
+                                                                   "indicator_mappings", "observations", "references", "corrections"])
+        let dataset = try #require(loaded.dataset)
+        let result = Pipeline.run(Alignment(dataset), areas: dataset.areas)
+        #expect(result.rows.count > 1000 && result.ranks.count > 100)
+        let one = try temporaryFolder(), four = try temporaryFolder()
+        try PipelineExport.write(result, to: one, parallel: false)
+        try PipelineExport.write(result, to: four, parallel: true)
+        for name in ["comparison.csv", "rankings.csv"] {
+            #expect(try Data(contentsOf: one.appendingPathComponent(name)) == Data(contentsOf: four.appendingPathComponent(name)), "\(name)")
+        }
+        #expect(try contents(of: four).keys.sorted() == ["comparison.csv", "rankings.csv"])
+    }
+}

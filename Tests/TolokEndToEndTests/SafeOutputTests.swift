@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import Tolok
+
+/// The files of `folder`, name → bytes (hidden ones included).
+func contents(of folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
+        files[name] = isFolder.boolValue ? Data() : try Data(contentsOf: folder.appendingPathComponent(name))
+    }
+    return files
+}
+
+@Suite("Safe outputs: atomic, untouched on failure, formulas neutralised, described")
+struct SafeOutputTests {
+    static let reportFiles = ["achievement.csv", "audit.csv", "budget.csv", "comparison.csv", "composite.csv", "costs.csv",
+                              "datapackage.json", "gaps.csv", "rankings.csv", "statistics.csv", "targets.csv", "trends.csv"]
+
+    @Test func aReportWritesEveryFileAndNoTemporaryOne() throws {
+        let data = try cleanFixture()
+        let out = try temporaryFolder()
+        // A temporary file a killed run left behind (its process is gone) is cleaned up.
+        try Data("half".utf8).write(to: out.appendingPathComponent(".rankings.csv.tmp-2147483646"))
+        let run = tolok("report", "--data", data.path, "--out", out.path)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(try contents(of: out).keys.sorted() == Self.reportFiles)
+    }
+
+    @Test func aRunThatFailsHalfWayLeavesThePreviousOutputsUntouched() throws {
+        let data = try cleanFixture()
+        let out = try temporaryFolder()
+        #expect(tolok("report", "--data", data.path, "--out", out.path).status == 0)
+        let before = try contents(of: out)
+        // Different data, and one output that cannot be replaced: the run fails after staging the others.
+        let references = data.appendingPathComponent("references.csv")
+        try (String(contentsOf: references, encoding: .utf8).replacingOccurrences(of: ",5.01,", with: ",6.01,")).write(to: references, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: out.appendingPathComponent("statistics.csv"))
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("statistics.csv"), withIntermediateDirectories: false)
+        let run = tolok("report", "--data", data.path, "--out", out.path)
+        #expect(run.status == 1)
+        #expect(run.err.last == "error: cannot write \(out.path)/statistics.csv: it is a folder; nothing written")
+        var after = try contents(of: out)
+        #expect(after.removeValue(forKey: "statistics.csv") == Data())
+        var expected = before
+        expected.removeValue(forKey: "statistics.csv")
+        #expect(after == expected, "files changed or temporary files left: \(Set(after.keys).symmetricDifference(expected.keys))")
+        // The same run without the obstacle replaces them.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("statistics.csv"))
+        let again = tolok("report", "--data", data.path, "--out", out.path)
+        #expect(again.status == 0, "\(again.err)")
+        #expect(try contents(of: out)["comparison.csv"] != before["comparison.csv"])
+    }
+
+    @Test func anInterruptRemovesTheStagedFiles() throws {
+        let out = try temporaryFolder()
+        let target = out.appendingPathComponent("a.csv")
+        try Data("previous\n".utf8).write(to: target)
+        var batch = AtomicFile.Batch()
+        try batch.stage([Array("new\n".utf8)], at: target)
+        let staged = out.appendingPathComponent(".a.csv.tmp-\(getpid())")
+        #expect(FileManager.default.fileExists(atPath: staged.path))
+        AtomicFile.removeStagedFiles(in: out.path)  // what SIGINT, SIGTERM and SIGHUP do in `tolok` (for every folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["a.csv"])
+        #expect(try String(contentsOf: target, encoding: .utf8) == "previous\n")
+        #expect(throws: AtomicFile.Failure.self) { try batch.commit() }
+        #expect(try String(contentsOf: target, encoding: .utf8) == "previous\n")
+    }
+
+    @Test(arguments: ["standard", "excel-id"])
+    func aFormulaInALabelIsNeutralised(dialect: String) throws {
+        let data = try cleanFixture()
+        let file = data.appendingPathComponent("observations.csv")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: ",Menurunnya pengangguran,", with: ",\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",")
+            .replacingOccurrences(of: ",Meningkatnya penempatan,", with: ",@SUM(1+1),")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let out = try temporaryFolder()
+        #expect(tolok("report", "--data", data.path, "--out", out.path, "--csv-dialect", dialect).status == 0)
+        let written = try String(contentsOf: out.appendingPathComponent("achievement.csv"), encoding: .utf8)
+        let separator = dialect == "standard" ? "," : ";"
+        #expect(written.contains("\(separator)\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\"\(separator)"))
+        #expect(written.contains("\(separator)'@SUM(1+1)\(separator)"))
+        #expect(!written.contains("\(separator)=") && !written.contains("\(separator)\"="))
+    }
+
+    @Test func theDescriptorTypesEveryColumnOfEveryOutput() throws {
+        let data = try cleanFixture()
+        let out = try temporaryFolder()
+        #expect(tolok("report", "--data", data.path, "--out", out.path).status == 0)
+        let package = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("datapackage.json"))) as! [String: Any]
+        let resources = package["resources"] as! [[String: Any]]
+        #expect(resources.map { $0["path"] as! String } .sorted() == Self.reportFiles.filter { $0.hasSuffix(".csv") })
+        for resource in resources {
+            let path = resource["path"] as! String
+            let fields = (resource["schema"] as! [String: Any])["fields"] as! [[String: Any]]
+            let header = String(try String(contentsOf: out.appendingPathComponent(path), encoding: .utf8).prefix { $0 != "\n" })
+            #expect(fields.map { $0["name"] as! String }.joined(separator: ",") == header, "\(path)")
+            for field in fields {
+                let name = field["name"] as! String, type = field["type"] as! String
+                #expect(OutputPackage.type(of: name) != nil, "\(path): column \(name) has no type in OutputPackage")
+                if OutputPackage.codeColumns.contains(name) { #expect(type == "string", "\(path): \(name)") }
+            }
+        }
+        let comparison = resources.first { $0["path"] as? String == "comparison.csv" }!
+        let types = Dictionary(uniqueKeysWithValues: ((comparison["schema"] as! [String: Any])["fields"] as! [[String: Any]]).map { ($0["name"] as! String, $0["type"] as! String) })
+        #expect(types["district_code"] == "string" && types["province_code"] == "string" && types["year"] == "integer"
+                && types["value"] == "number" && types["vs_province"] == "string")
+    }
+}
