@@ -98,7 +98,7 @@ public struct IndicatorMapping: Sendable {
             let mapping = IndicatorMapping(
                 id: id, districtCode: district == "*" ? nil : district, sourceID: text("source_id"), label: label,
                 indicatorID: indicator, transform: transform, priority: columns["priority"].flatMap({ table.integer($0, row) }) ?? 1,
-                caveat: text("caveat"), file: file, line: line)
+                caveat: text("caveat"), file: file, line: line, row: row)
             let key = mapping.key
             if seen[key] != nil, earlierSame(seen[key]!, mapping) { continue }
             if let earlier = seen[key] {

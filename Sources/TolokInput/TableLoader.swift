@@ -338,7 +338,8 @@ struct TableLoader {
             i += 1
         }
         let places = dot < 0 ? 0 : digits - integerDigits
-        guard digits > 0, digits <= 15, dot < 0 || places > 0 else { return nil }
+        // Negative zero is the parser's to refuse, with its reason.
+        guard digits > 0, digits <= 15, dot < 0 || places > 0, !(negative && mantissa == 0) else { return nil }
         var value = Double(mantissa)
         if places > 0 { value /= NumberParser.powersOfTen[places] }
         return (negative ? -value : value, Int8(places))

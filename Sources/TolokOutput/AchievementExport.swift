@@ -20,8 +20,9 @@ public enum AchievementExport {
 
     /// The rows, in dataset order, corrections applied: observations lacking a target or a realisation have no
     /// capaian to compute and are not rows here (the report's summary counts them).
-    public static func rows(_ dataset: Dataset) -> [Row] {
+    public static func rows(_ dataset: Dataset, districts: Set<String>? = nil) -> [Row] {
         dataset.correctedObservations().compactMap { o in
+            if let districts, !districts.contains(o.districtCode) { return nil }
             guard let target = o.target, let realisation = o.realisation else { return nil }
             let name = dataset.areas.byCode[o.districtCode]?.name ?? o.districtCode
             return Row(observation: o, districtName: name,

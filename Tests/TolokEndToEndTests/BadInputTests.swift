@@ -340,38 +340,29 @@ struct BadInputTests {
         #expect(placed["capaian"] == "" && placed["predicate"] == "" && placed["note"] == "target is 0: capaian is undefined")
     }
 
-    /// The time bound of the big inputs; none under ThreadSanitizer, which slows every memory access.
-    static let timeLimit: Double = {
-        let underThreadSanitizer = dlopen(nil, RTLD_NOW).map { dlsym($0, "__tsan_init") != nil } ?? false
-        return underThreadSanitizer ? .infinity : 60
-    }()
-
-    /// Appends `bytes` to the clean fixture's observations and validates, timed.
-    func validate(appending bytes: [UInt8]) throws -> (run: Run, seconds: Double, folder: URL) {
+    /// Appends `bytes` to the clean fixture's observations and validates. (How fast is the
+    /// benchmarks' business, not a test's: these check the answer and that nothing is kept per line.)
+    func validate(appending bytes: [UInt8]) throws -> (run: Run, folder: URL) {
         let data = try cleanFixture()
         let url = data.appendingPathComponent("observations.csv")
         let handle = try FileHandle(forWritingTo: url)
         try handle.seekToEnd()
         try handle.write(contentsOf: bytes)
         try handle.close()
-        let start = Date()
-        let run = tolok("validate", "--data", data.path)
-        return (run, Date().timeIntervalSince(start), data)
+        return (tolok("validate", "--data", data.path), data)
     }
 
     @Test func aHundredMegabyteFieldIsRefused() throws {
         let row = with(newRow, 18, "")
-        let (run, seconds, data) = try validate(appending: Array(row.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 100 << 20) + [10])
+        let (run, data) = try validate(appending: Array(row.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 100 << 20) + [10])
         #expect(run.err == ["\(data.path)/observations.csv:6:\(column(newRow, field: 18)): error: note: the cell is 104857600 bytes long; a cell holds at most 1048576 (a closing quote missing?)"])
         #expect(run.status == 1)
-        #expect(seconds < Self.timeLimit, "took \(seconds) s")
     }
 
     @Test func tenMillionEmptyLinesAreOneWarning() throws {
-        let (run, seconds, data) = try validate(appending: [UInt8](repeating: 10, count: 10_000_000) + Array((newRow + "\n").utf8))
+        let (run, data) = try validate(appending: [UInt8](repeating: 10, count: 10_000_000) + Array((newRow + "\n").utf8))
         #expect(run.err == ["\(data.path)/observations.csv:6:1: warning: 10000000 blank lines skipped (lines 6–10000005)"])
         #expect(run.status == 0)
         #expect(run.out.first?.hasPrefix("\(data.path): 5 observations,") == true)
-        #expect(seconds < Self.timeLimit, "took \(seconds) s")
     }
 }

@@ -40,7 +40,7 @@ struct ParallelismTests {
                                                                    "indicator_mappings", "observations", "references", "corrections"])
         let dataset = try #require(loaded.dataset)
         let result = Pipeline.run(Alignment(dataset), areas: dataset.areas)
-        #expect(result.rows.count > 1000 && result.ranks.count > 100)
+        #expect(result.comparisonCount > 1000 && result.rankCount > 100)
         let one = try temporaryFolder(), four = try temporaryFolder()
         try PipelineExport.write(result, to: one, parallel: false)
         try PipelineExport.write(result, to: four, parallel: true)

@@ -16,7 +16,8 @@ func contents(of folder: URL) throws -> [String: Data] {
 @Suite("Safe outputs: atomic, untouched on failure, formulas neutralised, described")
 struct SafeOutputTests {
     static let reportFiles = ["achievement.csv", "audit.csv", "budget.csv", "comparison.csv", "composite.csv", "costs.csv",
-                              "datapackage.json", "gaps.csv", "rankings.csv", "statistics.csv", "targets.csv", "trends.csv"]
+                              "datapackage.json", "gaps.csv", "rankings.csv", "report.html", "statistics.csv", "summary.md", "targets.csv",
+                              "tolok.ipynb", "trends.csv"]
 
     @Test func aReportWritesEveryFileAndNoTemporaryOne() throws {
         let data = try cleanFixture()

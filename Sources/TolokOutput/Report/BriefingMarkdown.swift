@@ -24,8 +24,8 @@ public struct BriefingMarkdown {
         let o = data.overview, a = o.audit
         var s = "# " + Self.e(l.pick("Tolok: ringkasan tolok ukur dinas tenaga kerja", "Tolok: briefing on district labour agency benchmarks")) + "\n\n"
         s += Self.e(l.pick(
-            "Dari \(f.integer(o.districtCount)) kabupaten/kota di \(f.integer(o.provinceCount)) provinsi, \(data.districts.count) memiliki laporan di data (LKIP, Renstra). Audit: \(f.integer(a.checks)) pemeriksaan, \(f.integer(a.errors)) galat, \(f.integer(a.rounding)) selisih pembulatan. Grafik dan rincian ada di report.html; semua kolom di berkas CSV.",
-            "Of \(f.integer(o.districtCount)) districts in \(f.integer(o.provinceCount)) provinces, \(data.districts.count) have reports in the data (LKIP, Renstra). Audit: \(f.integer(a.checks)) checks, \(f.integer(a.errors)) errors, \(f.integer(a.rounding)) rounding differences. Charts and details are in report.html; every column in the CSV files.")) + "\n\n"
+            "Dari \(f.integer(o.districtCount)) kabupaten/kota di \(f.integer(o.provinceCount)) provinsi, \(data.districts.count + data.omittedDistricts) memiliki laporan di data (LKIP, Renstra)\(data.omittedDistricts > 0 ? "; \(data.districts.count) pertama menurut kode ditampilkan" : ""). Audit: \(f.integer(a.checks)) pemeriksaan, \(f.integer(a.errors)) galat, \(f.integer(a.rounding)) selisih pembulatan. Grafik dan rincian ada di report.html; semua kolom di berkas CSV.",
+            "Of \(f.integer(o.districtCount)) districts in \(f.integer(o.provinceCount)) provinces, \(data.districts.count + data.omittedDistricts) have reports in the data (LKIP, Renstra)\(data.omittedDistricts > 0 ? "; the first \(data.districts.count) by code are shown" : ""). Audit: \(f.integer(a.checks)) checks, \(f.integer(a.errors)) errors, \(f.integer(a.rounding)) rounding differences. Charts and details are in report.html; every column in the CSV files.")) + "\n\n"
 
         let names = ReportData.benchmarkIndicators.map { id in data.districts.lazy.flatMap(\.standings).first { $0.indicator.id == id }?.indicator.name ?? id }
         s += "## " + Self.e(l.pick("Kabupaten/kota dengan laporan", "Districts with reports")) + "\n\n"
@@ -136,6 +136,10 @@ public struct BriefingMarkdown {
         if !data.otherFindings.isEmpty {
             s += "### " + Self.e(l.pick("Temuan pada angka BPS dan rujukan lainnya", "Findings in BPS and other reference figures")) + "\n\n"
             s += findings(data.otherFindings, withArea: true)
+            if data.omittedFindings > 0 {
+                s += Self.e(l.pick("… dan \(f.integer(data.omittedFindings)) temuan lainnya di audit.csv.",
+                                   "… and \(f.integer(data.omittedFindings)) more findings in audit.csv.")) + "\n\n"
+            }
         }
 
         s += "## " + Self.e(l.pick("Sumber yang dikutip", "Sources cited")) + "\n\n"

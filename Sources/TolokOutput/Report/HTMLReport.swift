@@ -122,7 +122,13 @@ public struct HTMLReport {
         s += card(range(o.reportYears), l.pick("tahun dalam laporan", "years in the reports"))
         s += card(range(o.referenceYears), l.pick("tahun angka BPS dan rujukan", "years of BPS and reference figures"))
         s += card(f.integer(o.sourceCount), l.pick("sumber", "sources"))
-        s += "</div>\n<p>" + Self.e(l.pick(
+        s += "</div>\n"
+        if data.omittedDistricts > 0 {
+            s += "<p>" + Self.e(l.pick(
+                "Laporan ini menampilkan \(data.districts.count) kabupaten/kota pertama (menurut kode) dari \(f.integer(data.districts.count + data.omittedDistricts)) yang memiliki laporan; semuanya ada di berkas CSV.",
+                "This report shows the first \(data.districts.count) (by code) of the \(f.integer(data.districts.count + data.omittedDistricts)) districts with reports; the CSV files hold them all.")) + "</p>\n"
+        }
+        s += "<p>" + Self.e(l.pick(
             "\(f.integer(o.observationCount)) angka indikator dari laporan, \(f.integer(o.budgetLineCount)) baris anggaran, \(f.integer(o.referenceCount)) angka rujukan (\(f.integer(o.excludedReferenceCount)) dikecualikan dari analisis, alasannya ada di data). Sumber menurut jenis: ",
             "\(f.integer(o.observationCount)) indicator figures from the reports, \(f.integer(o.budgetLineCount)) budget lines, \(f.integer(o.referenceCount)) reference figures (\(f.integer(o.excludedReferenceCount)) excluded from the analyses, the reason is in the data). Sources by type: "))
             + Self.e(o.sourcesByType.map { "\($0.type) \(f.integer($0.count))" }.joined(separator: ", ")) + ".</p>\n"
@@ -505,6 +511,10 @@ public struct HTMLReport {
         s += "</tbody>\n</table>\n"
         s += findings(data.otherFindings, title: l.pick("Temuan pada angka BPS dan rujukan lainnya", "Findings in BPS and other reference figures"),
                       empty: l.pick("Tidak ada temuan pada angka rujukan.", "No finding in the reference figures."), withArea: true)
+        if data.omittedFindings > 0 {
+            s += "<p class=\"note\">" + Self.e(l.pick("… dan \(f.integer(data.omittedFindings)) temuan lainnya di audit.csv.",
+                                                      "… and \(f.integer(data.omittedFindings)) more findings in audit.csv.")) + "</p>\n"
+        }
         return s + "</section>\n"
     }
 

@@ -9,6 +9,13 @@ extension ReportData {
     /// The first year the line charts show.
     public static let firstChartYear = 2018
 
+    /// The most districts with reports a report shows (the first by code; a national dataset has
+    /// hundreds: the CSV files hold them all).
+    public static let maximumDistricts = 12
+
+    /// The most audit findings on areas without reports a report lists (`audit.csv` holds them all).
+    public static let maximumOtherFindings = 200
+
     /// The indicators placed among the province's districts and drawn against province and nation.
     public static let benchmarkIndicators = ["tpt", "tpak"]
 
@@ -66,8 +73,9 @@ extension ReportData {
                            expectedDecimals: decimals, location: cite(f.location),
                            otherLocation: f.otherLocation.map(cite), detail: f.detail)
         }
-        let achievementRows = AchievementExport.rows(dataset)
-        let seeds = dataset.districtsWithData()
+        let withReports = dataset.districtsWithData()
+        let seeds = Array(withReports.prefix(Self.maximumDistricts))
+        let achievementRows = AchievementExport.rows(dataset, districts: Set(seeds.map(\.code)))
         let benchmark = Self.benchmarkIndicators.compactMap { catalogue.byID[$0] }
 
         var districts: [District] = []
@@ -226,9 +234,10 @@ extension ReportData {
             audit: AuditHeadline(checks: audit.runs.count, errors: audit.count(.error), rounding: audit.count(.rounding),
                                  byCheck: byCheck, byArea: byArea))
 
-        let seedCodes = Set(seeds.map(\.code))
+        let seedCodes = Set(withReports.map(\.code))
+        let others = findings.filter { !seedCodes.contains($0.area.code) }
         self.init(language: language, overview: overview, districts: districts, composite: composite,
-                  otherFindings: findings.filter { !seedCodes.contains($0.area.code) },
-                  sources: cited.sorted().map(item))
+                  otherFindings: Array(others.prefix(Self.maximumOtherFindings)), sources: cited.sorted().map(item),
+                  omittedDistricts: withReports.count - seeds.count, omittedFindings: max(0, others.count - Self.maximumOtherFindings))
     }
 }

@@ -14,9 +14,15 @@ public struct ReportData: Sendable {
     public var otherFindings: [Finding]
     /// Every source the report cites, by id.
     public var sources: [SourceItem]
+    /// Districts with reports not shown (beyond ``ReportData/maximumDistricts``), and findings on
+    /// other areas not listed (beyond ``ReportData/maximumOtherFindings``): their files have them.
+    public var omittedDistricts = 0
+    public var omittedFindings = 0
 
     public init(language: ReportLanguage, overview: Overview, districts: [District], composite: CompositeRanking?,
-                otherFindings: [Finding], sources: [SourceItem]) {
+                otherFindings: [Finding], sources: [SourceItem], omittedDistricts: Int = 0, omittedFindings: Int = 0) {
+        self.omittedDistricts = omittedDistricts
+        self.omittedFindings = omittedFindings
         self.language = language
         self.overview = overview
         self.districts = districts
