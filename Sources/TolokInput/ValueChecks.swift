@@ -92,22 +92,18 @@ enum ValueChecks {
             Diagnostic(.error, file: at.file, line: at.line, column: at.column,
                 "value: \(written(values[row], decimals[row])) % is outside 0–100, but a reference figure in percent is a share (fill 'excluded' with the reason to keep it for the record)")
         }
-        // Every indicator is one of the catalogue, a base series of per-1,000 rates (a mapping's
-        // reference_indicator), or a series kept for the record.
+        // Every indicator is one of the catalogue (or a series kept for the record).
         if let indicators = dataset.tables["indicators"] {
             var known = [Bool](repeating: false, count: pool.count)
             for id in indicators.textIDs(indicators.column("indicator_id")) where id >= 0 { known[Int(id)] = true }
             for name in ReferenceValue.recordOnlySeries { if let id = pool.id(of: name) { known[Int(id)] = true } }
-            if let mappings = dataset.tables["indicator_mappings"], let f = mappings.schema.index(of: "reference_indicator") {
-                for id in mappings.textIDs(f) where id >= 0 { known[Int(id)] = true }
-            }
             let f = table.column("indicator")
             let ids = table.textIDs(f)
             let unknown = (0..<table.rowCount).filter { ids[$0] >= 0 && !known[Int(ids[$0])] }
             let file = indicators.files.count == 1 ? indicators.files[0] : "indicators.csv"
             diagnostics += zip(unknown, table.locations(of: unknown.map { ($0, f) })).map { row, at in
                 Diagnostic(.error, file: at.file, line: at.line, column: at.column,
-                    "unknown indicator '\(pool[ids[row]])': no indicator_id in \(file) has it, no mapping uses it as a per-1,000 base, nor is it one of the series kept for the record: \(ReferenceValue.recordOnlySeries.sorted().joined(separator: ", "))")
+                    "unknown indicator '\(pool[ids[row]])': no indicator_id in \(file) has it (nor is it one of the series kept for the record: \(ReferenceValue.recordOnlySeries.sorted().joined(separator: ", ")))")
             }
         }
         return diagnostics

@@ -101,6 +101,10 @@ struct Plan {
                             .text("the district, one year"), .missing, .number(0, decimals: 0), .number(100, decimals: 0), .text("synthetic")])
             }
         }
+        // The base series of the per-1,000 rates (references of every district), as in the shipped catalogue.
+        csv.append([.text("labour_force"), .text("Angkatan kerja"), .text("Labour force"), .text("persons"), .text("positive"),
+                    .text("count"), .missing, .text("labour force (angkatan kerja, 15+)"), .missing, .text("the district, one year"),
+                    .missing, .number(0, decimals: 0), .missing, .text("reference series for per-1000 rates")])
         return csv
     }
 

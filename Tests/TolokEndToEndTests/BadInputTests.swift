@@ -231,7 +231,7 @@ enum BadInputs {
             "{dir}/indicator_mappings.csv:3:\(column(map2, field: 4)): error: unknown indicator_id 'placement': no indicator_id in {dir}/indicators.csv has it",
         ]),
         .replacing("unknown-indicator-in-references", in: "references.csv", ref3510, with: with(ref3510, 2, "tpk"), [
-            "{dir}/references.csv:5:\(column(ref3510, field: 2)): error: unknown indicator 'tpk': no indicator_id in {dir}/indicators.csv has it, no mapping uses it as a per-1,000 base, nor is it one of the series kept for the record: employed, working_age_pop",
+            "{dir}/references.csv:5:\(column(ref3510, field: 2)): error: unknown indicator 'tpk': no indicator_id in {dir}/indicators.csv has it (nor is it one of the series kept for the record: employed, working_age_pop)",
         ]),
         .replacing("mapping-unknown-district", in: "indicator_mappings.csv", map2, with: with(map2, 1, "9999"), [
             "{dir}/indicator_mappings.csv:3:7: error: mapping map-2: district_code '9999' is not a district in areas.csv (write a district code or *)",
