@@ -2,7 +2,8 @@ import Foundation
 
 /// Progress of a long command on standard error: each stage's rows and rows per second. Stages
 /// of a run that stays under two seconds print nothing; once a run passes two seconds, the stages
-/// so far and every later one are printed. `--quiet` silences it.
+/// so far and every later one are printed. `--quiet` silences it; `TOLOK_PROGRESS=always` prints
+/// every stage however short the run (for timing the stages of a small run).
 final class Progress {
     private let console: Console
     private let quiet: Bool
@@ -10,7 +11,7 @@ final class Progress {
     private var stageStart = Date()
     private var stageCPU = Progress.cpuSeconds()
     private var pending: [String] = []
-    private var printing = false
+    private var printing = ProcessInfo.processInfo.environment["TOLOK_PROGRESS"] == "always"
 
     init(console: Console, quiet: Bool) {
         self.console = console
