@@ -54,7 +54,7 @@ enum AuditCommand {
         console.out(AuditExport.summary(report, dataset: dataset)[0])
         var checks = Tabular(header: [pick("pemeriksaan", "check"), pick("diperiksa", "checked"), pick("galat", "errors"), pick("pembulatan", "rounding")])
         for check in AuditCheck.allCases {
-            let ran = report.runs.count { $0.check == check }
+            let ran = report.runs.count(check)
             guard ran > 0 else { continue }
             checks.rows.append([.text(check.rawValue), .integer(ran), .integer(report.findings.count { $0.check == check && $0.severity == .error }),
                                 .integer(report.findings.count { $0.check == check && $0.severity == .rounding })])

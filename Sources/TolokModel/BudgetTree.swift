@@ -1,34 +1,65 @@
-/// Budget lines as the tree their `parent_id`s draw, with amounts that fall back to the sum of
-/// a line's lines (a programme heading printed without amounts is the sum of its activities).
+/// Budget lines as the tree their `parent_id`s draw, by row, with amounts that fall back to the
+/// sum of a line's lines (a programme heading printed without amounts is the sum of its
+/// activities).
 public struct BudgetTree: Sendable {
-    public let lines: [BudgetLine]
-    /// Indices of each line's children, by the parent's id.
-    public let children: [String: [Int]]
-    /// Index of each line, by id.
-    public let index: [String: Int]
+    /// For each row: where its children start in ``childRows`` (and the next row's start, where they end).
+    private let childStart: [Int32]
+    private let childRows: [Int32]
+    /// The rows that have children, in the order of their first child.
+    public let parents: [Int32]
 
-    public init(_ lines: [BudgetLine]) {
-        self.lines = lines
-        var children: [String: [Int]] = [:]
-        for (i, line) in lines.enumerated() {
-            if let parent = line.parentID { children[parent, default: []].append(i) }
+    /// The tree of lines identified by `ids`, each under the line whose id is its `parentIDs`
+    /// entry (`nil` or an id no line has: none). Ids are any hashable key (pool ids, strings); a
+    /// parent id names the first line that has it.
+    public init<ID: Hashable>(ids: [ID], parentIDs: [ID?]) {
+        var rowOfID: [ID: Int32] = [:]
+        rowOfID.reserveCapacity(ids.count)
+        for (row, id) in ids.enumerated() where rowOfID[id] == nil { rowOfID[id] = Int32(row) }
+        var parentOf = [Int32](repeating: -1, count: ids.count)
+        var counts = [Int32](repeating: 0, count: ids.count + 1)
+        for (row, parent) in parentIDs.enumerated() {
+            guard let parent, let p = rowOfID[parent] else { continue }
+            parentOf[row] = p
+            counts[Int(p) + 1] += 1
         }
-        self.children = children
-        index = Dictionary(lines.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for i in 0..<ids.count { counts[i + 1] += counts[i] }
+        var next = counts
+        var rows = [Int32](repeating: 0, count: Int(counts[ids.count]))
+        var parents: [Int32] = []
+        for (row, p) in parentOf.enumerated() where p >= 0 {
+            if next[Int(p)] == counts[Int(p)] { parents.append(p) }
+            rows[Int(next[Int(p)])] = Int32(row)
+            next[Int(p)] += 1
+        }
+        childStart = counts
+        childRows = rows
+        self.parents = parents
     }
 
-    /// The printed amount of line `i`, or else the sum of its lines' amounts; `nil` when it has
-    /// no amount and no lines, or when one of its lines has none (never a silent zero).
-    public func amount(_ i: Int, _ field: KeyPath<BudgetLine, CanonicalNumber?>) -> Double? {
-        amount(i, field, depth: 0)
+    /// The tree of `lines`.
+    public init(_ lines: [BudgetLine]) {
+        self.init(ids: lines.map(\.id), parentIDs: lines.map(\.parentID))
     }
 
-    private func amount(_ i: Int, _ field: KeyPath<BudgetLine, CanonicalNumber?>, depth: Int) -> Double? {
-        if let v = lines[i][keyPath: field] { return v.value }
-        guard depth < 32, let kids = children[lines[i].id], !kids.isEmpty else { return nil }
+    /// The rows directly under `row`, in row order.
+    public func children(of row: Int) -> ArraySlice<Int32> {
+        childRows[Int(childStart[row])..<Int(childStart[row + 1])]
+    }
+
+    /// The printed amount of line `row` (`amount(row)`, `nil` when not printed), or else the sum
+    /// of its lines' amounts; `nil` when it has no amount and no lines, or when one of its lines
+    /// has none (never a silent zero).
+    public func amount(_ row: Int, _ printed: (Int) -> Double?) -> Double? {
+        amount(row, printed, depth: 0)
+    }
+
+    private func amount(_ row: Int, _ printed: (Int) -> Double?, depth: Int) -> Double? {
+        if let v = printed(row) { return v }
+        let kids = children(of: row)
+        guard depth < 32, !kids.isEmpty else { return nil }
         var sum = 0.0
         for k in kids {
-            guard let v = amount(k, field, depth: depth + 1) else { return nil }
+            guard let v = amount(Int(k), printed, depth: depth + 1) else { return nil }
             sum += v
         }
         return sum

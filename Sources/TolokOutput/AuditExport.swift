@@ -50,7 +50,7 @@ public enum AuditExport {
     public static func summary(_ report: AuditReport, dataset: Dataset) -> [String] {
         var lines = ["Audit: \(report.runs.count) checks, \(report.count(.error)) errors, \(report.count(.rounding)) rounding"]
         for check in AuditCheck.allCases {
-            let ran = report.runs.count { $0.check == check }
+            let ran = report.runs.count(check)
             guard ran > 0 else { continue }
             let errors = report.findings.count { $0.check == check && $0.severity == .error }
             let rounding = report.findings.count { $0.check == check && $0.severity == .rounding }

@@ -60,13 +60,15 @@ public enum Costs {
         for l in lines { tables[TableKey(district: l.districtCode, year: l.year, source: l.source.sourceID, location: l.source.location), default: []].append(l) }
 
         let tree = BudgetTree(lines)
+        var rowOfID: [String: Int] = [:]
+        for (row, line) in lines.enumerated() where rowOfID[line.id] == nil { rowOfID[line.id] = row }
         func effective(_ line: BudgetLine, _ field: KeyPath<BudgetLine, CanonicalNumber?>) -> Double? {
-            tree.index[line.id].flatMap { tree.amount($0, field) }
+            rowOfID[line.id].flatMap { tree.amount($0) { lines[$0][keyPath: field]?.value } }
         }
         /// The corrections of a line and of every line under it.
         func corrections(_ line: BudgetLine) -> [String] {
             line.corrections.filter { $0.correction.field != "reported_percent" }.map(\.description)
-                + (tree.children[line.id] ?? []).flatMap { corrections(tree.lines[$0]) }
+                + (rowOfID[line.id].map { tree.children(of: $0) } ?? []).flatMap { corrections(lines[Int($0)]) }
         }
 
         var chosen: [String: (TableKey, Double)] = [:]

@@ -210,7 +210,7 @@ extension ReportData {
         // The overview.
         let audit = analysis.audit
         let byCheck = AuditCheck.allCases.compactMap { check -> (check: String, checked: Int, errors: Int, rounding: Int)? in
-            let ran = audit.runs.count { $0.check == check }
+            let ran = audit.runs.count(check)
             guard ran > 0 else { return nil }
             return (check.rawValue, ran, audit.findings.count { $0.check == check && $0.severity == .error },
                     audit.findings.count { $0.check == check && $0.severity == .rounding })

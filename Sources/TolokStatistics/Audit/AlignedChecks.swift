@@ -5,6 +5,15 @@ import TolokAlignment
 extension Auditor {
     // MARK: Plausibility of the aligned series
 
+    /// The pool id of the record fact `f` comes from (its first record; `-1` when none).
+    func record(of f: TolokAlignment.Fact, _ alignment: Alignment) -> Int32 {
+        switch f.kind {
+        case .reference: return references.records.id[Int(f.row)]
+        case .observation: return observations.records.id[Int(f.row)]
+        case .computed: return alignment.computed[Int(f.row)].recordIDs.first.flatMap { pool.id(of: $0) } ?? -1
+        }
+    }
+
     /// Each printed value of a canonical indicator (taken as printed: references and as-is
     /// mappings) against the other printed values of the same fact, or, where it is the only one,
     /// against the district's series: an order of magnitude (×5 or ÷5, and for a percentage also at
@@ -12,74 +21,107 @@ extension Auditor {
     /// reaches the first and last year of a series and two-point series, which the printed-table
     /// check (``checkSeries()``) cannot.
     mutating func checkAlignedSeries(_ alignment: Alignment) {
-        struct Key: Hashable { var area: Int32; var indicator: Int32 }
-        var series: [Key: [Int32: [Int]]] = [:]
-        var order: [Key] = []
-        for (i, f) in alignment.facts.enumerated() where f.isPrinted && f.value > 0 {
-            let key = Key(area: f.area, indicator: f.indicator)
-            if series[key] == nil { order.append(key) }
-            series[key, default: [:]][f.year, default: []].append(i)
+        let facts = alignment.facts
+        // Facts by area and indicator (in the order of their codes), year, and fact order.
+        let areaRank = Self.ranks(alignment.areaCodes), indicatorRank = Self.ranks(alignment.catalogue.all.map(\.id))
+        var order = facts.indices.filter { facts[$0].isPrinted && facts[$0].value > 0 }
+        order.sort {
+            let a = facts[$0], b = facts[$1]
+            return (areaRank[Int(a.area)], indicatorRank[Int(a.indicator)], a.year, $0) < (areaRank[Int(b.area)], indicatorRank[Int(b.indicator)], b.year, $1)
         }
-        let flaggedRecords = Set(findings.filter { $0.check == .seriesJump }.map { $0.recordIDs[0] + "." + $0.field })
-        let keys = order.sorted { (alignment.areaCodes[Int($0.area)], alignment.catalogue.all[Int($0.indicator)].id)
-            < (alignment.areaCodes[Int($1.area)], alignment.catalogue.all[Int($1.indicator)].id) }
-        for key in keys {
-            let byYear = series[key]!
-            let years = byYear.keys.sorted()
-            let indicator = alignment.catalogue.all[Int(key.indicator)]
-            for year in years {
-                for i in byYear[year]! {
-                    let f = alignment.facts[i]
-                    let recordID = alignment.recordID(i)
-                    let field = f.kind == .reference ? "value" : "realisation"
-                    guard !flaggedRecords.contains(recordID + "." + field) else { continue }
-                    let others = byYear[year]!.filter { alignment.recordID($0) != recordID }.map { alignment.facts[$0].value }
-                    let reference: Double
-                    let describe: () -> String
-                    if !others.isEmpty {
-                        reference = Distribution.quantile(others.sorted(), 0.5)
-                        describe = { "\(indicator.id) \(year) printed as \(Self.format(f.value)); the other \(others.count) source\(others.count == 1 ? "" : "s") of the same fact give \(others.map(Self.format).joined(separator: ", "))" }
-                    } else {
-                        // The series' other years, one value each (the preferred one).
-                        let neighbours = years.filter { $0 != year }.compactMap {
-                            alignment.chosen(area: Int(key.area), indicator: Int(key.indicator), year: Int($0))?.value
-                        }.filter { $0 > 0 }
-                        guard !neighbours.isEmpty else { continue }
-                        reference = Distribution.quantile(neighbours.sorted(), 0.5)
-                        describe = {
-                            neighbours.count == 1
-                                ? "\(indicator.id) \(year) printed as \(Self.format(f.value)); the series' only other year gives \(Self.format(neighbours[0])): one of the two is an order of magnitude off (which one, no other source tells)"
-                                : "\(indicator.id) \(year) printed as \(Self.format(f.value)); the median of the series' other \(neighbours.count) years is \(Self.format(reference))"
-                        }
-                    }
-                    let ratio = f.value / reference
-                    // Small rates move by large factors (a TPT of 0,2 % to 1,2 %): a rate must also
-                    // be at least 5 points away.
-                    let farEnough = indicator.unit != "percent" || abs(f.value - reference) >= 5
-                    if (ratio >= 5 || ratio <= 0.2) && farEnough {
-                        flag(.seriesJump, Self.fact(alignment.aligned(i)), expected: reference, records: [], detail: describe() + ": an order of magnitude off")
-                    } else {
-                        runs.append(AuditCheckRun(check: .seriesJump, recordID: recordID))
-                    }
-                }
+        // Figures the printed-table check already flagged (record, and whether the field is `value`).
+        var flagged = Set<Int64>()
+        for f in findings where f.check == .seriesJump {
+            if let id = pool.id(of: f.recordIDs[0]), f.field == "value" || f.field == "realisation" {
+                flagged.insert(Int64(id) << 1 | (f.field == "value" ? 1 : 0))
             }
         }
+        var start = 0
+        while start < order.count {
+            let first = facts[order[start]]
+            var end = start
+            while end < order.count, facts[order[end]].area == first.area, facts[order[end]].indicator == first.indicator { end += 1 }
+            checkSeries(order[start..<end], alignment, flagged: flagged)
+            start = end
+        }
+    }
+
+    /// ``checkAlignedSeries(_:)`` on the printed facts of one area and indicator, by year.
+    private mutating func checkSeries(_ series: ArraySlice<Int>, _ alignment: Alignment, flagged: Set<Int64>) {
+        let facts = alignment.facts
+        let area = Int(facts[series.first!].area), ind = Int(facts[series.first!].indicator)
+        let indicator = alignment.catalogue.all[ind]
+        var years: [Int32] = []
+        for i in series where years.last != facts[i].year { years.append(facts[i].year) }
+        var yearStart = series.startIndex
+        while yearStart < series.endIndex {
+            let year = facts[series[yearStart]].year
+            var yearEnd = yearStart
+            while yearEnd < series.endIndex, facts[series[yearEnd]].year == year { yearEnd += 1 }
+            let sameYear = series[yearStart..<yearEnd]
+            let records = sameYear.map { record(of: facts[$0], alignment) }
+            for (n, i) in sameYear.enumerated() {
+                let f = facts[i]
+                let recordID = records[n]
+                let isValue = f.kind == .reference
+                guard !flagged.contains(Int64(recordID) << 1 | (isValue ? 1 : 0)) else { continue }
+                let others = zip(sameYear, records).filter { $0.1 != recordID }.map { facts[$0.0].value }
+                let reference: Double
+                let describe: () -> String
+                if !others.isEmpty {
+                    reference = Distribution.quantile(others.sorted(), 0.5)
+                    describe = { "\(indicator.id) \(year) printed as \(Self.format(f.value)); the other \(others.count) source\(others.count == 1 ? "" : "s") of the same fact give \(others.map(Self.format).joined(separator: ", "))" }
+                } else {
+                    // The series' other years, one value each (the preferred one).
+                    let neighbours = years.filter { $0 != year }.compactMap {
+                        alignment.chosen(area: area, indicator: ind, year: Int($0))?.value
+                    }.filter { $0 > 0 }
+                    guard !neighbours.isEmpty else { continue }
+                    reference = Distribution.quantile(neighbours.sorted(), 0.5)
+                    describe = {
+                        neighbours.count == 1
+                            ? "\(indicator.id) \(year) printed as \(Self.format(f.value)); the series' only other year gives \(Self.format(neighbours[0])): one of the two is an order of magnitude off (which one, no other source tells)"
+                            : "\(indicator.id) \(year) printed as \(Self.format(f.value)); the median of the series' other \(neighbours.count) years is \(Self.format(reference))"
+                    }
+                }
+                let ratio = f.value / reference
+                // Small rates move by large factors (a TPT of 0,2 % to 1,2 %): a rate must also
+                // be at least 5 points away.
+                let farEnough = indicator.unit != "percent" || abs(f.value - reference) >= 5
+                if (ratio >= 5 || ratio <= 0.2) && farEnough {
+                    flag(.seriesJump, Self.figure(alignment.aligned(i)), record: recordID, expected: reference, records: [],
+                         detail: describe() + ": an order of magnitude off")
+                } else {
+                    runs.append(.seriesJump, record: recordID)
+                }
+            }
+            yearStart = yearEnd
+        }
+    }
+
+    /// The rank of each text among `texts` (equal texts share a rank).
+    static func ranks(_ texts: [String]) -> [Int] {
+        let sorted = texts.indices.sorted { texts[$0] < texts[$1] }
+        var rank = [Int](repeating: 0, count: texts.count)
+        for (r, i) in sorted.enumerated() { rank[i] = r > 0 && texts[sorted[r - 1]] == texts[i] ? rank[sorted[r - 1]] : r }
+        return rank
     }
 
     /// Each printed value of a canonical indicator with a plausible range (`valid_min`,
     /// `valid_max` in indicators.csv: a participation rate between 30 and 95 %) inside it.
     mutating func checkValidRanges(_ alignment: Alignment) {
+        let catalogue = alignment.catalogue.all
         for (i, f) in alignment.facts.enumerated() where f.isPrinted {
-            let indicator = alignment.catalogue.all[Int(f.indicator)]
+            let indicator = catalogue[Int(f.indicator)]
             guard indicator.validMin != nil || indicator.validMax != nil else { continue }
             let low = indicator.validMin.map { f.value < $0 } ?? false
             let high = indicator.validMax.map { f.value > $0 } ?? false
             if low || high {
                 let bound = low ? indicator.validMin! : indicator.validMax!
-                flag(.rateRange, Self.fact(alignment.aligned(i)), expected: bound,
+                flag(.rateRange, Self.figure(alignment.aligned(i)), record: record(of: f, alignment), expected: bound,
                      detail: "\(indicator.id) \(Self.format(f.value)) outside its plausible range \(indicator.validMin.map(Self.format) ?? "…")–\(indicator.validMax.map(Self.format) ?? "…") (indicators.csv)")
             } else {
-                runs.append(AuditCheckRun(check: .rateRange, recordID: alignment.recordID(i)))
+                runs.append(.rateRange, record: record(of: f, alignment))
             }
         }
     }

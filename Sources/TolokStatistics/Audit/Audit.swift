@@ -7,6 +7,10 @@ import TolokAlignment
 /// Findings are results, not failures: consistent figures raise nothing, a difference within the
 /// printed precision (truncation included) is `rounding`, anything else `error`. Every check made
 /// is recorded in ``AuditReport/runs`` whether or not it found something.
+///
+/// The checks work on the tables' columns (``RecordColumns``): records are grouped by integer
+/// keys, labels normalised once per distinct label, and a row's texts are read only for the
+/// figures a check reports on.
 public enum Audit {
     /// Runs every check on `dataset`; with `alignment`, also the reports' TPT and TPAK against BPS,
     /// and each canonical indicator's series and plausible range.
@@ -39,88 +43,87 @@ public enum Audit {
     }
 }
 
-/// A printed number of a record, with what the audit needs to report on it.
-struct Fact {
-    var recordID: String
-    var field: String
-    var value: CanonicalNumber
-    var districtCode: String
-    var year: Int?
-    var subject: String
-    var location: SourceLocation
-}
-
 struct Auditor {
     let dataset: Dataset
-    let observations: [Observation]
-    let budget: [BudgetLine]
-    let references: [ReferenceValue]
-    /// The references not excluded from use (an excluded figure is known to be wrong; its reason
-    /// is in the data).
-    let usableReferences: [ReferenceValue]
+    let pool: StringPool
+    let observations: ObservationColumns
+    let budget: BudgetColumns
+    let references: ReferenceColumns
+    /// For each pool id: the id of its normalised label (``normalized(_:)``), or `-1` for a text
+    /// no label column holds; ``labelKeys`` holds the normalised texts by that id.
+    let labelKey: [Int32]
+    let labelKeys: [String]
     var findings: [AuditFinding] = []
-    var runs: [AuditCheckRun] = []
+    var runs: AuditRuns
     var problems: [String] = []
 
     init(dataset: Dataset, corrected: Bool = false) {
         self.dataset = dataset
-        observations = corrected ? dataset.correctedObservations() : dataset.observations()
-        budget = corrected ? dataset.correctedBudgetLines() : dataset.budgetLines()
-        references = dataset.references()
-        usableReferences = references.filter { $0.excluded == nil }
+        pool = dataset.pool
+        observations = ObservationColumns(dataset, corrected: corrected)
+        budget = BudgetColumns(dataset, corrected: corrected)
+        references = ReferenceColumns(dataset)
+        runs = AuditRuns(pool: dataset.pool)
+        var keyOf = [Int32](repeating: -1, count: dataset.pool.count)
+        var keys: [String] = [], idOfKey: [String: Int32] = [:]
+        for column in [observations.records.label, budget.records.label] {
+            for id in column where id >= 0 && keyOf[Int(id)] < 0 {
+                let key = Self.normalized(dataset.pool[id])
+                if let k = idOfKey[key] {
+                    keyOf[Int(id)] = k
+                } else {
+                    keyOf[Int(id)] = Int32(keys.count)
+                    idOfKey[key] = Int32(keys.count)
+                    keys.append(key)
+                }
+            }
+        }
+        labelKey = keyOf
+        labelKeys = keys
     }
 
-    /// Records that `check` ran on `fact`, and a finding if `fact` is not `expected` at its printed precision.
-    mutating func compare(_ check: AuditCheck, _ fact: Fact, expected: Double, other: SourceLocation? = nil,
+    /// The normalised label of pool id `label` (`-1` when missing).
+    @inline(__always) func key(_ label: Int32) -> Int32 { label >= 0 ? labelKey[Int(label)] : -1 }
+
+    /// Records that `check` ran on `figure`, and a finding if it is not `expected` at its printed precision.
+    mutating func compare(_ check: AuditCheck, _ figure: PrintedFigure, record: Int32, expected: Double, other: SourceLocation? = nil,
                           records: [String] = [], detail: @autoclosure () -> String) {
-        runs.append(AuditCheckRun(check: check, recordID: fact.recordID))
-        guard let severity = PrintedPrecision.compare(printed: fact.value, exact: expected) else { return }
+        runs.append(check, record: record)
+        guard let severity = PrintedPrecision.compare(printed: figure.value, exact: expected) else { return }
         findings.append(AuditFinding(
-            check: check, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject, field: fact.field,
-            published: fact.value.value, publishedDecimals: fact.value.decimals, expected: expected,
-            location: fact.location, otherLocation: other, recordIDs: [fact.recordID] + records, detail: detail()))
+            check: check, severity: severity, districtCode: figure.districtCode, year: figure.year, subject: figure.subject,
+            field: figure.field, published: figure.value.value, publishedDecimals: figure.value.decimals, expected: expected,
+            location: figure.location, otherLocation: other, recordIDs: [figure.recordID] + records, detail: detail()))
+    }
+
+    /// ``compare(_:_:record:expected:other:records:detail:)`` for a number column of a record
+    /// table: the figure's texts are read only when it disagrees.
+    mutating func compare(_ check: AuditCheck, _ table: RecordColumns, _ row: Int, _ field: Int, expected: Double,
+                          other: @autoclosure () -> SourceLocation? = nil, records: @autoclosure () -> [String] = [],
+                          detail: @autoclosure () -> String) {
+        runs.append(check, record: table.id[row])
+        guard let printed = table.numbers[field][row],
+              PrintedPrecision.compare(printed: printed, exact: expected) != nil else { return }
+        compareFound(check, table.figure(row, field), expected: expected, other: other(), records: records(), detail: detail())
+    }
+
+    private mutating func compareFound(_ check: AuditCheck, _ figure: PrintedFigure, expected: Double, other: SourceLocation?,
+                                       records: [String], detail: String) {
+        let severity = PrintedPrecision.compare(printed: figure.value, exact: expected)!
+        findings.append(AuditFinding(
+            check: check, severity: severity, districtCode: figure.districtCode, year: figure.year, subject: figure.subject,
+            field: figure.field, published: figure.value.value, publishedDecimals: figure.value.decimals, expected: expected,
+            location: figure.location, otherLocation: other, recordIDs: [figure.recordID] + records, detail: detail))
     }
 
     /// Records a finding that is not a precision comparison (a jump, a range).
-    mutating func flag(_ check: AuditCheck, _ fact: Fact, expected: Double, other: SourceLocation? = nil,
+    mutating func flag(_ check: AuditCheck, _ figure: PrintedFigure, record: Int32, expected: Double, other: SourceLocation? = nil,
                        records: [String] = [], detail: String) {
-        runs.append(AuditCheckRun(check: check, recordID: fact.recordID))
+        runs.append(check, record: record)
         findings.append(AuditFinding(
-            check: check, severity: .error, districtCode: fact.districtCode, year: fact.year, subject: fact.subject, field: fact.field,
-            published: fact.value.value, publishedDecimals: fact.value.decimals, expected: expected,
-            location: fact.location, otherLocation: other, recordIDs: [fact.recordID] + records, detail: detail))
-    }
-
-    // MARK: Facts
-
-    static func fact(_ o: Observation, _ field: String, _ value: CanonicalNumber) -> Fact {
-        Fact(recordID: o.id, field: field, value: value, districtCode: o.districtCode, year: o.year,
-             subject: o.indicatorLabel, location: o.source)
-    }
-
-    static func fact(_ b: BudgetLine, _ field: String, _ value: CanonicalNumber) -> Fact {
-        Fact(recordID: b.id, field: field, value: value, districtCode: b.districtCode, year: b.year,
-             subject: b.label, location: b.source)
-    }
-
-    /// Every printed number by `record_id.field`.
-    func factIndex() -> [String: Fact] {
-        var index: [String: Fact] = [:]
-        for o in observations {
-            for (field, value) in [("target", o.target), ("realisation", o.realisation), ("reported_capaian", o.reportedCapaian)] {
-                if let value { index["\(o.id).\(field)"] = Self.fact(o, field, value) }
-            }
-        }
-        for b in budget {
-            for (field, value) in [("pagu", b.pagu), ("realisasi", b.realisasi), ("reported_percent", b.reportedPercent)] {
-                if let value { index["\(b.id).\(field)"] = Self.fact(b, field, value) }
-            }
-        }
-        for r in references {
-            index["\(r.id).value"] = Fact(recordID: r.id, field: "value", value: r.value, districtCode: r.areaCode,
-                                          year: r.year, subject: r.indicator, location: r.source)
-        }
-        return index
+            check: check, severity: .error, districtCode: figure.districtCode, year: figure.year, subject: figure.subject,
+            field: figure.field, published: figure.value.value, publishedDecimals: figure.value.decimals, expected: expected,
+            location: figure.location, otherLocation: other, recordIDs: [figure.recordID] + records, detail: detail))
     }
 
     /// Lower-cased, single-spaced label, for matching one fact printed in two places.
@@ -129,4 +132,70 @@ struct Auditor {
     }
 
     static func format(_ value: Double) -> String { NumberText.plain(value) }
+
+    /// Sorts `keys` by the texts of the pool ids `text(key)` gives, comparing texts only between
+    /// distinct ids (each id's rank among the texts is computed once).
+    func textRanks(_ ids: some Sequence<Int32>) -> [Int32: Int] {
+        let distinct = Array(Set(ids))
+        let sorted = distinct.sorted { (pool.text($0) ?? "") < (pool.text($1) ?? "") }
+        var rank: [Int32: Int] = [:]
+        var previous: String?
+        var r = -1
+        for id in sorted {
+            let t = pool.text(id) ?? ""
+            if t != previous { r += 1; previous = t }
+            rank[id] = r
+        }
+        return rank
+    }
+}
+
+/// Groups of rows sharing a key, in the order their keys first appear, each group's rows in
+/// row order; stored flat (one array of rows, and where each group starts).
+struct RowGroups<Key: Hashable> {
+    /// The groups' keys, in order of first appearance.
+    let keys: [Key]
+    private let start: [Int32]
+    private let members: [Int32]
+    private let index: [Key: Int32]
+
+    /// Groups `rows` by `key` (a row whose key is `nil` is in no group).
+    init(_ rows: some Sequence<Int>, key: (Int) -> Key?) {
+        var index: [Key: Int32] = [:]
+        var keys: [Key] = []
+        var groupOf: [(row: Int32, group: Int32)] = []
+        for row in rows {
+            guard let k = key(row) else { continue }
+            let g: Int32
+            if let existing = index[k] {
+                g = existing
+            } else {
+                g = Int32(keys.count)
+                index[k] = g
+                keys.append(k)
+            }
+            groupOf.append((Int32(row), g))
+        }
+        var start = [Int32](repeating: 0, count: keys.count + 1)
+        for (_, g) in groupOf { start[Int(g) + 1] += 1 }
+        for g in 0..<keys.count { start[g + 1] += start[g] }
+        var next = start
+        var members = [Int32](repeating: 0, count: groupOf.count)
+        for (row, g) in groupOf {
+            members[Int(next[Int(g)])] = row
+            next[Int(g)] += 1
+        }
+        self.keys = keys
+        self.start = start
+        self.members = members
+        self.index = index
+    }
+
+    var count: Int { keys.count }
+
+    /// The rows of group `g`.
+    subscript(g: Int) -> ArraySlice<Int32> { members[Int(start[g])..<Int(start[g + 1])] }
+
+    /// The rows of `key` (empty when none).
+    func rows(of key: Key) -> ArraySlice<Int32> { index[key].map { self[Int($0)] } ?? [] }
 }

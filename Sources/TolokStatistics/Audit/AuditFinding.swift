@@ -60,17 +60,42 @@ public struct AuditFinding: Sendable {
     public var difference: Double { published - expected }
 }
 
-/// A check the audit made, whether or not it found anything (so a test can see it ran).
-public struct AuditCheckRun: Sendable, Hashable {
-    public var check: AuditCheck
-    /// The record whose printed figure was checked.
-    public var recordID: String
+/// The checks the audit made, whether or not they found anything (so a test can see one ran):
+/// the check and the record whose printed figure was checked, as integers.
+public struct AuditRuns: Sendable {
+    private var checks: [UInt8] = []
+    /// Pool ids of the records' ids.
+    private var records: [Int32] = []
+    private var perCheck = [Int](repeating: 0, count: AuditCheck.allCases.count)
+    private let pool: StringPool
+
+    init(pool: StringPool) { self.pool = pool }
+
+    mutating func append(_ check: AuditCheck, record: Int32) {
+        let c = AuditCheck.allCases.firstIndex(of: check)!
+        checks.append(UInt8(c))
+        records.append(record)
+        perCheck[c] += 1
+    }
+
+    /// Number of checks made.
+    public var count: Int { checks.count }
+
+    /// Number of checks of one kind made.
+    public func count(_ check: AuditCheck) -> Int { perCheck[AuditCheck.allCases.firstIndex(of: check)!] }
+
+    /// True when `check` ran on record `recordID`.
+    public func contains(_ check: AuditCheck, recordID: String) -> Bool {
+        guard let id = pool.id(of: recordID) else { return false }
+        let c = UInt8(AuditCheck.allCases.firstIndex(of: check)!)
+        return zip(checks, records).contains { $0 == c && $1 == id }
+    }
 }
 
 /// Everything the audit did and found.
 public struct AuditReport: Sendable {
     public var findings: [AuditFinding]
-    public var runs: [AuditCheckRun]
+    public var runs: AuditRuns
     /// Problems in `relations.csv` (an unknown record, a missing value).
     public var problems: [String]
 
@@ -81,6 +106,6 @@ public struct AuditReport: Sendable {
 
     /// True when the audit ran `check` on record `recordID`.
     public func ran(_ check: AuditCheck, on recordID: String) -> Bool {
-        runs.contains(AuditCheckRun(check: check, recordID: recordID))
+        runs.contains(check, recordID: recordID)
     }
 }

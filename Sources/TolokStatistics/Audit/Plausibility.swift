@@ -9,69 +9,57 @@ extension Auditor {
     /// printed in two places with different targets or realisations; the same for budget lines
     /// of one stage, and for reference figures of one area, indicator, year and vintage.
     mutating func checkSameFacts() {
-        struct Key: Hashable { var district: String; var year: Int; var period: String?; var label: String; var targetYear: Int?; var revision: String? }
-        var groups: [Key: [Observation]] = [:]
-        var order: [Key] = []
-        for o in observations {
-            let key = Key(district: o.districtCode, year: o.year, period: o.period, label: Self.normalized(o.indicatorLabel),
-                          targetYear: o.targetYear, revision: o.revision)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(o)
+        struct Key: Hashable { var district: Int32; var year: Int64; var period: Int32; var label: Int32; var targetYear: Int64; var revision: Int32 }
+        let o = observations, r = o.records
+        let groups = RowGroups(0..<r.count) { row in
+            Key(district: r.area[row], year: r.year[row], period: o.period[row], label: key(r.label[row]),
+                targetYear: o.targetYear[row], revision: o.revision[row])
         }
-        for key in order {
-            let rows = groups[key]!
-            guard rows.count > 1 else { continue }
-            for (name, field) in [("target", \Observation.target), ("realisation", \Observation.realisation)] {
-                let printed = rows.filter { $0[keyPath: field] != nil }
-                guard let first = printed.first else { continue }
-                for other in printed.dropFirst() where other.source.location != first.source.location || other.source.sourceID != first.source.sourceID {
-                    comparePrintedTwice(Self.fact(other, name, other[keyPath: field]!), Self.fact(first, name, first[keyPath: field]!), what: name)
-                }
-            }
+        for g in 0..<groups.count where groups[g].count > 1 {
+            comparePrintedTwiceAcrossTables(r, groups[g], fields: [ObservationColumns.target, ObservationColumns.realisation])
         }
 
-        struct BudgetKey: Hashable { var district: String; var year: Int; var stage: BudgetLine.Stage; var label: String }
-        var lines: [BudgetKey: [BudgetLine]] = [:]
-        var lineOrder: [BudgetKey] = []
-        for b in budget {
-            let key = BudgetKey(district: b.districtCode, year: b.year, stage: b.stage, label: Self.normalized(b.label))
-            if lines[key] == nil { lineOrder.append(key) }
-            lines[key, default: []].append(b)
+        struct BudgetKey: Hashable { var district: Int32; var year: Int64; var stage: Int8; var label: Int32 }
+        let b = budget.records
+        let lines = RowGroups(0..<b.count) { row in
+            BudgetKey(district: b.area[row], year: b.year[row], stage: budget.stage[row], label: key(b.label[row]))
         }
-        for key in lineOrder {
-            let rows = lines[key]!
-            guard rows.count > 1 else { continue }
-            for (name, field) in [("pagu", \BudgetLine.pagu), ("realisasi", \BudgetLine.realisasi)] {
-                let printed = rows.filter { $0[keyPath: field] != nil }
-                guard let first = printed.first else { continue }
-                // Lines of one table with the same label are different lines (a kegiatan and its
-                // single sub-kegiatan); compare across tables only.
-                for other in printed.dropFirst() where other.source.location != first.source.location || other.source.sourceID != first.source.sourceID {
-                    comparePrintedTwice(Self.fact(other, name, other[keyPath: field]!), Self.fact(first, name, first[keyPath: field]!), what: name)
-                }
-            }
+        // Lines of one table with the same label are different lines (a kegiatan and its single
+        // sub-kegiatan); compare across tables only.
+        for g in 0..<lines.count where lines[g].count > 1 {
+            comparePrintedTwiceAcrossTables(b, lines[g], fields: [BudgetColumns.pagu, BudgetColumns.realisasi])
         }
 
         checkRewordedLines()
         checkAgencyTotals()
 
-        struct ReferenceKey: Hashable { var area: String; var indicator: String; var year: Int; var month: Int?; var vintage: String?; var derived: Bool }
-        var refs: [ReferenceKey: [ReferenceValue]] = [:]
-        var refOrder: [ReferenceKey] = []
-        for r in usableReferences {
-            let key = ReferenceKey(area: r.areaCode, indicator: r.indicator, year: r.year, month: r.month, vintage: r.vintage, derived: r.derived)
-            if refs[key] == nil { refOrder.append(key) }
-            refs[key, default: []].append(r)
+        struct ReferenceKey: Hashable { var area: Int32; var indicator: Int32; var year: Int64; var month: Int64; var vintage: Int32; var derived: Bool }
+        let refs = references, f = refs.records
+        let figures = RowGroups(refs.usable) { row in
+            ReferenceKey(area: f.area[row], indicator: f.label[row], year: f.year[row], month: refs.month[row],
+                         vintage: refs.vintage[row], derived: refs.derived[row])
         }
-        for key in refOrder {
-            let rows = refs[key]!
-            guard let first = rows.first, rows.count > 1 else { continue }
-            let firstFact = Fact(recordID: first.id, field: "value", value: first.value, districtCode: first.areaCode,
-                                 year: first.year, subject: first.indicator, location: first.source)
+        let value = f.numbers[ReferenceColumns.value]
+        for g in 0..<figures.count where figures[g].count > 1 {
+            let rows = figures[g].map(Int.init)
+            let first = rows[0]
             for other in rows.dropFirst() {
-                let fact = Fact(recordID: other.id, field: "value", value: other.value, districtCode: other.areaCode,
-                                year: other.year, subject: other.indicator, location: other.source)
-                comparePrintedTwice(fact, firstFact, what: "value")
+                comparePrintedTwice(record: f.id[other], value[other]!, value[first]!,
+                                    figures: { (refs.figure(other), refs.figure(first)) }, what: "value")
+            }
+        }
+    }
+
+    /// Within one group of rows printing the same fact, each printed `fields` value against the
+    /// first printed one, where the two come from different tables or documents.
+    private mutating func comparePrintedTwiceAcrossTables(_ t: RecordColumns, _ rows: ArraySlice<Int32>, fields: [Int]) {
+        for field in fields {
+            let column = t.numbers[field]
+            let printed = rows.map(Int.init).filter { column.value($0) != nil }
+            guard let first = printed.first else { continue }
+            for other in printed.dropFirst() where t.location[other] != t.location[first] || t.source[other] != t.source[first] {
+                comparePrintedTwice(record: t.id[other], column[other]!, column[first]!,
+                                    figures: { (t.figure(other, field), t.figure(first, field)) }, what: column.name)
             }
         }
     }
@@ -80,23 +68,22 @@ extension Auditor {
     /// (abbreviated, reordered, typo'd): same district, year, stage, document and pagu, and labels
     /// alike (``LabelKey/similarity(_:_:)`` ≥ 0.4): its realisations must agree.
     mutating func checkRewordedLines() {
-        struct Key: Hashable { var district: String; var year: Int; var stage: BudgetLine.Stage; var source: String; var pagu: Double }
-        var groups: [Key: [BudgetLine]] = [:]
-        var order: [Key] = []
-        for b in budget {
-            guard let pagu = b.pagu?.value, pagu > 0, b.realisasi != nil else { continue }
-            let key = Key(district: b.districtCode, year: b.year, stage: b.stage, source: b.source.sourceID, pagu: pagu)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(b)
+        struct Key: Hashable { var district: Int32; var year: Int64; var stage: Int8; var source: Int32; var pagu: Double }
+        let b = budget.records
+        let pagu = b.numbers[BudgetColumns.pagu], realisasi = b.numbers[BudgetColumns.realisasi]
+        let groups = RowGroups(0..<b.count) { row -> Key? in
+            guard let p = pagu.value(row), p > 0, realisasi.value(row) != nil else { return nil }
+            return Key(district: b.area[row], year: b.year[row], stage: budget.stage[row], source: b.source[row], pagu: p)
         }
-        for key in order {
-            let lines = groups[key]!
-            guard lines.count > 1 else { continue }
+        for g in 0..<groups.count where groups[g].count > 1 {
+            let lines = groups[g].map(Int.init)
+            let amount = groups.keys[g].pagu
             for (i, a) in lines.enumerated() {
-                for b in lines[(i + 1)...] where a.source.location != b.source.location
-                    && Self.normalized(a.label) != Self.normalized(b.label) && LabelKey.similarity(a.label, b.label) >= 0.4 {
-                    comparePrintedTwice(Self.fact(b, "realisasi", b.realisasi!), Self.fact(a, "realisasi", a.realisasi!),
-                                        what: "realisasi of the same line (pagu \(Self.format(key.pagu)), reworded)")
+                for c in lines[(i + 1)...] where b.location[a] != b.location[c] && key(b.label[a]) != key(b.label[c])
+                    && LabelKey.similarity(b.text(b.label[a]), b.text(b.label[c])) >= 0.4 {
+                    comparePrintedTwice(record: b.id[c], realisasi[c]!, realisasi[a]!,
+                                        figures: { (b.figure(c, BudgetColumns.realisasi), b.figure(a, BudgetColumns.realisasi)) },
+                                        what: "realisasi of the same line (pagu \(Self.format(amount)), reworded)")
                 }
             }
         }
@@ -107,23 +94,25 @@ extension Auditor {
     /// largest (a smaller "total" is a programme's), compared pairwise where their labels differ
     /// (same labels are compared above).
     mutating func checkAgencyTotals() {
-        struct Key: Hashable { var district: String; var year: Int; var stage: BudgetLine.Stage; var source: String }
-        var groups: [Key: [BudgetLine]] = [:]
-        var order: [Key] = []
-        for b in budget where b.level == "total" && b.parentID == nil {
-            let key = Key(district: b.districtCode, year: b.year, stage: b.stage, source: b.source.sourceID)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(b)
+        struct Key: Hashable { var district: Int32; var year: Int64; var stage: Int8; var source: Int32 }
+        let b = budget.records
+        let total = pool.id(of: "total") ?? -2
+        let pagu = b.numbers[BudgetColumns.pagu], realisasi = b.numbers[BudgetColumns.realisasi]
+        let groups = RowGroups(0..<b.count) { row -> Key? in
+            guard budget.level[row] == total, budget.parent[row] < 0 else { return nil }
+            return Key(district: b.area[row], year: b.year[row], stage: budget.stage[row], source: b.source[row])
         }
-        for key in order {
-            let lines = groups[key]!
-            guard let largest = lines.compactMap({ $0.pagu?.value }).max(), lines.count > 1 else { continue }
-            let versions = lines.filter { ($0.pagu?.value).map { $0 * 2 >= largest } ?? ($0.realisasi != nil) }
+        for g in 0..<groups.count where groups[g].count > 1 {
+            let lines = groups[g].map(Int.init)
+            guard let largest = lines.compactMap({ pagu.value($0) }).max() else { continue }
+            let versions = lines.filter { pagu.value($0).map { $0 * 2 >= largest } ?? (realisasi.value($0) != nil) }
             for (i, a) in versions.enumerated() {
-                for b in versions[(i + 1)...] where Self.normalized(a.label) != Self.normalized(b.label) {
-                    for (name, field) in [("pagu", \BudgetLine.pagu), ("realisasi", \BudgetLine.realisasi)] {
-                        guard let x = b[keyPath: field], let y = a[keyPath: field] else { continue }
-                        comparePrintedTwice(Self.fact(b, name, x), Self.fact(a, name, y), what: "the agency's total \(name)")
+                for c in versions[(i + 1)...] where key(b.label[a]) != key(b.label[c]) {
+                    for field in [BudgetColumns.pagu, BudgetColumns.realisasi] {
+                        let column = b.numbers[field]
+                        guard let x = column[c], let y = column[a] else { continue }
+                        comparePrintedTwice(record: b.id[c], x, y, figures: { (b.figure(c, field), b.figure(a, field)) },
+                                            what: "the agency's total \(column.name)")
                     }
                 }
             }
@@ -131,17 +120,25 @@ extension Auditor {
     }
 
     /// Two printed values of one fact: consistent when either is the other at its own precision.
-    mutating func comparePrintedTwice(_ fact: Fact, _ other: Fact, what: String, check: AuditCheck = .sameFact) {
-        runs.append(AuditCheckRun(check: check, recordID: fact.recordID))
-        let a = PrintedPrecision.compare(printed: fact.value, exact: other.value.value)
-        let b = PrintedPrecision.compare(printed: other.value, exact: fact.value.value)
+    /// `figures` gives both with their texts, read only when they disagree.
+    mutating func comparePrintedTwice(_ check: AuditCheck = .sameFact, record: Int32, _ value: CanonicalNumber, _ otherValue: CanonicalNumber,
+                                      figures: () -> (PrintedFigure, PrintedFigure), what: @autoclosure () -> String) {
+        runs.append(check, record: record)
+        let a = PrintedPrecision.compare(printed: value, exact: otherValue.value)
+        let b = PrintedPrecision.compare(printed: otherValue, exact: value.value)
         guard a != nil, b != nil else { return }
         let severity: AuditFinding.Severity = (a == .rounding || b == .rounding) ? .rounding : .error
+        let (figure, other) = figures()
         findings.append(AuditFinding(
-            check: check, severity: severity, districtCode: fact.districtCode, year: fact.year, subject: fact.subject, field: fact.field,
-            published: fact.value.value, publishedDecimals: fact.value.decimals, expected: other.value.value,
-            location: fact.location, otherLocation: other.location, recordIDs: [fact.recordID, other.recordID],
-            detail: "\(what) printed as \(Self.format(fact.value.value)) here and \(Self.format(other.value.value)) in \(other.location.cited)"))
+            check: check, severity: severity, districtCode: figure.districtCode, year: figure.year, subject: figure.subject, field: figure.field,
+            published: figure.value.value, publishedDecimals: figure.value.decimals, expected: other.value.value,
+            location: figure.location, otherLocation: other.location, recordIDs: [figure.recordID, other.recordID],
+            detail: "\(what()) printed as \(Self.format(figure.value.value)) here and \(Self.format(other.value.value)) in \(other.location.cited)"))
+    }
+
+    /// ``comparePrintedTwice(_:record:_:_:figures:what:)`` on two figures at hand.
+    mutating func comparePrintedTwice(_ figure: PrintedFigure, _ other: PrintedFigure, record: Int32, what: String, check: AuditCheck = .sameFact) {
+        comparePrintedTwice(check, record: record, figure.value, other.value, figures: { (figure, other) }, what: what)
     }
 
     // MARK: Series
@@ -149,31 +146,28 @@ extension Auditor {
     /// Within one printed series (district, indicator, table; targets or realisations over the
     /// years), a value at least 5 times, or at most a fifth of, both its neighbours.
     mutating func checkSeries() {
-        struct Key: Hashable { var district: String; var label: String; var source: String; var location: String; var period: String?; var targetYear: Int?; var revision: String? }
-        var groups: [Key: [Observation]] = [:]
-        var order: [Key] = []
-        for o in observations {
-            let key = Key(district: o.districtCode, label: Self.normalized(o.indicatorLabel), source: o.source.sourceID,
-                          location: o.source.location, period: o.period, targetYear: o.targetYear, revision: o.revision)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(o)
+        struct Key: Hashable { var district: Int32; var label: Int32; var source: Int32; var location: Int32; var period: Int32; var targetYear: Int64; var revision: Int32 }
+        let o = observations, r = o.records
+        let groups = RowGroups(0..<r.count) { row in
+            Key(district: r.area[row], label: key(r.label[row]), source: r.source[row], location: r.location[row], period: o.period[row],
+                targetYear: o.targetYear[row], revision: o.revision[row])
         }
-        for key in order {
-            for (name, field) in [("target", \Observation.target), ("realisation", \Observation.realisation)] {
-                let series = groups[key]!.filter { $0[keyPath: field] != nil }.sorted { $0.year < $1.year }
-                guard series.count >= 3, Set(series.map(\.year)).count == series.count else { continue }
+        for g in 0..<groups.count where groups[g].count >= 3 {
+            for field in [ObservationColumns.target, ObservationColumns.realisation] {
+                let column = r.numbers[field], name = column.name
+                let series = groups[g].map(Int.init).filter { column.value($0) != nil }.sorted { r.yearOf($0) < r.yearOf($1) }
+                guard series.count >= 3, Set(series.map(r.yearOf)).count == series.count else { continue }
                 for i in 1..<(series.count - 1) {
-                    let (before, here, after) = (series[i - 1][keyPath: field]!.value, series[i][keyPath: field]!.value, series[i + 1][keyPath: field]!.value)
+                    let (before, here, after) = (column.values[series[i - 1]], column.values[series[i]], column.values[series[i + 1]])
                     guard before > 0, here > 0, after > 0 else { continue }
                     let up = here / before >= 5 && here / after >= 5
                     let down = before / here >= 5 && after / here >= 5
-                    let fact = Self.fact(series[i], name, series[i][keyPath: field]!)
                     if up || down {
-                        flag(.seriesJump, fact, expected: (before + after) / 2, other: series[i - 1].source,
-                             records: [series[i - 1].id, series[i + 1].id],
-                             detail: "\(name) series \(Self.format(before)) / \(Self.format(here)) / \(Self.format(after)) (\(series[i - 1].year)–\(series[i + 1].year)): the middle value is an order of magnitude off both neighbours")
+                        flag(.seriesJump, r.figure(series[i], field), record: r.id[series[i]], expected: (before + after) / 2,
+                             other: r.location(series[i - 1]), records: [r.text(r.id[series[i - 1]]), r.text(r.id[series[i + 1]])],
+                             detail: "\(name) series \(Self.format(before)) / \(Self.format(here)) / \(Self.format(after)) (\(r.yearOf(series[i - 1]))–\(r.yearOf(series[i + 1]))): the middle value is an order of magnitude off both neighbours")
                     } else {
-                        runs.append(AuditCheckRun(check: .seriesJump, recordID: series[i].id))
+                        runs.append(.seriesJump, record: r.id[series[i]])
                     }
                 }
             }
@@ -183,18 +177,22 @@ extension Auditor {
     /// Rates that must lie within 0–100 (a share of people: Persentase…, Tingkat…, TPT, TPAK).
     mutating func checkRateRanges() {
         let prefixes = ["persentase", "presentase", "prosentase", "tingkat", "tpt", "tpak"]
-        for o in observations where o.unit == "%" {
-            let label = Self.normalized(o.indicatorLabel)
-            guard prefixes.contains(where: { label.hasPrefix($0) }),
-                  !label.contains("peningkatan"), !label.contains("penurunan"), !label.contains("pertumbuhan") else { continue }
-            for (name, value) in [("target", o.target), ("realisation", o.realisation)] {
-                guard let value else { continue }
-                let fact = Self.fact(o, name, value)
-                if value.value < 0 || value.value > 100 {
-                    flag(.rateRange, fact, expected: min(max(value.value, 0), 100),
-                         detail: "\(name) \(Self.format(value.value)) % for a share that lies within 0–100")
+        let isShare = labelKeys.map { label in
+            prefixes.contains(where: { label.hasPrefix($0) })
+                && !label.contains("peningkatan") && !label.contains("penurunan") && !label.contains("pertumbuhan")
+        }
+        let o = observations, r = o.records
+        guard let percent = pool.id(of: "%") else { return }
+        for row in 0..<r.count where o.unit[row] == percent {
+            let k = key(r.label[row])
+            guard k >= 0, isShare[Int(k)] else { continue }
+            for field in [ObservationColumns.target, ObservationColumns.realisation] {
+                guard let value = r.numbers[field].value(row) else { continue }
+                if value < 0 || value > 100 {
+                    flag(.rateRange, r.figure(row, field), record: r.id[row], expected: min(max(value, 0), 100),
+                         detail: "\(r.numbers[field].name) \(Self.format(value)) % for a share that lies within 0–100")
                 } else {
-                    runs.append(AuditCheckRun(check: .rateRange, recordID: o.id))
+                    runs.append(.rateRange, record: r.id[row])
                 }
             }
         }
@@ -205,29 +203,37 @@ extension Auditor {
     mutating func checkRatesFromCounts() {
         // Rates and counts of one survey round and one vintage (a first-release rate against
         // re-weighted counts is a revision, not a disagreement).
-        struct Key: Hashable { var area: String; var year: Int; var month: Int?; var vintage: String? }
-        var byKey: [Key: [String: [ReferenceValue]]] = [:]
-        for r in usableReferences where !r.derived {
-            byKey[Key(area: r.areaCode, year: r.year, month: r.month, vintage: r.vintage), default: [:]][r.indicator, default: []].append(r)
+        struct Key: Hashable { var area: Int32; var year: Int64; var month: Int64; var vintage: Int32 }
+        let refs = references, f = refs.records
+        guard let tptID = pool.id(of: "tpt"), let unemployedID = pool.id(of: "unemployed"), let labourForceID = pool.id(of: "labour_force") else { return }
+        let wanted: Set<Int32> = [tptID, unemployedID, labourForceID]
+        let groups = RowGroups(refs.usable.filter { !refs.derived[$0] && wanted.contains(f.label[$0]) }) { row in
+            Key(area: f.area[row], year: f.year[row], month: refs.month[row], vintage: refs.vintage[row])
         }
-        for key in byKey.keys.sorted(by: { ($0.area, $0.year, $0.month ?? 0, $0.vintage ?? "") < ($1.area, $1.year, $1.month ?? 0, $1.vintage ?? "") }) {
-            let figures = byKey[key]!
+        let area = textRanks(groups.keys.map(\.area)), vintage = textRanks(groups.keys.map(\.vintage))
+        let order = groups.keys.indices.sorted {
+            let a = groups.keys[$0], b = groups.keys[$1]
+            return (area[a.area]!, a.year, a.month == Int64.min ? 0 : a.month, vintage[a.vintage]!)
+                < (area[b.area]!, b.year, b.month == Int64.min ? 0 : b.month, vintage[b.vintage]!)
+        }
+        let value = f.numbers[ReferenceColumns.value]
+        for g in order {
+            let rows = groups[g].map(Int.init)
+            let unemployed = rows.filter { f.label[$0] == unemployedID }
+            let labourForce = rows.filter { f.label[$0] == labourForceID && value.values[$0] > 0 }
             // Every pair of printed counts; the rate is consistent when one pair reproduces it
             // (a count printed twice, once wrongly, must not make the rate look wrong).
-            let pairs = (figures["unemployed"] ?? []).flatMap { u in
-                (figures["labour_force"] ?? []).filter { $0.value.value > 0 }.map { (u, $0) }
-            }
+            let pairs = unemployed.flatMap { u in labourForce.map { (u, $0) } }
             guard let first = pairs.first else { continue }
-            for tpt in figures["tpt"] ?? [] {
-                let fact = Fact(recordID: tpt.id, field: "value", value: tpt.value, districtCode: tpt.areaCode, year: tpt.year,
-                                subject: tpt.indicator, location: tpt.source)
+            for tpt in rows where f.label[tpt] == tptID {
+                let printed = value[tpt]!
                 let consistent = pairs.first { u, lf in
-                    PrintedPrecision.compare(printed: tpt.value, exact: u.value.value / lf.value.value * 100) == nil
+                    PrintedPrecision.compare(printed: printed, exact: value.values[u] / value.values[lf] * 100) == nil
                 }
-                let (unemployed, labourForce) = consistent ?? first
-                compare(.rateFromCounts, fact, expected: unemployed.value.value / labourForce.value.value * 100,
-                        other: unemployed.source, records: [unemployed.id, labourForce.id],
-                        detail: "TPT against \(Self.format(unemployed.value.value)) unemployed / \(Self.format(labourForce.value.value)) labour force × 100")
+                let (u, lf) = consistent ?? first
+                compare(.rateFromCounts, f, tpt, ReferenceColumns.value, expected: value.values[u] / value.values[lf] * 100,
+                        other: f.location(u), records: [f.text(f.id[u]), f.text(f.id[lf])],
+                        detail: "TPT against \(Self.format(value.values[u])) unemployed / \(Self.format(value.values[lf])) labour force × 100")
             }
         }
     }
@@ -254,20 +260,21 @@ extension Auditor {
             // the re-weighting), as BPS or the press quoted it: a report quoting it is consistent.
             let olderReleases = all.filter { ["BPS", "press"].contains($0.sourceType) && !$0.derived && $0.vintageRank < bps.vintageRank }
             for v in printed {
-                let fact = Self.fact(v)
-                if olderReleases.contains(where: { PrintedPrecision.compare(printed: fact.value, exact: $0.value) == nil }) {
-                    runs.append(AuditCheckRun(check: .againstBPS, recordID: fact.recordID))
+                let figure = Self.figure(v)
+                let record = pool.id(of: figure.recordID) ?? -1
+                if olderReleases.contains(where: { PrintedPrecision.compare(printed: figure.value, exact: $0.value) == nil }) {
+                    runs.append(.againstBPS, record: record)
                     continue
                 }
-                comparePrintedTwice(fact, Self.fact(bps), what: key.indicatorID, check: .againstBPS)
+                comparePrintedTwice(figure, Self.figure(bps), record: record, what: key.indicatorID, check: .againstBPS)
             }
         }
     }
 
-    /// A printed aligned value as a fact (its first record, the printed decimals).
-    static func fact(_ v: AlignedValue) -> Fact {
-        Fact(recordID: v.recordIDs[0], field: v.via.hasPrefix("references") ? "value" : "realisation",
-             value: CanonicalNumber(value: v.value, decimals: v.printedDecimals ?? 2), districtCode: v.areaCode, year: v.year,
-             subject: v.label, location: v.source)
+    /// A printed aligned value as a figure (its first record, the printed decimals).
+    static func figure(_ v: AlignedValue) -> PrintedFigure {
+        PrintedFigure(recordID: v.recordIDs[0], field: v.via.hasPrefix("references") ? "value" : "realisation",
+                      value: CanonicalNumber(value: v.value, decimals: v.printedDecimals ?? 2), districtCode: v.areaCode, year: v.year,
+                      subject: v.label, location: v.source)
     }
 }

@@ -1,0 +1,197 @@
+import TolokModel
+
+/// A printed number of a record, with the texts a finding reports: made only for the figures a
+/// check reports on (the checks themselves read ``RecordColumns``).
+struct PrintedFigure {
+    var recordID: String
+    var field: String
+    var value: CanonicalNumber
+    var districtCode: String
+    var year: Int?
+    var subject: String
+    var location: SourceLocation
+}
+
+/// One number column of a record table: values (`.nan` = missing) and their printed decimals.
+struct NumberColumn {
+    let name: String
+    var values: [Double]
+    var decimals: [Int8]
+
+    subscript(row: Int) -> CanonicalNumber? {
+        let v = values[row]
+        return v.isNaN ? nil : CanonicalNumber(value: v, decimals: Int(decimals[row]))
+    }
+
+    /// The value of `row`, `nil` when missing.
+    @inline(__always) func value(_ row: Int) -> Double? {
+        let v = values[row]
+        return v.isNaN ? nil : v
+    }
+}
+
+/// The columns of a record table the audit reads (observations, budget lines or references):
+/// texts as pool ids (`-1` missing), numbers with their printed decimals, with the corrections of
+/// `datasets/corrections/` applied when asked. A row becomes a ``PrintedFigure`` with its texts
+/// only when a check reports on it.
+struct RecordColumns {
+    let pool: StringPool
+    let files: [String]
+    let rowFile: [Int32]
+    let rowLine: [Int32]
+    let count: Int
+    let id, area, label, source, location: [Int32]
+    /// `Int64.min` = missing.
+    let year, page: [Int64]
+    /// The table's number columns the audit checks, by ``NumberField``.
+    var numbers: [NumberColumn]
+
+    /// The columns of `table` (none when absent): `area` and `label` name its area and label
+    /// fields, `numbers` its number fields.
+    init(_ table: Table?, pool: StringPool, area: String, label: String, location: String? = "location", page: String? = "page",
+         numbers: [String]) {
+        self.pool = pool
+        files = table?.files ?? []
+        rowFile = table?.rowFile ?? []
+        rowLine = table?.rowLine ?? []
+        count = table?.rowCount ?? 0
+        let none = [Int32](repeating: -1, count: count), noInt = [Int64](repeating: Int64.min, count: count)
+        func texts(_ name: String?) -> [Int32] { name.flatMap { n in table.map { $0.textIDs($0.column(n)) } } ?? none }
+        id = texts("id")
+        self.area = texts(area)
+        self.label = texts(label)
+        source = texts("source_id")
+        self.location = texts(location)
+        year = table.map { $0.integers($0.column("year")) } ?? noInt
+        self.page = page.flatMap { p in table.map { $0.integers($0.column(p)) } } ?? noInt
+        self.numbers = numbers.map { name in
+            NumberColumn(name: name, values: table.map { $0.numbers($0.column(name)) } ?? [],
+                         decimals: table.map { $0.decimalCounts($0.column(name)) } ?? [])
+        }
+    }
+
+    /// The text of pool id `id` ("" when missing).
+    @inline(__always) func text(_ id: Int32) -> String { id >= 0 ? pool[id] : "" }
+
+    /// The year of `row` (0 when missing, as the records' views read it).
+    @inline(__always) func yearOf(_ row: Int) -> Int { year[row] == Int64.min ? 0 : Int(year[row]) }
+
+    /// Where `row` was printed, and its dataset file and line.
+    func location(_ row: Int) -> SourceLocation {
+        SourceLocation(sourceID: text(source[row]), location: text(location[row]), page: page[row] == Int64.min ? nil : Int(page[row]),
+                       file: files[Int(rowFile[row])], line: Int(rowLine[row]))
+    }
+
+    /// The printed figure of `row`'s number column `field` (which must have a value).
+    func figure(_ row: Int, _ field: Int) -> PrintedFigure {
+        PrintedFigure(recordID: text(id[row]), field: numbers[field].name, value: numbers[field][row]!, districtCode: text(area[row]),
+                      year: yearOf(row), subject: text(label[row]), location: location(row))
+    }
+
+    /// Applies `corrections` (in file order) to the number columns: a corrected value keeps the
+    /// printed precision when it has one; a withdrawn value becomes missing.
+    mutating func apply(_ corrections: [Correction]) {
+        guard !corrections.isEmpty else { return }
+        var rowOfID: [Int32: Int] = [:]
+        for (row, i) in id.enumerated() where i >= 0 && rowOfID[i] == nil { rowOfID[i] = row }
+        for c in corrections {
+            guard let poolID = pool.id(of: c.recordID), let row = rowOfID[poolID],
+                  let f = numbers.firstIndex(where: { $0.name == c.field }) else { continue }
+            if let value = c.value {
+                let printed = numbers[f][row]
+                numbers[f].values[row] = value
+                numbers[f].decimals[row] = Int8(clamping: max(printed?.decimals ?? 0, NumberText.decimals(of: value)))
+            } else {
+                numbers[f].values[row] = .nan
+                numbers[f].decimals[row] = -1
+            }
+        }
+    }
+}
+
+/// The observations the audit reads.
+struct ObservationColumns {
+    var records: RecordColumns
+    let period, revision, objective, unit: [Int32]
+    /// `-1` not stated, else ``Polarity`` (0 positive, 1 negative).
+    let polarity: [Int8]
+    let targetYear: [Int64]
+    static let target = 0, realisation = 1, reportedCapaian = 2
+
+    init(_ dataset: Dataset, corrected: Bool) {
+        let table = dataset.tables["observations"], pool = dataset.pool
+        records = RecordColumns(table, pool: pool, area: "district_code", label: "indicator_label",
+                                numbers: ["target", "realisation", "reported_capaian"])
+        let none = [Int32](repeating: -1, count: records.count)
+        func texts(_ name: String) -> [Int32] { table.map { $0.textIDs($0.column(name)) } ?? none }
+        period = texts("period")
+        revision = texts("revision")
+        objective = texts("objective")
+        unit = texts("unit")
+        let positive = pool.id(of: Polarity.positive.rawValue) ?? -2, negative = pool.id(of: Polarity.negative.rawValue) ?? -2
+        polarity = texts("polarity").map { $0 == positive ? 0 : $0 == negative ? 1 : -1 }
+        targetYear = table.map { $0.integers($0.column("target_year")) } ?? []
+        if corrected { records.apply(dataset.corrections()) }
+    }
+
+    func polarityOf(_ row: Int) -> Polarity? { polarity[row] < 0 ? nil : polarity[row] == 0 ? .positive : .negative }
+}
+
+/// The budget lines the audit reads.
+struct BudgetColumns {
+    var records: RecordColumns
+    let parent, level: [Int32]
+    /// ``BudgetLine/Stage`` by index of `allCases` order: 0 execution, 1 agreement, 2 plan.
+    let stage: [Int8]
+    static let pagu = 0, realisasi = 1, reportedPercent = 2
+
+    init(_ dataset: Dataset, corrected: Bool) {
+        let table = dataset.tables["budget"], pool = dataset.pool
+        records = RecordColumns(table, pool: pool, area: "district_code", label: "label",
+                                numbers: ["pagu", "realisasi", "reported_percent"])
+        let none = [Int32](repeating: -1, count: records.count)
+        func texts(_ name: String) -> [Int32] { table.map { $0.textIDs($0.column(name)) } ?? none }
+        parent = texts("parent_id")
+        level = texts("level")
+        let agreement = pool.id(of: BudgetLine.Stage.agreement.rawValue) ?? -2, plan = pool.id(of: BudgetLine.Stage.plan.rawValue) ?? -2
+        stage = texts("stage").map { $0 == agreement ? 1 : $0 == plan ? 2 : 0 }
+        if corrected { records.apply(dataset.corrections()) }
+    }
+}
+
+/// The reference figures the audit reads (rows without a value are no figure: left out).
+struct ReferenceColumns {
+    var records: RecordColumns
+    let month: [Int64]
+    let vintage, excluded: [Int32]
+    let derived: [Bool]
+    static let value = 0
+    /// The rows with a value, in file order; ``usable``: those not excluded from use (an excluded
+    /// figure is known to be wrong; its reason is in the data).
+    let rows, usable: [Int]
+
+    init(_ dataset: Dataset) {
+        let table = dataset.tables["references"], pool = dataset.pool
+        records = RecordColumns(table, pool: pool, area: "area_code", label: "indicator", page: nil, numbers: ["value"])
+        let none = [Int32](repeating: -1, count: records.count)
+        func texts(_ name: String) -> [Int32] { table.map { $0.textIDs($0.column(name)) } ?? none }
+        month = table.map { $0.integers($0.column("month")) } ?? []
+        vintage = texts("vintage")
+        excluded = texts("excluded")
+        derived = (table.map { $0.booleans($0.column("derived")) } ?? []).map { $0 == 1 }
+        // A count quoted as "25,58 juta orang" is printed to the ten-thousand.
+        if let table {
+            let printed = table.integers(table.column("printed_decimals"))
+            for row in 0..<records.count where printed[row] != Int64.min { records.numbers[0].decimals[row] = Int8(clamping: printed[row]) }
+        }
+        let values = records.numbers[0].values
+        rows = (0..<records.count).filter { !values[$0].isNaN }
+        let excluded = self.excluded
+        usable = rows.filter { excluded[$0] < 0 }
+    }
+
+    func monthOf(_ row: Int) -> Int? { month[row] == Int64.min ? nil : Int(month[row]) }
+
+    /// The figure of reference `row`, as the audit reports it (field `value`, no page).
+    func figure(_ row: Int) -> PrintedFigure { records.figure(row, Self.value) }
+}
