@@ -89,7 +89,7 @@ enum ReportCommand {
         let threads = TolokCommandLine.parallel ? 2 : 1
         let records = dataset.count("observations") + dataset.count("budget") + dataset.count("references")
         progress.stage("load and validate", rows: records)
-        let analysis = Analysis(dataset, includeSuspect: options.includeSuspect)
+        let analysis = Analysis(dataset, includeSuspect: options.includeSuspect, threads: TolokCommandLine.parallel ? 2 : 1)
         let alignment = analysis.alignment
         progress.stage("align and audit", rows: records)
         let achievement: AchievementExport.Counts

@@ -108,7 +108,7 @@ public enum TolokCommandLine {
 
     /// Loads the datasets and aligns them, for the analysis commands.
     static func analysis(_ directory: String, command: String, console: Console, includeSuspect: Bool = false) -> Analysis? {
-        loadClean(directory, command: command, console: console).map { Analysis($0, includeSuspect: includeSuspect) }
+        loadClean(directory, command: command, console: console).map { Analysis($0, includeSuspect: includeSuspect, threads: parallel ? 2 : 1) }
     }
 
     /// False when `TOLOK_THREADS=1`: every parallel path (file loading, the pipeline's export)

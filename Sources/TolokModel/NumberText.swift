@@ -16,18 +16,9 @@ public enum NumberText {
     /// Appends ``fixed(_:decimals:)`` of `value` to `bytes`, with `separator` as the decimal mark.
     public static func appendFixed(_ value: Double, decimals: Int, separator: UInt8 = UInt8(ascii: "."), to bytes: inout [UInt8]) {
         let d = max(0, decimals)
-        if d <= 15, value.isFinite {
-            let scaled = value * powersOfTen[d]
-            if abs(scaled) < 4.5e15 {
-                let floor = scaled.rounded(.down)
-                let fraction = scaled - floor
-                // Near a tie the product's rounding could decide the digit: ask the C library then.
-                if abs(fraction - 0.5) > 1e-6 {
-                    let units = Int64(fraction > 0.5 ? floor + 1 : floor)
-                    appendUnits(units, decimals: d, separator: separator, to: &bytes)
-                    return
-                }
-            }
+        if d <= 15, value.isFinite, let units = roundedUnits(value, scale: powersOfTen[d]) {
+            appendUnits(units, decimals: d, separator: separator, to: &bytes)
+            return
         }
         var text = String(format: "%.\(d)f", value)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
@@ -37,22 +28,40 @@ public enum NumberText {
     /// ``appendFixed(_:decimals:separator:to:)-([UInt8])`` into a byte buffer.
     public static func appendFixed(_ value: Double, decimals: Int, separator: UInt8 = UInt8(ascii: "."), to buffer: inout ByteBuffer) {
         let d = max(0, decimals)
-        if d <= 10, value.isFinite {
-            let scaled = value * scale(d)
-            if abs(scaled) < 4.5e15 {
-                let truncated = Double(Int64(scaled))
-                let floor = truncated > scaled ? truncated - 1 : truncated
-                let fraction = scaled - floor
-                if abs(fraction - 0.5) > 1e-6 {
-                    let units = Int64(fraction > 0.5 ? floor + 1 : floor)
-                    buffer.write(maximum: 40) { writeScaled(units, decimals: d, separator: separator, to: $0) }
-                    return
-                }
-            }
+        if d <= 10, value.isFinite, let units = roundedUnits(value, scale: scale(d)) {
+            buffer.write(maximum: 40) { writeScaled(units, decimals: d, separator: separator, to: $0) }
+            return
         }
         var bytes: [UInt8] = []
         appendFixed(value, decimals: decimals, separator: separator, to: &bytes)
         buffer.append(bytes)
+    }
+
+    /// `value` × `scale` (an exact power of ten) rounded to the nearest integer as C's `%.Nf`
+    /// rounds the exact binary value (a tie to even); `nil` when the product is too large for the
+    /// arithmetic below to be exact (2^52 and more).
+    ///
+    /// The product's rounding error is recovered exactly with a fused multiply-add, so a value
+    /// whose product lands on .5 is rounded by which side of .5 the exact product lies.
+    @inline(__always)
+    static func roundedUnits(_ value: Double, scale: Double) -> Int64? {
+        // On the magnitude: C rounds a negative value as its magnitude.
+        let magnitude = abs(value)
+        let scaled = magnitude * scale
+        guard scaled < 4.5e15 else { return nil }
+        let error = (-scaled).addingProduct(magnitude, scale)  // exact: magnitude × scale − scaled
+        let floor = Double(Int64(scaled))
+        let fraction = scaled - floor  // exact: both below 2^52
+        let up: Bool
+        if fraction != 0.5 {
+            up = fraction > 0.5  // |fraction − 0.5| is at least an ulp of the product, twice its error
+        } else if error != 0 {
+            up = error > 0
+        } else {
+            up = Int64(floor) & 1 != 0  // an exact tie: to even
+        }
+        let units = Int64(up ? floor + 1 : floor)
+        return value < 0 ? -units : units
     }
 
     /// `units` / 10^decimals as digits, a minus sign unless it is zero: written right to left

@@ -1,3 +1,4 @@
+import Dispatch
 import TolokModel
 import TolokAlignment
 
@@ -17,12 +18,22 @@ public struct Analysis: Sendable {
 
     /// Aligns `dataset` (corrections applied), audits it, marks the values computed from suspect
     /// figures, then computes programme budgets and costs from the corrected lines.
-    public init(_ dataset: Dataset, includeSuspect: Bool = false) {
+    ///
+    /// The audits of the printed and of the corrected figures run side by side on `threads > 1`
+    /// (each is one thread's work: the result is that of one thread).
+    public init(_ dataset: Dataset, includeSuspect: Bool = false, threads: Int = 2) {
         self.dataset = dataset
         self.includeSuspect = includeSuspect
         var alignment = Alignment(dataset)
-        let audit = Audit.run(dataset, alignment: alignment)
-        let suspicions = Suspicions(audit: Audit.run(dataset, alignment: alignment, corrected: true), dataset: dataset)
+        let audits = ParallelSlots<AuditReport>(count: 2)
+        let aligned = alignment
+        if threads > 1 {
+            DispatchQueue.concurrentPerform(iterations: 2) { i in audits[i] = Audit.run(dataset, alignment: aligned, corrected: i == 1) }
+        } else {
+            for i in 0..<2 { audits[i] = Audit.run(dataset, alignment: aligned, corrected: i == 1) }
+        }
+        let audit = audits[0]!
+        let suspicions = Suspicions(audit: audits[1]!, dataset: dataset)
         alignment.markSuspects(suspicions.reasons)
         var budgets = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset))
         for i in budgets.indices { budgets[i].suspicions = suspicions.reasons(budgetLines: budgets[i].lineIDs) }

@@ -14,9 +14,12 @@ struct NumberTextTests {
             let magnitude = pow(10, Double.random(in: -3...12, using: &rng))
             values.append(Double.random(in: -1...1, using: &rng) * magnitude)
             values.append((Double(Int.random(in: -100_000...100_000, using: &rng)) + 0.5) / 100)
+            // Products that land on .5 at every precision (a median of two printed values).
+            let ties = pow(10, Double(Int.random(in: 1...10, using: &rng)))
+            values.append((Double(Int.random(in: -10_000_000...10_000_000, using: &rng)) + 0.5) / ties)
         }
         for v in values {
-            for d in [0, 1, 2, 4, 10] {
+            for d in [0, 1, 2, 3, 4, 6, 10] {
                 var expected = String(format: "%.\(d)f", v)
                 if expected.hasPrefix("-"), expected.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { expected.removeFirst() }
                 #expect(NumberText.fixed(v, decimals: d) == expected, "\(v) with \(d) decimals")
