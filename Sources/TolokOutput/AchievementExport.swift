@@ -20,9 +20,21 @@ public enum AchievementExport {
 
     /// The rows, in dataset order, corrections applied: observations lacking a target or a realisation have no
     /// capaian to compute and are not rows here (the report's summary counts them).
+    /// Only the rows of `districts` are read when they are given.
     public static func rows(_ dataset: Dataset, districts: Set<String>? = nil) -> [Row] {
-        dataset.correctedObservations().compactMap { o in
-            if let districts, !districts.contains(o.districtCode) { return nil }
+        guard let table = dataset.tables["observations"] else { return [] }
+        let corrections = Corrections(dataset.corrections())
+        let reader = Observation.Reader(table)
+        var wanted: [Int]
+        if let districts {
+            let ids = Set(districts.compactMap { dataset.pool.id(of: $0) })
+            wanted = []
+            for (row, id) in table.textIDs(reader.district).enumerated() where ids.contains(id) { wanted.append(row) }
+        } else {
+            wanted = Array(0..<table.rowCount)
+        }
+        return wanted.compactMap { row in
+            let o = corrections.apply(to: reader.observation(at: row, pool: dataset.pool))
             guard let target = o.target, let realisation = o.realisation else { return nil }
             let name = dataset.areas.byCode[o.districtCode]?.name ?? o.districtCode
             return Row(observation: o, districtName: name,

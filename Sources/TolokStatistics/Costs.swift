@@ -128,9 +128,12 @@ public enum Costs {
     public static func compute(budgets: [ProgrammeBudget], alignment: Alignment) -> [CostEntry] {
         var entries: [CostEntry] = []
         let wholes = budgets.filter { $0.programme == nil }
+        struct Key: Hashable { var district: String; var year: Int; var code: String }
+        var byProgramme: [Key: [ProgrammeBudget]] = [:]
+        for b in budgets { if let code = b.programme?.code { byProgramme[Key(district: b.districtCode, year: b.year, code: code), default: []].append(b) } }
         for whole in wholes {
             for def in definitions {
-                let programmes = budgets.filter { $0.districtCode == whole.districtCode && $0.year == whole.year && $0.programme?.code == def.programmeCode }
+                let programmes = byProgramme[Key(district: whole.districtCode, year: whole.year, code: def.programmeCode)] ?? []
                 var entry = CostEntry(districtCode: whole.districtCode, year: whole.year, indicatorID: def.indicator, programmes: programmes,
                                       spend: programmes.isEmpty || programmes.contains { $0.realisasi == nil } ? nil : programmes.compactMap(\.realisasi).reduce(0, +),
                                       outcome: alignment.value(whole.districtCode, whole.year, def.outcome))
