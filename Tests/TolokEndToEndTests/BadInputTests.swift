@@ -50,6 +50,11 @@ let budget3 = "004-b3,004-b1,3509,2023,execution,program,2.07.04,Program Penempa
 let ref3510 = "r-3510,3510,tpt,2023,8,5.01,,%,false,,bps,Tabel 2,,"  // references.csv:5
 let map2 = "map-2,3509,,Pencari kerja yang ditempatkan,placements,as_is,,,,,1,,"  // indicator_mappings.csv:3
 let area3510 = "3510,kab-banyuwangi,Kabupaten Banyuwangi,district,kabupaten,35,35.10,"  // areas.csv:5
+let map3 = "map-3,3509,,Jumlah pencari kerja ditempatkan,placement_share,ratio,,Jumlah pencari kerja terdaftar,,,1,,"  // indicator_mappings.csv:4
+/// A mapping row for any district whose label no observation prints.
+let anyDistrictRow = "map-4,*,,Label yang tidak dicetak,tpt,as_is,,,,,1,,"
+/// Document 004's placements as a sum with a label it does not print.
+let sumRow = "map-4,3509,004,Pencari kerja yang ditempatkan,placements,sum,,,Pencari kerja AKAD,,1,,"
 /// The warning on a share in percent outside 0–100 (observations, `field` 10 target or 12 realisation).
 func shareWarning(line: Int, _ row: String, field: Int, _ text: String, label: String) -> String {
     "{dir}/observations.csv:\(line):\(column(row, field: field)): warning: \(field == 10 ? "target" : "realisation"): \(text) % is outside 0–100, "
@@ -262,6 +267,15 @@ enum BadInputs {
         .appending("mapping-label-printed-nowhere", to: "indicator_mappings.csv", "map-4,3509,,Label yang tidak dicetak,tpt,as_is,,,,,1,,\n",
                    status: 0, [
             "{dir}/indicator_mappings.csv:5:\(column(map2, field: 3)): warning: mapping map-4: no observation of district 3509 prints the label 'Label yang tidak dicetak'; the row does nothing",
+        ]),
+        .appending("mapping-any-district-label-printed-nowhere", to: "indicator_mappings.csv", anyDistrictRow + "\n", status: 0, [
+            "{dir}/indicator_mappings.csv:5:\(column(anyDistrictRow, field: 3)): warning: mapping map-4: no observation of any district prints the label 'Label yang tidak dicetak'; the row does nothing",
+        ]),
+        .replacing("mapping-denominator-printed-nowhere", in: "indicator_mappings.csv", map3, with: with(map3, 7, "Jumlah pencari kerja terdaftr"), status: 0, [
+            "{dir}/indicator_mappings.csv:4:\(column(map3, field: 7)): warning: mapping map-3: no observation of district 3509 prints the denominator 'Jumlah pencari kerja terdaftr'; the row gives no value",
+        ]),
+        .appending("mapping-added-label-printed-nowhere", to: "indicator_mappings.csv", sumRow + "\n", status: 0, [
+            "{dir}/indicator_mappings.csv:5:\(column(sumRow, field: 8)): warning: mapping map-4: no observation of district 3509 prints the added label 'Pencari kerja AKAD'; the row gives no value",
         ]),
         .appending("crosswalk-unknown-district", to: "programme_crosswalk.csv", "pc-2,9999,Pelatihan Kerja,2.07.03,Program Pelatihan Kerja dan Produktivitas Tenaga Kerja,\n", [
             "{dir}/programme_crosswalk.csv:3:6: error: crosswalk row pc-2: district_code '9999' is not a district in areas.csv (write a district code or *)",
