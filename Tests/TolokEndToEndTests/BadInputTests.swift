@@ -51,6 +51,7 @@ let ref3510 = "r-3510,3510,tpt,2023,8,5.01,,%,false,,bps,Tabel 2,,"  // referenc
 let map2 = "map-2,3509,,Pencari kerja yang ditempatkan,placements,as_is,,,,,1,,"  // indicator_mappings.csv:3
 let area3510 = "3510,kab-banyuwangi,Kabupaten Banyuwangi,district,kabupaten,35,35.10,"  // areas.csv:5
 let map3 = "map-3,3509,,Jumlah pencari kerja ditempatkan,placement_share,ratio,,Jumlah pencari kerja terdaftar,,,1,,"  // indicator_mappings.csv:4
+let source004 = "004,004_lkip.txt,LKIP Dinas Tenaga Kerja Kabupaten Jember 2023,LKIP,2023,Dinas Tenaga Kerja Kabupaten Jember,3509,,"  // sources.csv:2
 /// A mapping row for any district whose label no observation prints.
 let anyDistrictRow = "map-4,*,,Label yang tidak dicetak,tpt,as_is,,,,,1,,"
 /// Document 004's placements as a sum with a label it does not print.
@@ -276,6 +277,23 @@ enum BadInputs {
         ]),
         .appending("mapping-added-label-printed-nowhere", to: "indicator_mappings.csv", sumRow + "\n", status: 0, [
             "{dir}/indicator_mappings.csv:5:\(column(sumRow, field: 8)): warning: mapping map-4: no observation of district 3509 prints the added label 'Pencari kerja AKAD'; the row gives no value",
+        ]),
+        .replacing("unknown-source-in-budget", in: "budget.csv", budget3, with: with(budget3, 11, "999"), [
+            "{dir}/budget.csv:4:\(column(budget3, field: 11)): error: unknown source_id '999': no source_id in {dir}/sources.csv has it",
+        ]),
+        .replacing("unknown-source-in-mapping", in: "indicator_mappings.csv", map2, with: with(map2, 2, "999"), [
+            "{dir}/indicator_mappings.csv:3:\(column(map2, field: 2)): error: unknown source_id '999': no source_id in {dir}/sources.csv has it",
+        ]),
+        .replacing("unknown-area-in-sources", in: "sources.csv", source004, with: with(source004, 6, "9999"), [
+            "{dir}/sources.csv:2:\(column(source004, field: 6)): error: unknown area_code '9999': no area_code in {dir}/areas.csv has it",
+        ]),
+        .appending("province-history-unknown-district", to: "province_history.csv", "9999,35,,2023,\n", [
+            "{dir}/province_history.csv:2:1: error: unknown area_code '9999': no area_code in {dir}/areas.csv has it",
+            "{dir}/province_history.csv:2: error: 9999 is not a district in areas.csv",
+        ]),
+        .appending("province-history-unknown-province", to: "province_history.csv", "3510,36,,2023,\n", [
+            "{dir}/province_history.csv:2:6: error: unknown province_code '36': no area_code in {dir}/areas.csv has it",
+            "{dir}/province_history.csv:2: error: 36 is not a province in areas.csv",
         ]),
         .appending("crosswalk-unknown-district", to: "programme_crosswalk.csv", "pc-2,9999,Pelatihan Kerja,2.07.03,Program Pelatihan Kerja dan Produktivitas Tenaga Kerja,\n", [
             "{dir}/programme_crosswalk.csv:3:6: error: crosswalk row pc-2: district_code '9999' is not a district in areas.csv (write a district code or *)",
