@@ -4,10 +4,12 @@ their default settings and once with the types of the output descriptor (datapac
 
 - every output CSV is described by datapackage.json, with the columns in the file's order;
 - numeric columns parse as numbers, with default settings and with the descriptor;
-- code columns (district_code, province_code, source_id, programme_code, …): with default settings
-  a reader may turn `004` into 4 or `2.07.04` into a date; each column where one does is typed
-  string in the descriptor, and with the descriptor's types every reader keeps the codes exactly as
-  written (checked against Python's own csv module);
+- code columns (names ending in _code, _codes, _id, _ids, and seed): no reader with default settings
+  types one as a date, a datetime or a time (`2.07.04` read as 2004-07-02 is a failure, whatever the
+  descriptor says: nobody is told before the code is gone); a reader may turn `004` into 4, and each
+  column where one does is typed string in the descriptor; any column whose cells hold a number
+  with a leading zero (`00`, `004`) is typed string in the descriptor; and with the descriptor's
+  types every reader keeps the codes exactly as written (checked against Python's own csv module);
 - a pandas join of achievement.csv with datasets/sources.csv on source_id finds every source with
   the descriptors' types;
 - the excel-id files hold the same tables, read with the dialect their descriptor states.
@@ -15,7 +17,9 @@ their default settings and once with the types of the output descriptor (datapac
 Usage: python check_exports.py STANDARD_DIR EXCEL_ID_DIR DATASETS_DIR
 """
 import csv
+import datetime
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -51,6 +55,28 @@ PANDAS_TYPES = {"string": str, "integer": "Int64", "number": "float64"}
 POLARS_TYPES = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64}
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE"}
 DUCKDB_NUMERIC = ("BIGINT", "DOUBLE", "INTEGER", "HUGEINT", "SMALLINT", "TINYINT", "UBIGINT", "FLOAT")
+LEADING_ZERO = re.compile(r"[+-]?0[0-9]+([.,][0-9]+)?")  # a number written with a leading zero: 00, 004, 01.5
+
+
+def is_code(column):
+    return column.endswith(("_code", "_codes", "_id", "_ids")) or column == "seed"
+
+
+def pandas_temporal(series):
+    if pd.api.types.is_datetime64_any_dtype(series) or pd.api.types.is_timedelta64_dtype(series) \
+            or isinstance(series.dtype, pd.PeriodDtype):
+        return True
+    # An object column of date, time or datetime objects (a reader's converter may give one).
+    return series.dtype == object and any(isinstance(v, (datetime.date, datetime.time, datetime.timedelta))
+                                          for v in series.dropna())
+
+
+def polars_temporal(dtype):
+    return dtype.is_temporal()
+
+
+def duckdb_temporal(type_):
+    return type_.startswith(("DATE", "TIME", "INTERVAL"))
 
 std = descriptor(standard)
 exl = descriptor(excel)
@@ -70,8 +96,11 @@ def check(name):
         fail(f"{name}: the descriptor lists {list(types)}, the file {header}")
         return
     for column, type_ in types.items():
-        if (column.endswith(("_code", "_codes", "_id", "_ids")) or column == "seed") and type_ != "string":
+        if is_code(column) and type_ != "string":
             fail(f"{name}: the code column {column} is typed {type_} in the descriptor, not string")
+        zeros = [v for v in raw[column] if LEADING_ZERO.fullmatch(v)]
+        if zeros and type_ != "string":
+            fail(f"{name}: {column} holds {zeros[0]!r} (a leading zero) and is typed {type_} in the descriptor, not string")
     numeric = [c for c, t in types.items() if t in ("integer", "number")]
     strings = [c for c, t in types.items() if t == "string"]
 
@@ -83,6 +112,18 @@ def check(name):
     duck_rows = duckdb.sql(f"select count(*) from read_csv('{path}')").fetchall()[0][0]
     if not (len(frame) == polars_frame.height == duck_rows == rows):
         fail(f"{name}: {rows} rows; pandas reads {len(frame)}, polars {polars_frame.height}, DuckDB {duck_rows}")
+    for column in (c for c in types if is_code(c)):
+        dated = []
+        if pandas_temporal(frame[column]):
+            dated.append(f"pandas {frame[column].dtype}")
+        if polars_temporal(polars_frame.schema[column]):
+            dated.append(f"polars {polars_frame.schema[column]}")
+        if duckdb_temporal(duck_types[column]):
+            dated.append(f"DuckDB {duck_types[column]}")
+        if dated:
+            example = next((v for v in raw[column] if v != ""), "")
+            fail(f"{name}: the code column {column} becomes a date or time with default settings "
+                 f"({', '.join(dated)}; {example!r} in the file)")
     for column in numeric:
         if not any(raw[column]):
             continue  # an all-empty column: every reader guesses text

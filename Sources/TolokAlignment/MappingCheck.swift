@@ -57,12 +57,25 @@ enum MappingCheck {
                !ReferenceValue.recordOnlySeries.contains(reference) {
                 fail("reference_indicator", "reference_indicator '\(reference)' is no indicator of indicators.csv")
             }
+            let whose = m.districtCode.map { "district \($0)" } ?? "any district"
             guard let printed = units[m.key] else {
-                // A row for any district may wait for a district that prints the label.
-                if m.districtCode == nil { continue }
+                // A row for any district waits for a district that prints the label: said all the same.
                 diagnostics.append(diagnostic(.warning, dataset, "indicator_mappings", row: m.row, field: "label",
-                    "mapping \(m.id): no observation of district \(m.districtCode!)\(m.sourceID.map { " in \($0)" } ?? "") prints the label '\(m.label)'; the row does nothing"))
+                    "mapping \(m.id): no observation of \(whose)\(m.sourceID.map { " in \($0)" } ?? "") prints the label '\(m.label)'; the row does nothing"))
                 continue
+            }
+            // A ratio's denominator and a sum's added labels are looked up in the same district's
+            // observations, of any document.
+            let operands: (field: String, what: String, labels: [String])? = switch m.transform {
+            case .ratio(let denominator): ("denominator_label", "denominator", [denominator])
+            case .sum(let added): ("added_labels", "added label", added)
+            default: nil
+            }
+            if let operands {
+                for label in operands.labels where units[IndicatorMapping.key(district: m.districtCode ?? "*", source: "", label: LabelKey.of(label))] == nil {
+                    diagnostics.append(diagnostic(.warning, dataset, "indicator_mappings", row: m.row, field: operands.field,
+                        "mapping \(m.id): no observation of \(whose) prints the \(operands.what) '\(label)'; the row gives no value"))
+                }
             }
             guard let indicator = catalogue.byID[m.indicatorID] else { continue }
             let known = printed.filter { !$0.isEmpty }

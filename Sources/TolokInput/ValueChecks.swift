@@ -5,7 +5,7 @@ import TolokModel
 /// realisation above its appropriation, a percentage share outside 0–100.
 enum ValueChecks {
     static func diagnostics(_ dataset: Dataset) -> [Diagnostic] {
-        observations(dataset) + budget(dataset) + references(dataset)
+        observations(dataset) + shares(dataset) + budget(dataset) + references(dataset)
     }
 
     /// A number as written in the file: its value with its decimals.
@@ -33,6 +33,34 @@ enum ValueChecks {
                 messages.append(decimals[row] == 3
                     ? "\(name): \(text) \(unit) has decimals, but a count in \(unit) is whole: if the document printed \(text) with '.' as the thousands separator, write \(text.replacingOccurrences(of: ".", with: ""))"
                     : "\(name): \(text) \(unit) has decimals, but a count in \(unit) is whole")
+            }
+        }
+        return zip(table.locations(of: cells), messages).map { Diagnostic(.warning, file: $0.file, line: $0.line, column: $0.column, $1) }
+    }
+
+    /// A target or realisation of a share in percent (``PercentShare``: unit `%`, a label such as
+    /// Tingkat Pengangguran Terbuka or Persentase …) outside 0–100: a warning, since the audit's
+    /// rate_range finding is the analysis rule; a correction of the cell settles it.
+    static func shares(_ dataset: Dataset) -> [Diagnostic] {
+        guard let table = dataset.tables["observations"] else { return [] }
+        let pool = dataset.pool
+        let units = table.textIDs(table.column("unit")), labels = table.textIDs(table.column("indicator_label"))
+        let ids = table.textIDs(table.column("id"))
+        guard let percent = pool.id(of: "%") else { return [] }
+        var isShare: [Int32: Bool] = [:]
+        var corrected: Set<String> = []
+        for c in dataset.corrections() where c.field == "target" || c.field == "realisation" { corrected.insert(c.recordID + "\u{0}" + c.field) }
+        var cells: [(row: Int, field: Int)] = [], messages: [String] = []
+        for name in ["target", "realisation"] {
+            let f = table.column(name)
+            let values = table.numbers(f), decimals = table.decimalCounts(f)
+            for row in 0..<table.rowCount where units[row] == percent && labels[row] >= 0 && decimals[row] >= 0 && !(0...100).contains(values[row]) {
+                let label = labels[row]
+                if isShare[label] == nil { isShare[label] = PercentShare.isShareLabel(pool[label]) }
+                guard isShare[label]!, ids[row] < 0 || !corrected.contains(pool[ids[row]] + "\u{0}" + name) else { continue }
+                cells.append((row, f))
+                messages.append("\(name): \(written(values[row], decimals[row])) % is outside 0–100, but '\(pool[label])' is a share in percent "
+                    + "(a label starting with Persentase, Tingkat, TPT or TPAK): a transcription or printing error? A correction in corrections/ settles it; the audit reports it as rate_range")
             }
         }
         return zip(table.locations(of: cells), messages).map { Diagnostic(.warning, file: $0.file, line: $0.line, column: $0.column, $1) }

@@ -154,7 +154,7 @@ public enum AnalysisExports {
             let d = ind.unit == "per_1000" ? 2 : ind.decimals
             t.rows.append([
                 .text(g.district.code), .text(g.district.name), .text(ind.id), .text(ind.name(english: english)),
-                .text(g.yardstick.rawValue), .text(Array(distinctInOrder(g.points.map(\.yardstickCode))).joined(separator: " ")),
+                .text(g.yardstick.rawValue), .optional(codeList(distinctInOrder(g.points.map(\.yardstickCode)))),
                 .integer(g.points.first!.year), .integer(g.points.last!.year), .integer(g.points.count),
                 value(g.points.first!.gap, ind), value(g.points.last!.gap, ind), value(g.change, ind),
                 .optional(g.slopePerYear, decimals: d + 2), .optional(g.direction?.rawValue), .optional(g.movement?.rawValue),
@@ -163,6 +163,14 @@ public enum AnalysisExports {
             ])
         }
         return t
+    }
+
+    /// A list of codes as one cell: space-separated in brackets, `[2.07.04]`, `[2.07.03 2.07.04]`, `[00]`;
+    /// `nil` (a missing cell) for no code. A bare `2.07.04` is read as the date 2004-07-02 by DuckDB's
+    /// default reader and a bare `00` as the number 0 by pandas' and polars'; quoting does not help
+    /// (they sniff quoted cells too). In brackets pandas, polars, DuckDB and Excel keep the cell as text.
+    public static func codeList(_ codes: [String]) -> String? {
+        codes.isEmpty ? nil : "[" + codes.joined(separator: " ") + "]"
     }
 
     /// The distinct elements of `items`, in first-seen order.
@@ -220,7 +228,7 @@ public enum AnalysisExports {
             t.rows.append([
                 .text(c.districtCode), name(areas.byCode[c.districtCode]), .integer(c.year), .text(c.indicatorID),
                 .text(definition.map { "realised spend of programme \($0.programmeCode) / \($0.outcome)" } ?? ""),
-                .text(c.programmes.compactMap { $0.programme?.code }.joined(separator: " ")),
+                .optional(codeList(c.programmes.compactMap { $0.programme?.code })),
                 .text(c.programmes.flatMap(\.labels).joined(separator: "; ")), .text(c.programmes.flatMap(\.lineIDs).joined(separator: " ")),
                 .optional(c.spend, decimals: 0), .text(definition?.outcome ?? ""), .optional(outcome?.value, decimals: 0),
                 .optional(outcome?.sourceDescription), .optional(outcome?.recordIDs.joined(separator: " ")),

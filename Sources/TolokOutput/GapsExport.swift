@@ -40,7 +40,7 @@ public enum GapsExport {
                         var row = CSVRow(dialect: dialect)
                         row.text(district.code, &out); row.text(district.name, &out); row.text(indicator.id, &out)
                         row.text(indicator.name(english: english), &out); row.text(yardstick.rawValue, &out)
-                        row.text(AnalysisExports.distinctInOrder(points.map(\.yardstickCode)).joined(separator: " "), &out)
+                        row.text(AnalysisExports.codeList(AnalysisExports.distinctInOrder(points.map(\.yardstickCode))), &out)
                         row.integer(points.first!.year, &out); row.integer(points.last!.year, &out); row.integer(points.count, &out)
                         row.number(points.first!.gap, decimals: decimals, &out); row.number(points.last!.gap, decimals: decimals, &out)
                         row.number(s.change, decimals: decimals, &out); row.number(s.slope, decimals: decimals + 2, &out)

@@ -85,7 +85,8 @@ public enum OutputPackage {
 
     private static func description(_ excel: Bool) -> String {
         "Columns documented in notebooks-out/README.md. An empty cell is missing. Codes (district_code, province_code, "
-            + "source_id, programme_code, …) are text: read them as strings. A text cell that starts with = + - @, a tab or a "
+            + "source_id, programme_code, …) are text: read them as strings. A list of codes (programme_codes, yardstick_codes) is "
+            + "written in brackets, space separated ([2.07.03 2.07.04], [00]), so no reader's default makes a date or a number of it. A text cell that starts with = + - @, a tab or a "
             + "carriage return (and is not a plain number) is written with a leading ' so a spreadsheet does not run it as a formula."
             + (excel ? " Semicolon separated, decimal comma, UTF-8 with a byte-order mark, CRLF line ends (Excel with Indonesian regional settings)." : "")
     }

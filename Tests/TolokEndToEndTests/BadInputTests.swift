@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tolok
 
 /// The clean fixture (Fixtures/clean) with the shipped schemas, copied into a fresh folder.
 func cleanFixture() throws -> URL {
@@ -49,6 +50,20 @@ let budget3 = "004-b3,004-b1,3509,2023,execution,program,2.07.04,Program Penempa
 let ref3510 = "r-3510,3510,tpt,2023,8,5.01,,%,false,,bps,Tabel 2,,"  // references.csv:5
 let map2 = "map-2,3509,,Pencari kerja yang ditempatkan,placements,as_is,,,,,1,,"  // indicator_mappings.csv:3
 let area3510 = "3510,kab-banyuwangi,Kabupaten Banyuwangi,district,kabupaten,35,35.10,"  // areas.csv:5
+let map3 = "map-3,3509,,Jumlah pencari kerja ditempatkan,placement_share,ratio,,Jumlah pencari kerja terdaftar,,,1,,"  // indicator_mappings.csv:4
+let source004 = "004,004_lkip.txt,LKIP Dinas Tenaga Kerja Kabupaten Jember 2023,LKIP,2023,Dinas Tenaga Kerja Kabupaten Jember,3509,,"  // sources.csv:2
+/// A mapping row for any district whose label no observation prints.
+let anyDistrictRow = "map-4,*,,Label yang tidak dicetak,tpt,as_is,,,,,1,,"
+/// Document 004's placements as a sum with a label it does not print.
+let sumRow = "map-4,3509,004,Pencari kerja yang ditempatkan,placements,sum,,,Pencari kerja AKAD,,1,,"
+/// The warning on a share in percent outside 0–100 (observations, `field` 10 target or 12 realisation).
+func shareWarning(line: Int, _ row: String, field: Int, _ text: String, label: String) -> String {
+    "{dir}/observations.csv:\(line):\(column(row, field: field)): warning: \(field == 10 ? "target" : "realisation"): \(text) % is outside 0–100, "
+        + "but '\(label)' is a share in percent (a label starting with Persentase, Tingkat, TPT or TPAK): a transcription or printing error? "
+        + "A correction in corrections/ settles it; the audit reports it as rate_range"
+}
+let sharePlacedRow = with(with(newRow, 7, "Persentase pencari kerja yang ditempatkan"), 10, "-5")
+let changeRow = with(with(newRow, 7, "Persentase peningkatan penempatan"), 12, "130.5")
 /// A new observation row; fields by the observations schema.
 let newRow = "004-9,3509,2023,,,sasaran,Objective,Label,%,positive,10,,5,,004,Tabel X,,,"
 let observationsHeader = "id,district_code,year,period,revision,level,objective,indicator_label,unit,polarity,target,target_year,realisation,reported_capaian,source_id,location,page,printed,note"
@@ -190,6 +205,14 @@ enum BadInputs {
         .replacing("rate-outside-0-100", in: "references.csv", ref3510, with: with(ref3510, 5, "130.5"), [
             "{dir}/references.csv:5:\(column(ref3510, field: 5)): error: value: 130.5 % is outside 0–100, but a reference figure in percent is a share (fill 'excluded' with the reason to keep it for the record)",
         ]),
+        .replacing("share-over-100-in-observations", in: "observations.csv", obs1, with: with(obs1, 12, "130.5"), status: 0, [
+            shareWarning(line: 2, obs1, field: 12, "130.5", label: "Tingkat Pengangguran Terbuka"),
+        ]),
+        .appending("share-target-below-0-in-observations", to: "observations.csv", sharePlacedRow + "\n", status: 0, [
+            shareWarning(line: 6, sharePlacedRow, field: 10, "-5", label: "Persentase pencari kerja yang ditempatkan"),
+        ]),
+        // A change (peningkatan, penurunan, pertumbuhan) may pass 100: no warning, as in the audit.
+        .appending("change-over-100-is-no-share", to: "observations.csv", changeRow + "\n", status: 0, []),
         .replacing("year-1899", in: "observations.csv", obs1, with: with(obs1, 2, "1899"), [
             "{dir}/observations.csv:2:\(column(obs1, field: 2)): error: year: 1899 is outside 1945–2100",
         ]),
@@ -245,6 +268,32 @@ enum BadInputs {
         .appending("mapping-label-printed-nowhere", to: "indicator_mappings.csv", "map-4,3509,,Label yang tidak dicetak,tpt,as_is,,,,,1,,\n",
                    status: 0, [
             "{dir}/indicator_mappings.csv:5:\(column(map2, field: 3)): warning: mapping map-4: no observation of district 3509 prints the label 'Label yang tidak dicetak'; the row does nothing",
+        ]),
+        .appending("mapping-any-district-label-printed-nowhere", to: "indicator_mappings.csv", anyDistrictRow + "\n", status: 0, [
+            "{dir}/indicator_mappings.csv:5:\(column(anyDistrictRow, field: 3)): warning: mapping map-4: no observation of any district prints the label 'Label yang tidak dicetak'; the row does nothing",
+        ]),
+        .replacing("mapping-denominator-printed-nowhere", in: "indicator_mappings.csv", map3, with: with(map3, 7, "Jumlah pencari kerja terdaftr"), status: 0, [
+            "{dir}/indicator_mappings.csv:4:\(column(map3, field: 7)): warning: mapping map-3: no observation of district 3509 prints the denominator 'Jumlah pencari kerja terdaftr'; the row gives no value",
+        ]),
+        .appending("mapping-added-label-printed-nowhere", to: "indicator_mappings.csv", sumRow + "\n", status: 0, [
+            "{dir}/indicator_mappings.csv:5:\(column(sumRow, field: 8)): warning: mapping map-4: no observation of district 3509 prints the added label 'Pencari kerja AKAD'; the row gives no value",
+        ]),
+        .replacing("unknown-source-in-budget", in: "budget.csv", budget3, with: with(budget3, 11, "999"), [
+            "{dir}/budget.csv:4:\(column(budget3, field: 11)): error: unknown source_id '999': no source_id in {dir}/sources.csv has it",
+        ]),
+        .replacing("unknown-source-in-mapping", in: "indicator_mappings.csv", map2, with: with(map2, 2, "999"), [
+            "{dir}/indicator_mappings.csv:3:\(column(map2, field: 2)): error: unknown source_id '999': no source_id in {dir}/sources.csv has it",
+        ]),
+        .replacing("unknown-area-in-sources", in: "sources.csv", source004, with: with(source004, 6, "9999"), [
+            "{dir}/sources.csv:2:\(column(source004, field: 6)): error: unknown area_code '9999': no area_code in {dir}/areas.csv has it",
+        ]),
+        .appending("province-history-unknown-district", to: "province_history.csv", "9999,35,,2023,\n", [
+            "{dir}/province_history.csv:2:1: error: unknown area_code '9999': no area_code in {dir}/areas.csv has it",
+            "{dir}/province_history.csv:2: error: 9999 is not a district in areas.csv",
+        ]),
+        .appending("province-history-unknown-province", to: "province_history.csv", "3510,36,,2023,\n", [
+            "{dir}/province_history.csv:2:6: error: unknown province_code '36': no area_code in {dir}/areas.csv has it",
+            "{dir}/province_history.csv:2: error: 36 is not a province in areas.csv",
         ]),
         .appending("crosswalk-unknown-district", to: "programme_crosswalk.csv", "pc-2,9999,Pelatihan Kerja,2.07.03,Program Pelatihan Kerja dan Produktivitas Tenaga Kerja,\n", [
             "{dir}/programme_crosswalk.csv:3:6: error: crosswalk row pc-2: district_code '9999' is not a district in areas.csv (write a district code or *)",
@@ -338,6 +387,43 @@ struct BadInputTests {
         let achievement = try readCSV(out.appendingPathComponent("achievement.csv"))
         let placed = try #require(achievement.first { $0["observation_id"] == "004-2" })
         #expect(placed["capaian"] == "" && placed["predicate"] == "" && placed["note"] == "target is 0: capaian is undefined")
+    }
+
+    @Test func validationAndAuditAgreeOnWhichLabelsAreShares() throws {
+        // Every row 130.5 in its unit: the validation warns on exactly the rows the audit's
+        // rate_range check flags (the rule is written twice today; see PercentShare).
+        let rows: [(label: String, unit: String, share: Bool)] = [
+            ("Tingkat Pengangguran Terbuka Kabupaten", "%", true), ("  TPT", "%", true), ("TPAK", "%", true),
+            (". Persentase penduduk bekerja", "%", true), ("Presentase pencari kerja", "%", true), ("Prosentase pekerja", "%", true),
+            ("tingkat kepuasan masyarakat", "%", true), ("Persentase peningkatan penempatan", "%", false),
+            ("Tingkat pertumbuhan ekonomi", "%", false), ("Persentase penurunan pengangguran", "%", false),
+            ("Penurunan TPT", "%", false), ("Angka tingkat pengangguran terbuka", "%", false), ("Rasio pencari kerja", "%", false),
+            ("Tingkat Pengangguran Terbuka", "persen", false), ("Tingkat kehadiran peserta pelatihan", "orang", false),
+        ]
+        let data = try cleanFixture()
+        let file = data.appendingPathComponent("observations.csv")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        for (i, r) in rows.enumerated() {
+            text += with(with(with(with(newRow, 0, "004-s\(i)"), 7, r.label), 8, r.unit), 12, "130.5") + "\n"
+        }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let expected = Set(rows.indices.filter { rows[$0].share }.map { "004-s\($0)" })
+        let run = tolok("validate", "--data", data.path)
+        #expect(run.status == 0)
+        let warned = Set(run.err.filter { $0.contains("is a share in percent") }.compactMap { line -> String? in
+            guard let n = Int(line.dropFirst(file.path.count + 1).prefix { $0 != ":" }) else { return nil }
+            return "004-s\(n - 6)"  // the fixture's 4 rows and header, then the rows above from line 6
+        })
+        #expect(warned == expected)
+        let out = try temporaryFolder()
+        #expect(tolok("audit", "--data", data.path, "--out", out.path).status == 0)
+        // The label rule's findings (a mapped value outside its catalogue range is a rate_range finding too:
+        // 'Tingkat Pengangguran Terbuka' in 'persen' maps onto tpt, valid 0–100).
+        let findings = try readCSV(out.appendingPathComponent("audit.csv")).filter { $0["check"] == "rate_range" }
+        #expect(findings.compactMap { $0["record_ids"] }.sorted() == (expected.sorted() + ["004-s13"]).sorted())
+        let flagged = Set(findings.filter { $0["detail"]?.hasSuffix("% for a share that lies within 0–100") == true }.compactMap { $0["record_ids"] })
+        #expect(flagged == expected)
+        #expect(rows.allSatisfy { PercentShare.isShare(unit: $0.unit, label: $0.label) == $0.share })
     }
 
     /// Appends `bytes` to the clean fixture's observations and validates. (How fast is the

@@ -118,6 +118,6 @@ struct ComparisonTests {
         let cost = try #require(costs.first { $0["district_code"] == "3509" && $0["year"] == "2023" && $0["indicator_id"] == "cost_per_placement" })
         // 1.414.708.339 realised by Program Penempatan Tenaga Kerja / 3.898 placed.
         #expect(cost["cost"] == "362932")
-        #expect(cost["programme_codes"] == "2.07.04")
+        #expect(cost["programme_codes"] == "[2.07.04]")
     }
 }

@@ -86,6 +86,30 @@ struct SafeOutputTests {
         #expect(!written.contains("\(separator)=") && !written.contains("\(separator)\"="))
     }
 
+    @Test func aListOfCodesIsWrittenInBrackets() throws {
+        #expect(AnalysisExports.codeList(["2.07.03", "2.07.04"]) == "[2.07.03 2.07.04]")
+        #expect(AnalysisExports.codeList(["00"]) == "[00]")
+        #expect(AnalysisExports.codeList([]) == nil)
+        // 9814 moved from province 98 to 99 in 2024: its gap to the province is measured against 98,
+        // then 99; both codes in one cell, in the order of the years, and the nation's `00` kept.
+        let folder = try syntheticFolder(
+            [SyntheticDistrict(code: "9814", province: "99", values: [("tpt", 2023, 8), ("tpt", 2024, 7)])],
+            provinces: ["98": [("tpt", 2023, 6)], "99": [("tpt", 2024, 5)], "00": [("tpt", 2023, 5), ("tpt", 2024, 4.5)]],
+            history: ["9814,98,,2023"])
+        for dialect in ["standard", "excel-id"] {
+            let out = try temporaryFolder()
+            let run = tolok("report", "--data", folder.path, "--out", out.path, "--csv-dialect", dialect)
+            #expect(run.status == 0, "\(run.err)")
+            let excel = dialect == "excel-id"
+            let text = try String(contentsOf: out.appendingPathComponent("gaps.csv"), encoding: .utf8)
+            let lineEnd: Character = excel ? "\r\n" : "\n", separator: Character = excel ? ";" : ","
+            let rows: [[Substring]] = text.split(separator: lineEnd).dropFirst().map { $0.split(separator: separator, omittingEmptySubsequences: false) }
+            let gaps = rows.filter { $0[0] == "9814" && $0[2] == "tpt" }
+            let expected = excel ? ["province [98 99] 2,00 2,00", "nation [00] 3,00 2,50"] : ["province [98 99] 2.00 2.00", "nation [00] 3.00 2.50"]
+            #expect(gaps.map { "\($0[4]) \($0[5]) \($0[9]) \($0[10])" } == expected, "\(dialect)")
+        }
+    }
+
     @Test func theDescriptorTypesEveryColumnOfEveryOutput() throws {
         let data = try cleanFixture()
         let out = try temporaryFolder()
