@@ -5,10 +5,8 @@
 /// leading spaces, tabs, line feeds and `. : ;`.
 ///
 /// `tolok validate` warns on such a value outside 0–100 (`ValueChecks` in TolokInput); the
-/// audit's `rate_range` finding remains the analysis rule. Note: the audit
-/// (`Plausibility.checkRateRanges` in TolokStatistics) still carries its own copy of this rule;
-/// it should call ``isShare(unit:label:)`` so the two cannot drift apart (a test checks today
-/// that they agree).
+/// audit's `rate_range` finding (`Plausibility.checkRateRanges`, by the same rule) remains the
+/// analysis rule.
 public enum PercentShare {
     /// Label beginnings of a share.
     public static let labelPrefixes = ["persentase", "presentase", "prosentase", "tingkat", "tpt", "tpak"]

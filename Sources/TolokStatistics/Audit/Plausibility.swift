@@ -174,13 +174,10 @@ extension Auditor {
         }
     }
 
-    /// Rates that must lie within 0–100 (a share of people: Persentase…, Tingkat…, TPT, TPAK).
+    /// Rates that must lie within 0–100 (a share of people: Persentase…, Tingkat…, TPT, TPAK:
+    /// ``PercentShare``, the rule `tolok validate` warns by).
     mutating func checkRateRanges() {
-        let prefixes = ["persentase", "presentase", "prosentase", "tingkat", "tpt", "tpak"]
-        let isShare = labelKeys.map { label in
-            prefixes.contains(where: { label.hasPrefix($0) })
-                && !label.contains("peningkatan") && !label.contains("penurunan") && !label.contains("pertumbuhan")
-        }
+        let isShare = labelKeys.map(PercentShare.isShareLabel)
         let o = observations, r = o.records
         guard let percent = pool.id(of: "%") else { return }
         for row in 0..<r.count where o.unit[row] == percent {
