@@ -160,8 +160,9 @@ struct RowGroups<Key: Hashable> {
     private let index: [Key: Int32]
 
     /// Groups `rows` by `key` (a row whose key is `nil` is in no group).
-    init(_ rows: some Sequence<Int>, key: (Int) -> Key?) {
+    init(_ rows: some Collection<Int>, key: (Int) -> Key?) {
         var index: [Key: Int32] = [:]
+        index.reserveCapacity(rows.count)
         var keys: [Key] = []
         var groupOf: [(row: Int32, group: Int32)] = []
         for row in rows {
@@ -198,4 +199,31 @@ struct RowGroups<Key: Hashable> {
 
     /// The rows of `key` (empty when none).
     func rows(of key: Key) -> ArraySlice<Int32> { index[key].map { self[Int($0)] } ?? [] }
+}
+
+/// A grouping key of integer fields, hashed as one word mixed from them (one `Hasher.combine`
+/// instead of one per field: the audit groups every row several times).
+protocol IntegerKey: Hashable {
+    /// The fields, mixed into one word by a ``KeyMixer``.
+    var mixed: UInt64 { get }
+}
+
+extension IntegerKey {
+    func hash(into hasher: inout Hasher) { hasher.combine(mixed) }
+}
+
+/// Mixes integer fields into one word (multiply and shift, as a hash table's mixing step).
+struct KeyMixer {
+    private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+
+    @inline(__always)
+    mutating func add(_ field: Int64) {
+        value = (value ^ UInt64(bitPattern: field)) &* 0x9E37_79B9_7F4A_7C15
+        value ^= value >> 31
+    }
+
+    @inline(__always) mutating func add(_ field: Int32) { add(Int64(field)) }
+    @inline(__always) mutating func add(_ field: Int8) { add(Int64(field)) }
+    @inline(__always) mutating func add(_ field: Bool) { add(Int64(field ? 1 : 0)) }
+    @inline(__always) mutating func add(_ field: Double) { add(Int64(bitPattern: field.bitPattern)) }
 }

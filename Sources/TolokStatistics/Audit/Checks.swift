@@ -79,7 +79,10 @@ extension Auditor {
     /// A year's printed total against its months or quarters: a sum (counts), or for a
     /// cumulative series the last period; for rates the sum, the last or the mean.
     mutating func checkPeriodTotals() {
-        struct Key: Hashable { var district: Int32; var year: Int64; var label: Int32; var location: Int32; var source: Int32 }
+        struct Key: IntegerKey {
+            var district: Int32; var year: Int64; var label: Int32; var location: Int32; var source: Int32
+            var mixed: UInt64 { var m = KeyMixer(); m.add(district); m.add(year); m.add(label); m.add(location); m.add(source); return m.value }
+        }
         let o = observations, r = o.records
         func key(_ row: Int) -> Key { Key(district: r.area[row], year: r.year[row], label: r.label[row], location: r.location[row], source: r.source[row]) }
         // Only the keys with periods can have a total to check.
@@ -121,7 +124,10 @@ extension Auditor {
     /// A printed average ("Rata rata capaian") against the mean of the rows beside it: same
     /// district, year, objective and table.
     mutating func checkAverages() {
-        struct Key: Hashable { var district: Int32; var year: Int64; var objective: Int32; var location: Int32; var source: Int32; var period: Int32 }
+        struct Key: IntegerKey {
+            var district: Int32; var year: Int64; var objective: Int32; var location: Int32; var source: Int32; var period: Int32
+            var mixed: UInt64 { var m = KeyMixer(); m.add(district); m.add(year); m.add(objective); m.add(location); m.add(source); m.add(period); return m.value }
+        }
         let o = observations, r = o.records
         let isAverageKey = labelKeys.map { $0.hasPrefix("rata") }
         func isAverage(_ row: Int) -> Bool { let k = key(r.label[row]); return k >= 0 && isAverageKey[Int(k)] }

@@ -9,7 +9,10 @@ extension Auditor {
     /// printed in two places with different targets or realisations; the same for budget lines
     /// of one stage, and for reference figures of one area, indicator, year and vintage.
     mutating func checkSameFacts() {
-        struct Key: Hashable { var district: Int32; var year: Int64; var period: Int32; var label: Int32; var targetYear: Int64; var revision: Int32 }
+        struct Key: IntegerKey {
+            var district: Int32; var year: Int64; var period: Int32; var label: Int32; var targetYear: Int64; var revision: Int32
+            var mixed: UInt64 { var m = KeyMixer(); m.add(district); m.add(year); m.add(period); m.add(label); m.add(targetYear); m.add(revision); return m.value }
+        }
         let o = observations, r = o.records
         let groups = RowGroups(0..<r.count) { row in
             Key(district: r.area[row], year: r.year[row], period: o.period[row], label: key(r.label[row]),
@@ -19,7 +22,10 @@ extension Auditor {
             comparePrintedTwiceAcrossTables(r, groups[g], fields: [ObservationColumns.target, ObservationColumns.realisation])
         }
 
-        struct BudgetKey: Hashable { var district: Int32; var year: Int64; var stage: Int8; var label: Int32 }
+        struct BudgetKey: IntegerKey {
+            var district: Int32; var year: Int64; var stage: Int8; var label: Int32
+            var mixed: UInt64 { var m = KeyMixer(); m.add(district); m.add(year); m.add(stage); m.add(label); return m.value }
+        }
         let b = budget.records
         let lines = RowGroups(0..<b.count) { row in
             BudgetKey(district: b.area[row], year: b.year[row], stage: budget.stage[row], label: key(b.label[row]))
@@ -33,7 +39,10 @@ extension Auditor {
         checkRewordedLines()
         checkAgencyTotals()
 
-        struct ReferenceKey: Hashable { var area: Int32; var indicator: Int32; var year: Int64; var month: Int64; var vintage: Int32; var derived: Bool }
+        struct ReferenceKey: IntegerKey {
+            var area: Int32; var indicator: Int32; var year: Int64; var month: Int64; var vintage: Int32; var derived: Bool
+            var mixed: UInt64 { var m = KeyMixer(); m.add(area); m.add(indicator); m.add(year); m.add(month); m.add(vintage); m.add(derived); return m.value }
+        }
         let refs = references, f = refs.records
         let figures = RowGroups(refs.usable) { row in
             ReferenceKey(area: f.area[row], indicator: f.label[row], year: f.year[row], month: refs.month[row],
@@ -68,7 +77,10 @@ extension Auditor {
     /// (abbreviated, reordered, typo'd): same district, year, stage, document and pagu, and labels
     /// alike (``LabelKey/similarity(_:_:)`` ≥ 0.4): its realisations must agree.
     mutating func checkRewordedLines() {
-        struct Key: Hashable { var district: Int32; var year: Int64; var stage: Int8; var source: Int32; var pagu: Double }
+        struct Key: IntegerKey {
+            var district: Int32; var year: Int64; var stage: Int8; var source: Int32; var pagu: Double
+            var mixed: UInt64 { var m = KeyMixer(); m.add(district); m.add(year); m.add(stage); m.add(source); m.add(pagu); return m.value }
+        }
         let b = budget.records
         let pagu = b.numbers[BudgetColumns.pagu], realisasi = b.numbers[BudgetColumns.realisasi]
         let groups = RowGroups(0..<b.count) { row -> Key? in
@@ -94,7 +106,10 @@ extension Auditor {
     /// largest (a smaller "total" is a programme's), compared pairwise where their labels differ
     /// (same labels are compared above).
     mutating func checkAgencyTotals() {
-        struct Key: Hashable { var district: Int32; var year: Int64; var stage: Int8; var source: Int32 }
+        struct Key: IntegerKey {
+            var district: Int32; var year: Int64; var stage: Int8; var source: Int32
+            var mixed: UInt64 { var m = KeyMixer(); m.add(district); m.add(year); m.add(stage); m.add(source); return m.value }
+        }
         let b = budget.records
         let total = pool.id(of: "total") ?? -2
         let pagu = b.numbers[BudgetColumns.pagu], realisasi = b.numbers[BudgetColumns.realisasi]
@@ -146,7 +161,10 @@ extension Auditor {
     /// Within one printed series (district, indicator, table; targets or realisations over the
     /// years), a value at least 5 times, or at most a fifth of, both its neighbours.
     mutating func checkSeries() {
-        struct Key: Hashable { var district: Int32; var label: Int32; var source: Int32; var location: Int32; var period: Int32; var targetYear: Int64; var revision: Int32 }
+        struct Key: IntegerKey {
+            var district: Int32; var label: Int32; var source: Int32; var location: Int32; var period: Int32; var targetYear: Int64; var revision: Int32
+            var mixed: UInt64 { var m = KeyMixer(); m.add(district); m.add(label); m.add(source); m.add(location); m.add(period); m.add(targetYear); m.add(revision); return m.value }
+        }
         let o = observations, r = o.records
         let groups = RowGroups(0..<r.count) { row in
             Key(district: r.area[row], label: key(r.label[row]), source: r.source[row], location: r.location[row], period: o.period[row],
@@ -200,7 +218,10 @@ extension Auditor {
     mutating func checkRatesFromCounts() {
         // Rates and counts of one survey round and one vintage (a first-release rate against
         // re-weighted counts is a revision, not a disagreement).
-        struct Key: Hashable { var area: Int32; var year: Int64; var month: Int64; var vintage: Int32 }
+        struct Key: IntegerKey {
+            var area: Int32; var year: Int64; var month: Int64; var vintage: Int32
+            var mixed: UInt64 { var m = KeyMixer(); m.add(area); m.add(year); m.add(month); m.add(vintage); return m.value }
+        }
         let refs = references, f = refs.records
         guard let tptID = pool.id(of: "tpt"), let unemployedID = pool.id(of: "unemployed"), let labourForceID = pool.id(of: "labour_force") else { return }
         let wanted: Set<Int32> = [tptID, unemployedID, labourForceID]
