@@ -16,10 +16,12 @@ public enum AnalysisExports {
     /// budget's), `suspect` (why the audit suspects it).
     static let flagColumns = ["corrected", "caveat", "suspect"]
 
-    static func flags(_ v: AlignedValue?) -> [CSVCell] {
+    /// The flag columns of `v`; `borrowed`: the reasons of other suspect values a row uses (a
+    /// trend's previous value).
+    static func flags(_ v: AlignedValue?, borrowed: [String] = []) -> [CSVCell] {
         guard let v else { return [.missing, .missing, .missing] }
         func joined(_ items: [String]) -> CSVCell { items.isEmpty ? .missing : .text(items.joined(separator: "; ")) }
-        return [joined(v.corrections), joined(v.caveats), joined(v.suspicions)]
+        return [joined(v.corrections), joined(v.caveats), joined(v.suspicions + borrowed)]
     }
 
     /// The columns of `comparison.csv`.
@@ -188,6 +190,7 @@ public enum AnalysisExports {
                                       "change_percent", "first_year", "cagr_percent", "end_target", "end_target_year",
                                       "distance_to_target", "pace_per_year", "target_met", "value_source", "target_source"] + flagColumns + ["note"]
 
+    /// `trends.csv` of `points` (``Trends/compute(_:areas:includeSuspect:)``).
     public static func trends(_ points: [TrendPoint]) -> Tabular {
         var t = Tabular(header: trendsHeader)
         for p in points {
@@ -199,7 +202,7 @@ public enum AnalysisExports {
                 value(p.endTarget?.value, ind), p.endTarget.map { CSVCell.integer($0.year) } ?? .missing,
                 value(p.distanceToTarget, ind), .optional(p.pacePerYear, decimals: 2), .optional(p.targetMet.map { $0 ? "yes" : "no" }),
                 .text(p.value.chosen.sourceDescription), .optional(p.endTarget?.sourceDescription),
-            ] + flags(p.value.chosen) + [.optional(p.note)])
+            ] + flags(p.value.chosen, borrowed: p.borrowedSuspicions) + [.optional(p.note)])
         }
         return t
     }

@@ -31,4 +31,20 @@ struct SuspectOutputTests {
         let bekasi = try #require(gaps.first { $0["district_code"] == "3216" && $0["indicator_id"] == "tpt" && $0["yardstick"] == "province" })
         #expect(bekasi["suspect"] == "" && bekasi["note"] == "")
     }
+
+    @Test func aTrendStepsOverASuspectValue() throws {
+        let trends = try reportRows("trends.csv")
+        // 2019 (the suspect 1,09): kept and marked, no change to it.
+        let y2019 = try mandailingNatal(trends, year: "2019")
+        #expect(y2019["value"] == "1.09" && y2019["previous_year"] == "" && y2019["change"] == "" && y2019["change_percent"] == "")
+        #expect(y2019["suspect"]?.hasPrefix("series_jump: tpt 2019 printed as 1.09;") == true)
+        #expect(y2019["note"] == "left out of the changes as suspect (--include-suspect keeps it)")
+        // 2020: its change from 2018's 4,43, +2,07 (+46,73 %), not from 1,09 (+496 %).
+        let y2020 = try mandailingNatal(trends, year: "2020")
+        #expect(y2020["previous_year"] == "2018" && y2020["change"] == "2.07" && y2020["change_percent"] == "46.73")
+        #expect(y2020["note"] == "change from 2018: suspect 2019 left out" && y2020["suspect"] == "")
+        // 2024: the compound change from 2018 (4,43 → 7,22), 8,48 % a year.
+        let y2024 = try mandailingNatal(trends, year: "2024")
+        #expect(y2024["first_year"] == "2018" && y2024["cagr_percent"] == "8.48")
+    }
 }
