@@ -158,9 +158,24 @@ struct SoundnessTests {
         for row in try reportRows("statistics.csv") {
             #expect((Int(row["n"] ?? "") ?? 0) >= Rankings.minimumGroupSize, "\(row)")
         }
-        // The composite is of one year, and ranks at least five districts.
+        // The composite is of one year: every input is the district's value that year (comparison.csv,
+        // unsuspected), and exactly the districts with such a value of every indicator are scored.
         let composite = try reportRows("composite.csv")
-        #expect(Set(composite.map { $0["year"] ?? "" }).count == 1)
+        let year = try #require(composite.first?["year"])
+        let indicators = (composite.first?["indicators"] ?? "").split(separator: " ").map(String.init)
+        #expect(indicators.count >= 2)
+        var values: [String: String] = [:]
+        for row in try reportRows("comparison.csv") where row["year"] == year && row["suspect"] == "" {
+            values[row["district_code"]! + " " + row["indicator_id"]!] = row["value"]
+        }
+        let scored = composite.filter { $0["score"] != "" }
+        for row in scored {
+            let expected = indicators.map { "\($0) \(year)=\(values[row["district_code"]! + " " + $0] ?? "missing")" }
+            #expect(row["inputs"] == expected.joined(separator: "; "), "\(row)")
+        }
+        let complete = Set(values.keys.map { String($0.split(separator: " ")[0]) }).filter { d in indicators.allSatisfy { values[d + " " + $0] != nil } }
+        #expect(Set(scored.map { $0["district_code"]! }) == complete)
+        // It ranks at least five districts.
         #expect(composite.filter { !($0["rank"] ?? "").isEmpty }.count >= Rankings.minimumGroupSize)
     }
 
