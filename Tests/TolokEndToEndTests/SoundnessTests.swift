@@ -149,6 +149,23 @@ struct SoundnessTests {
         #expect(jumps.allSatisfy { $0.detail.contains("which one, no other source tells") })
     }
 
+    @Test func aValueIsCheckedAgainstOtherSourcesOfTheSameFact() throws {
+        // 9910's TPT 2023 is its only year, printed by four sources: 8,1, 8,2, 8,3 and 81,0. With no series
+        // to compare with, the 81 is caught against the other three (their median 8,2); they are not.
+        let folder = try syntheticFolder([SyntheticDistrict(code: "9910", values: [("tpt", 2023, 8.1)])])
+        let references = folder.appendingPathComponent("references.csv"), sources = folder.appendingPathComponent("sources.csv")
+        try (String(contentsOf: references, encoding: .utf8)
+            + "o2,9910,tpt,2023,8,8.2,,%,false,,s2,test,,\no3,9910,tpt,2023,8,8.3,,%,false,,s3,test,,\no4,9910,tpt,2023,8,81.0,,%,false,,s4,test,,\n")
+            .write(to: references, atomically: true, encoding: .utf8)
+        try (String(contentsOf: sources, encoding: .utf8) + (2...4).map { "s\($0),test\($0),Synthetic \($0),press,2023,,,,\n" }.joined())
+            .write(to: sources, atomically: true, encoding: .utf8)
+        let analysis = Analysis(try #require(DatasetLoader.load(directory: folder.path).dataset))
+        let jumps = analysis.audit.findings.filter { $0.check == .seriesJump }
+        #expect(jumps.map(\.recordIDs.first) == ["o4"])
+        #expect(jumps.first?.detail == "tpt 2023 printed as 81; the other 3 sources of the same fact give 8.1, 8.2, 8.3: an order of magnitude off")
+        #expect(jumps.first?.expected == 8.2)
+    }
+
     // MARK: Small samples
 
     @Test func noRankOrZScoreOverFewerThanFive() throws {
