@@ -37,7 +37,8 @@ enum ReportCommand {
       --lang id|en        the reports and indicator names in Indonesian (default) or English
       --format F          the headline printed at the end: table (default; fitted to the terminal),
                           or csv, md, json (every column; the summary lines then go to standard error)
-      --include-suspect   keep values the audit suspects in ranks, statistics and the composite
+      --include-suspect   keep values the audit suspects in ranks, statistics, the composite, the
+                          gap trends and the year-on-year changes (marked in every output either way)
       --quiet             no progress on standard error (shown for runs over two seconds)
 
     EXAMPLE:
@@ -119,12 +120,14 @@ enum ReportCommand {
         do {
             try ComparisonExport.write(alignment, areas: areas, geography: geography, ranks: CellRanks(ranks, alignment: alignment),
                                        english: options.english, dialect: options.dialect, to: file("comparison.csv"), in: &batch, threads: threads)
-            try GapsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect,
+            try GapsExport.write(alignment, areas: areas, geography: geography, english: options.english,
+                                 includeSuspect: options.includeSuspect, dialect: options.dialect,
                                  to: file("gaps.csv"), in: &batch, threads: threads)
             try RankingsExport.write(ranks, alignment: alignment, areas: areas, geography: geography, english: options.english,
                                      dialect: options.dialect, rankings: file("rankings.csv"), statistics: file("statistics.csv"),
                                      in: &batch, threads: threads)
-            try TrendsExport.write(alignment, areas: areas, geography: geography, dialect: options.dialect, to: file("trends.csv"),
+            try TrendsExport.write(alignment, areas: areas, geography: geography, includeSuspect: options.includeSuspect,
+                                   dialect: options.dialect, to: file("trends.csv"),
                                    in: &batch, threads: threads)
             try TargetsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect,
                                     to: file("targets.csv"), in: &batch, threads: threads)

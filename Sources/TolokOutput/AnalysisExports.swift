@@ -16,10 +16,12 @@ public enum AnalysisExports {
     /// budget's), `suspect` (why the audit suspects it).
     static let flagColumns = ["corrected", "caveat", "suspect"]
 
-    static func flags(_ v: AlignedValue?) -> [CSVCell] {
+    /// The flag columns of `v`; `borrowed`: the reasons of other suspect values a row uses (a
+    /// trend's previous value).
+    static func flags(_ v: AlignedValue?, borrowed: [String] = []) -> [CSVCell] {
         guard let v else { return [.missing, .missing, .missing] }
         func joined(_ items: [String]) -> CSVCell { items.isEmpty ? .missing : .text(items.joined(separator: "; ")) }
-        return [joined(v.corrections), joined(v.caveats), joined(v.suspicions)]
+        return [joined(v.corrections), joined(v.caveats), joined(v.suspicions + borrowed)]
     }
 
     /// The columns of `comparison.csv`.
@@ -144,22 +146,26 @@ public enum AnalysisExports {
     /// The columns of `gaps.csv`.
     public static let gapsHeader = ["district_code", "district_name", "indicator_id", "indicator_name", "yardstick",
                                     "yardstick_codes", "first_year", "last_year", "n_years", "gap_first", "gap_last",
-                                    "change_since_first", "slope_per_year", "direction", "movement", "gaps", "note"]
+                                    "change_since_first", "slope_per_year", "direction", "movement", "gaps", "suspect", "note"]
 
-    /// `gaps.csv`: per district, indicator and yardstick, whether the gap closes or widens.
+    /// `gaps.csv`: per district, indicator and yardstick, whether the gap closes or widens (the
+    /// first and last year, the change and the slope over the gaps used: suspect ones left out
+    /// unless kept).
     public static func gaps(_ trends: [GapTrend], english: Bool = false) -> Tabular {
         var t = Tabular(header: gapsHeader)
         for g in trends {
             let ind = g.indicator
             let d = ind.unit == "per_1000" ? 2 : ind.decimals
+            let first = g.used.first, last = g.used.last
+            let suspect = GapTrends.suspicions(g.points)
             t.rows.append([
                 .text(g.district.code), .text(g.district.name), .text(ind.id), .text(ind.name(english: english)),
                 .text(g.yardstick.rawValue), .optional(codeList(distinctInOrder(g.points.map(\.yardstickCode)))),
-                .integer(g.points.first!.year), .integer(g.points.last!.year), .integer(g.points.count),
-                value(g.points.first!.gap, ind), value(g.points.last!.gap, ind), value(g.change, ind),
+                first.map { .integer($0.year) } ?? .missing, last.map { .integer($0.year) } ?? .missing, .integer(g.used.count),
+                value(first?.gap, ind), value(last?.gap, ind), value(g.change, ind),
                 .optional(g.slopePerYear, decimals: d + 2), .optional(g.direction?.rawValue), .optional(g.movement?.rawValue),
                 .text(g.points.map { "\($0.year): \(CSVWriter.format($0.gap, decimals: d))" }.joined(separator: "; ")),
-                .optional(g.note),
+                .optional(suspect.isEmpty ? nil : suspect.joined(separator: "; ")), .optional(g.note),
             ])
         }
         return t
@@ -184,6 +190,7 @@ public enum AnalysisExports {
                                       "change_percent", "first_year", "cagr_percent", "end_target", "end_target_year",
                                       "distance_to_target", "pace_per_year", "target_met", "value_source", "target_source"] + flagColumns + ["note"]
 
+    /// `trends.csv` of `points` (``Trends/compute(_:areas:includeSuspect:)``).
     public static func trends(_ points: [TrendPoint]) -> Tabular {
         var t = Tabular(header: trendsHeader)
         for p in points {
@@ -195,7 +202,7 @@ public enum AnalysisExports {
                 value(p.endTarget?.value, ind), p.endTarget.map { CSVCell.integer($0.year) } ?? .missing,
                 value(p.distanceToTarget, ind), .optional(p.pacePerYear, decimals: 2), .optional(p.targetMet.map { $0 ? "yes" : "no" }),
                 .text(p.value.chosen.sourceDescription), .optional(p.endTarget?.sourceDescription),
-            ] + flags(p.value.chosen) + [.optional(p.note)])
+            ] + flags(p.value.chosen, borrowed: p.borrowedSuspicions) + [.optional(p.note)])
         }
         return t
     }

@@ -4,9 +4,9 @@ import TolokAlignment
 import TolokStatistics
 
 /// `gaps.csv` written from the alignment's grid in blocks on both cores: the same rows and bytes
-/// as ``AnalysisExports/gaps(_:english:)`` over ``GapTrends/compute(_:)``.
+/// as ``AnalysisExports/gaps(_:english:)`` over ``GapTrends/compute(_:includeSuspect:)``.
 public enum GapsExport {
-    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool,
+    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, includeSuspect: Bool = false,
                              dialect: CSVDialect, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
         let catalogue = alignment.catalogue
         let grid = alignment.grid
@@ -22,30 +22,38 @@ public enum GapsExport {
                     let indicator = catalogue.all[ind]
                     guard indicator.comparisons.contains("reference") else { continue }
                     let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
-                    var province: [(year: Int, gap: Double, yardstickCode: String)] = []
-                    var nation: [(year: Int, gap: Double, yardstickCode: String)] = []
+                    var province: [GapTrend.Point] = []
+                    var nation: [GapTrend.Point] = []
+                    func suspicions(_ f: Int) -> [String] { alignment.facts[f].suspect ? alignment.flags(f).suspicions : [] }
                     for y in grid.years {
                         guard let f = grid.fact(indicator: ind, year: y, area: Int(d)) else { continue }
                         let value = alignment.facts[f].value
                         let p = geography.province(of: Int(d), year: y)
                         if p >= 0, let pf = grid.fact(indicator: ind, year: y, area: Int(p)) {
-                            province.append((y, Comparisons.gap(value, alignment.facts[pf].value), alignment.areaCodes[Int(p)]))
+                            province.append(GapTrend.Point(year: y, gap: Comparisons.gap(value, alignment.facts[pf].value),
+                                                           yardstickCode: alignment.areaCodes[Int(p)], suspicions: suspicions(f) + suspicions(pf)))
                         }
                         if geography.nation >= 0, let nf = grid.fact(indicator: ind, year: y, area: Int(geography.nation)) {
-                            nation.append((y, Comparisons.gap(value, alignment.facts[nf].value), Comparisons.nationCode))
+                            nation.append(GapTrend.Point(year: y, gap: Comparisons.gap(value, alignment.facts[nf].value),
+                                                         yardstickCode: Comparisons.nationCode, suspicions: suspicions(f) + suspicions(nf)))
                         }
                     }
                     for (yardstick, points) in [(GapTrend.Yardstick.province, province), (.nation, nation)] where !points.isEmpty {
-                        let s = GapTrends.summarise(points, polarity: indicator.polarity)
+                        let s = GapTrends.summarise(points, polarity: indicator.polarity, includeSuspect: includeSuspect)
+                        let first = s.used.first, last = s.used.last
                         var row = CSVRow(dialect: dialect)
                         row.text(district.code, &out); row.text(district.name, &out); row.text(indicator.id, &out)
                         row.text(indicator.name(english: english), &out); row.text(yardstick.rawValue, &out)
                         row.text(AnalysisExports.codeList(AnalysisExports.distinctInOrder(points.map(\.yardstickCode))), &out)
-                        row.integer(points.first!.year, &out); row.integer(points.last!.year, &out); row.integer(points.count, &out)
-                        row.number(points.first!.gap, decimals: decimals, &out); row.number(points.last!.gap, decimals: decimals, &out)
+                        if let first { row.integer(first.year, &out) } else { row.missing(&out) }
+                        if let last { row.integer(last.year, &out) } else { row.missing(&out) }
+                        row.integer(s.used.count, &out)
+                        row.number(first?.gap, decimals: decimals, &out); row.number(last?.gap, decimals: decimals, &out)
                         row.number(s.change, decimals: decimals, &out); row.number(s.slope, decimals: decimals + 2, &out)
                         row.text(s.direction?.rawValue, &out); row.text(s.movement?.rawValue, &out)
                         row.text(points.map { "\($0.year): \(CSVWriter.format($0.gap, decimals: decimals))" }.joined(separator: "; "), &out)
+                        let suspect = GapTrends.suspicions(points)
+                        row.text(suspect.isEmpty ? nil : suspect.joined(separator: "; "), &out)
                         row.text(s.note, &out)
                         row.end(&out)
                     }

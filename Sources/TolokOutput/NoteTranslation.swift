@@ -28,6 +28,11 @@ public enum NoteTranslation {
         ("no {} value for {}", "tidak ada nilai {1} untuk {2}"),
         ("one year with a gap ({}): no trend", "selisih hanya pada satu tahun ({1}): tidak ada tren"),
         ("the province changed ({}): the series crosses a boundary change", "provinsi berubah ({1}): deret melintasi perubahan wilayah"),
+        ("suspect gap left out of the trend (--include-suspect keeps it): {}",
+         "selisih yang diragukan dikeluarkan dari tren (--include-suspect mempertahankannya): {1}"),
+        ("suspect gap kept in the trend (--include-suspect): {}", "selisih yang diragukan tetap dalam tren (--include-suspect): {1}"),
+        ("no gap left once the suspect ones are left out: no trend",
+         "tidak ada selisih tersisa setelah yang diragukan dikeluarkan: tidak ada tren"),
         ("coverage {} below the {} required", "cakupan {1} di bawah {2} yang disyaratkan"),
         ("{} {} left out as suspect", "{1} {2} dikeluarkan karena diragukan"),
         // Budgets, costs, targets.

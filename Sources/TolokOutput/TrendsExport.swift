@@ -4,10 +4,10 @@ import TolokAlignment
 import TolokStatistics
 
 /// `trends.csv` written from the alignment's grids in blocks on both cores: the same rows and
-/// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:)``.
+/// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:includeSuspect:)``.
 public enum TrendsExport {
-    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, dialect: CSVDialect, to url: URL,
-                             in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
+                             dialect: CSVDialect, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
@@ -22,17 +22,20 @@ public enum TrendsExport {
                     let indicator = catalogue.all[ind]
                     let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
                     let series = grid.years.compactMap { y in grid.fact(indicator: ind, year: y, area: Int(d)).map { (year: y, fact: $0) } }
-                    guard let first = series.first, let last = series.last else { continue }
+                    guard let last = series.last else { continue }
                     // The plan's end target: the target of the latest year any plan gives, if not before the latest value.
                     let end = targets.years.reversed().lazy.compactMap { y in
                         targets.fact(indicator: ind, year: y, area: Int(d)).map { (year: y, fact: $0) }
                     }.first.flatMap { $0.year >= last.year ? $0 : nil }
-                    var previous: (year: Int, fact: Int)?
-                    for point in series {
+                    let suspicions = series.map { alignment.facts[$0.fact].suspect ? alignment.flags($0.fact).suspicions : [] }
+                    let steps = TrendSteps(years: series.map(\.year), suspicions: suspicions, includeSuspect: includeSuspect)
+                    for (i, point) in series.enumerated() {
                         let fact = alignment.facts[point.fact]
                         let v = fact.value
-                        var notes: [String] = []
+                        let step = steps.steps[i]
+                        var notes = step.notes
                         var change: Double?, changePercent: Double?
+                        let previous = step.previous.map { series[$0] }
                         if let previous {
                             let pf = alignment.facts[previous.fact]
                             change = v - pf.value
@@ -46,8 +49,8 @@ public enum TrendsExport {
                         var cagr: Double?, target: Double?, progress: (distance: Double, met: Bool, pace: Double?, note: String?)?
                         let isLast = point.year == last.year
                         if isLast {
-                            if series.count > 1 {
-                                cagr = Trends.compoundAnnualChange(first: alignment.facts[first.fact].value, last: v, years: point.year - first.year)
+                            if let f = steps.first {
+                                cagr = Trends.compoundAnnualChange(first: alignment.facts[series[f].fact].value, last: v, years: point.year - series[f].year)
                             }
                             if let end {
                                 target = alignment.targetFacts[end.fact].value
@@ -60,7 +63,7 @@ public enum TrendsExport {
                         row.number(v, decimals: decimals, &out)
                         if let previous { row.integer(previous.year, &out) } else { row.missing(&out) }
                         row.number(change, decimals: decimals, &out); row.number(changePercent, decimals: 2, &out)
-                        if cagr != nil { row.integer(first.year, &out) } else { row.missing(&out) }
+                        if cagr != nil, let f = steps.first { row.integer(series[f].year, &out) } else { row.missing(&out) }
                         row.number(cagr, decimals: 2, &out)
                         row.number(target, decimals: decimals, &out)
                         if target != nil, let end { row.integer(end.year, &out) } else { row.missing(&out) }
@@ -69,12 +72,11 @@ public enum TrendsExport {
                         row.text(alignment.citation(point.fact), &out)
                         row.text(target != nil ? end.map { alignment.citation($0.fact, role: .target) } : nil, &out)
                         let flags = alignment.flags(point.fact)
-                        for list in [flags.corrections, flags.caveats, flags.suspicions] {
+                        for list in [flags.corrections, flags.caveats, flags.suspicions + step.borrowed] {
                             row.text(list.isEmpty ? nil : list.joined(separator: "; "), &out)
                         }
                         row.text(notes.isEmpty ? nil : notes.joined(separator: "; "), &out)
                         row.end(&out)
-                        previous = point
                     }
                 }
             }

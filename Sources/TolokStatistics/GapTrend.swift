@@ -10,24 +10,61 @@ public struct GapTrend: Sendable {
     /// The gap moved in the district's favour by polarity (improving), against it, or not.
     public enum Movement: String, Sendable { case improving, worsening, unchanged }
 
+    /// A year's gap (value − yardstick, in the unit), the yardstick's area code, and why the audit
+    /// suspects the district's or the yardstick's value (empty when it does not).
+    public struct Point: Sendable {
+        public var year: Int
+        public var gap: Double
+        public var yardstickCode: String
+        public var suspicions: [String] = []
+        public var isSuspect: Bool { !suspicions.isEmpty }
+        public init(year: Int, gap: Double, yardstickCode: String, suspicions: [String] = []) {
+            self.year = year
+            self.gap = gap
+            self.yardstickCode = yardstickCode
+            self.suspicions = suspicions
+        }
+    }
+
     public var district: Area
     public var indicator: Indicator
     public var yardstick: Yardstick
-    /// Each year's gap (value − yardstick, in the unit) and the yardstick's area code.
-    public var points: [(year: Int, gap: Double, yardstickCode: String)]
+    /// Every year with a gap, suspect ones included.
+    public var points: [Point]
+    /// The years the trend is computed over: the points less the suspect ones (all of them with
+    /// `--include-suspect`).
+    public var used: [Point] = []
     /// last gap − first gap.
     public var change: Double?
     /// Least-squares slope of the gap per year.
     public var slopePerYear: Double?
     public var direction: Direction?
     public var movement: Movement?
-    /// Why there is no trend (a single year), or what to keep in mind (the province changed).
+    /// Why there is no trend (a single year), what was left out (suspect gaps), or what to keep in
+    /// mind (the province changed).
     public var note: String?
 }
 
 public enum GapTrends {
-    /// One trend per district, indicator and yardstick, from comparisons of every year.
-    public static func compute(_ comparisons: [Comparison]) -> [GapTrend] {
+    /// What a series of gaps says: ``summarise(_:polarity:includeSuspect:)``.
+    public struct Summary: Sendable {
+        /// The points the trend is computed over.
+        public var used: [GapTrend.Point] = []
+        public var change: Double?
+        public var slope: Double?
+        public var direction: GapTrend.Direction?
+        public var movement: GapTrend.Movement?
+        public var note: String?
+    }
+
+    /// `2019: series_jump: …`: the suspect years of `points` with the reasons (the `suspect` column).
+    public static func suspicions(_ points: [GapTrend.Point]) -> [String] {
+        points.flatMap { p in p.suspicions.map { "\(p.year): \($0)" } }
+    }
+
+    /// One trend per district, indicator and yardstick, from comparisons of every year; suspect
+    /// gaps are left out of the trend unless `includeSuspect`.
+    public static func compute(_ comparisons: [Comparison], includeSuspect: Bool = false) -> [GapTrend] {
         var series: [String: [Comparison]] = [:]
         var order: [String] = []
         for c in comparisons {
@@ -40,15 +77,17 @@ public enum GapTrends {
             let rows = series[key]!.sorted { $0.year < $1.year }
             let first = rows[0]
             for yardstick in [GapTrend.Yardstick.province, .nation] {
-                let points: [(year: Int, gap: Double, yardstickCode: String)] = rows.compactMap { c in
-                    switch yardstick {
-                    case .province: c.gapProvince.flatMap { g in c.province.map { (c.year, g, $0.code) } }
-                    case .nation: c.gapNational.map { (c.year, $0, Comparisons.nationCode) }
-                    }
+                let points: [GapTrend.Point] = rows.compactMap { c in
+                    let other = yardstick == .province ? c.provinceValue : c.nationalValue
+                    let code = yardstick == .province ? c.province?.code : Comparisons.nationCode
+                    guard let gap = yardstick == .province ? c.gapProvince : c.gapNational, let code else { return nil }
+                    return GapTrend.Point(year: c.year, gap: gap, yardstickCode: code,
+                                          suspicions: c.value.chosen.suspicions + (other?.chosen.suspicions ?? []))
                 }
                 guard !points.isEmpty else { continue }
                 var t = GapTrend(district: first.district, indicator: first.indicator, yardstick: yardstick, points: points)
-                let summary = summarise(points, polarity: first.indicator.polarity)
+                let summary = summarise(points, polarity: first.indicator.polarity, includeSuspect: includeSuspect)
+                t.used = summary.used
                 t.change = summary.change
                 t.slopePerYear = summary.slope
                 t.direction = summary.direction
@@ -62,13 +101,22 @@ public enum GapTrends {
 
     /// What a series of gaps says: the change from its first year to its last, the slope, whether
     /// it closes or widens, whether it moved in the district's favour (by `polarity`), and a note
-    /// (a single year, a boundary change).
-    public static func summarise(_ points: [(year: Int, gap: Double, yardstickCode: String)], polarity: Polarity)
-        -> (change: Double?, slope: Double?, direction: GapTrend.Direction?, movement: GapTrend.Movement?, note: String?) {
+    /// (a single year, suspect gaps left out or kept, a boundary change). Suspect gaps are left out
+    /// unless `includeSuspect`.
+    public static func summarise(_ points: [GapTrend.Point], polarity: Polarity, includeSuspect: Bool = false) -> Summary {
+        var result = Summary()
         var notes: [String] = []
-        var result: (change: Double?, slope: Double?, direction: GapTrend.Direction?, movement: GapTrend.Movement?, note: String?)
-        result = (nil, nil, nil, nil, nil)
-        if points.count < 2 {
+        let suspect = points.filter(\.isSuspect)
+        let years = suspect.map { String($0.year) }.joined(separator: ", ")
+        let points = includeSuspect ? points : points.filter { !$0.isSuspect }
+        result.used = points
+        if !suspect.isEmpty {
+            notes.append(includeSuspect ? "suspect gap kept in the trend (--include-suspect): \(years)"
+                                        : "suspect gap left out of the trend (--include-suspect keeps it): \(years)")
+        }
+        if points.isEmpty {
+            notes.append("no gap left once the suspect ones are left out: no trend")
+        } else if points.count < 2 {
             notes.append("one year with a gap (\(points[0].year)): no trend")
         } else {
             let a = points.first!, b = points.last!

@@ -43,7 +43,7 @@ struct AuditTests {
     }
 
     @Test func jemberTable38TotalsRaiseNothing() {
-        let table = shipped.budgetLines().filter { $0.source.location == "Tabel 3.8" }
+        let table = shipped.budgetLines().filter { $0.districtCode == "3509" && $0.source.sourceID == "004" && $0.source.location == "Tabel 3.8" }
         let withChildren = Set(table.compactMap(\.parentID))
         #expect(withChildren.count == 18)  // the total, 4 programmes, 13 kegiatan
         for line in table where withChildren.contains(line.id) {
@@ -54,7 +54,10 @@ struct AuditTests {
 
     @Test func truncatedPercentageIsRoundingNotError() throws {
         // Tabel 3.8, Administrasi Keuangan: 2.684.594.463 / 3.432.609.159 = 78,2086 %, printed 78,20.
-        let line = try #require(shipped.budgetLines().first { $0.label == "Kegiatan: Administrasi Keuangan Perangkat Daerah" })
+        let line = try #require(shipped.budgetLines().first {
+            $0.districtCode == "3509" && $0.source.sourceID == "004" && $0.source.location == "Tabel 3.8"
+                && $0.label == "Kegiatan: Administrasi Keuangan Perangkat Daerah"
+        })
         let f = try #require(findings(on: line.id).first { $0.check == .percentage })
         #expect(f.severity == .rounding)
         #expect(f.published == 78.20)
@@ -81,7 +84,7 @@ struct AuditTests {
         // Jember 2022: the printed 4,06 agrees with the Kemnaker counts 55.260 / 1.360.361 = 4,062 %; the
         // 55.460 unemployed a web page prints (4,08 %) disagrees with them, and that is the finding.
         #expect(auditRan(.rateFromCounts, "ref-3509-tpt-2022-a") && findings(on: "ref-3509-tpt-2022-a").isEmpty)
-        let count = try #require(shippedAudit.findings.first { $0.check == .sameFact && $0.districtCode == "3509" && $0.subject == "unemployed" })
+        let count = try #require(shippedAudit.findings.first { $0.check == .sameFact && $0.districtCode == "3509" && $0.year == 2022 && $0.subject == "unemployed" })
         #expect(Set([count.published, count.expected]) == [55_260, 55_460] && count.severity == .error)
         // Kabupaten Kuningan 2023: IDN Times' 9,94 (transposed digits) against the counts' 9,49.
         let kuningan = try #require(shippedAudit.findings.first { $0.check == .rateFromCounts && $0.districtCode == "3208" && $0.year == 2023 })
@@ -126,8 +129,9 @@ struct AuditTests {
     @Test func everyPrintedBudgetTotalIsChecked() {
         for line in shipped.budgetLines() where line.level == "total" && (line.pagu != nil || line.realisasi != nil) {
             let hasLines = shipped.budgetLines().contains { $0.parentID == line.id }
+            // Checked, or a problem says why not (as for every parent line in SoundnessTests).
             if hasLines {
-                #expect(auditRan(.total, line.id), "no total check on \(line.id) \(line.label)")
+                #expect(auditRan(.total, line.id) || shippedAudit.problems.contains { $0.contains(line.label) }, "no total check on \(line.id) \(line.label)")
             }
         }
     }

@@ -2,24 +2,6 @@ import Foundation
 import Testing
 import Tolok
 
-/// Districts with a yearly, usable reference figure of `indicator` in `year`, read from the
-/// reference files themselves (not through the engine).
-func districtsWithReference(_ indicator: String, _ year: Int) throws -> Set<String> {
-    let folder = URL(fileURLWithPath: shippedDatasets)
-    let districts = Set(try readCSV(folder.appendingPathComponent("areas.csv")).filter { $0["level"] == "district" }.compactMap { $0["area_code"] })
-    var files = [folder.appendingPathComponent("references.csv")]
-    files += try FileManager.default.contentsOfDirectory(at: folder.appendingPathComponent("references"), includingPropertiesForKeys: nil)
-        .filter { $0.pathExtension == "csv" }
-    var found = Set<String>()
-    for file in files {
-        for row in try readCSV(file) where row["indicator"] == indicator && row["year"] == String(year)
-            && ["", "8"].contains(row["month"] ?? "") && (row["excluded"] ?? "").isEmpty {
-            if let area = row["area_code"], districts.contains(area) { found.insert(area) }
-        }
-    }
-    return found
-}
-
 @Suite("Rankings among real peers (BPS figures of every district)")
 struct PeerRankingTests {
     let tpt = shippedAnalysis.alignment.catalogue.byID["tpt"]!
@@ -48,15 +30,23 @@ struct PeerRankingTests {
     }
 
     @Test func theNationalRankingCountsEveryDistrictWithAValue() throws {
-        let expected = try districtsWithReference("tpt", 2023)
+        // Ranked: every district with a TPT value for 2023 the audit does not suspect.
+        let values = Dictionary(uniqueKeysWithValues: shipped.areas.districts.compactMap { d in
+            shippedAnalysis.alignment.value(d.code, 2023, "tpt").map { (d.code, $0.chosen) }
+        })
+        let expected = Set(values.filter { !$0.value.isSuspect }.keys)
+        #expect(expected.isSuperset(of: ["3216", "3509"]))
         let nation = Rankings.compute(shippedAnalysis.alignment, areas: shipped.areas, indicator: tpt, year: 2023, groupings: [.nation])
         let ranked = nation.filter { $0.rank != nil }
         #expect(Set(ranked.map(\.district.code)) == expected)
         #expect(ranked.allSatisfy { $0.rankedCount == expected.count })
-        // The others are listed with the reason, never silently dropped.
+        // The others are listed with the reason, never silently dropped: no value, or a suspect one.
         let unranked = nation.filter { $0.rank == nil }
         #expect(unranked.count == shipped.areas.districts.count - expected.count)
-        #expect(unranked.allSatisfy { $0.note?.hasPrefix("no value") == true })
+        for e in unranked {
+            let reason = values[e.district.code] == nil ? "no value" : "left out as suspect"
+            #expect(e.note?.hasPrefix(reason) == true, "\(e.district.code): \(e.note ?? "")")
+        }
         // The best is ranked 1 with percentile 100.
         #expect(ranked.first?.rank == 1 && ranked.first?.percentile == 100)
     }

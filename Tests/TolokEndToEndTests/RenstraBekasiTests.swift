@@ -15,7 +15,7 @@ struct RenstraBekasiTests {
     }
 
     @Test func placementTargetSeriesJump() throws {
-        let f = try #require(shippedAudit.findings.first { $0.check == .seriesJump && $0.districtCode == "3216" })
+        let f = try #require(shippedAudit.findings.first { $0.check == .seriesJump && $0.districtCode == "3216" && $0.location.sourceID == "002" })
         #expect(f.published == 155_000)
         #expect(f.year == 2024)
         #expect(f.detail.contains("15000 / 155000 / 16000"))

@@ -27,7 +27,10 @@ final class Lines: Sendable {
 }
 
 /// Runs `tolok` in-process with `arguments`.
-func tolok(_ arguments: String...) -> Run {
+func tolok(_ arguments: String...) -> Run { tolok(arguments) }
+
+/// Runs `tolok` in-process with `arguments`.
+func tolok(_ arguments: [String]) -> Run {
     let out = Lines(), err = Lines()
     let console = Console(out: { out.append($0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) },
                           err: { err.append([$0]) }, isTerminal: false)

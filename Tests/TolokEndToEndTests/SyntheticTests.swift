@@ -166,4 +166,75 @@ struct SyntheticTests {
         let partial = try #require(entries.first { $0.district.code == "9915" })
         #expect(partial.score == 1 && partial.coverage == 0.5 && partial.rank != nil)
     }
+
+    /// Districts 9910… with TPT and TPAK in 2023, for the composite's robustness variants.
+    func variantsEntries(tpt: [Double], tpak: [Double]) throws -> [CompositeEntry] {
+        let analysis = Analysis(try syntheticDataset(tpt.indices.map { i in
+            SyntheticDistrict(code: "99\(i + 10)", values: [("tpt", 2023, tpt[i]), ("tpak", 2023, tpak[i])])
+        }))
+        let catalogue = analysis.alignment.catalogue
+        var spec = CompositeSpec(indicators: [catalogue.byID["tpt"]!, catalogue.byID["tpak"]!], weights: [1, 1], year: 2023)
+        spec.draws = 0
+        return Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec)
+    }
+
+    @Test func compositeVariantsWithOtherNormalisations() throws {
+        // 9914 is 2nd on TPT (8,0) and 2nd on TPAK (68) alone, so dropping either keeps it 2nd; min–max
+        // ranks it 2nd, the z-score 3rd (9910's TPT 3,5 is far from the others), the percentile rank 1st
+        // (tied with 9913). Only the normalisation variants move it: 1 to 3.
+        let entries = try variantsEntries(tpt: [3.5, 10.5, 9.5, 8.5, 8.0], tpak: [54, 50, 65, 70, 68])
+        let d = try #require(entries.first { $0.district.code == "9914" })
+        #expect(d.rank == 2 && d.rankMinVariants == 1 && d.rankMaxVariants == 3)
+        #expect(entries.map(\.district.code) == ["9913", "9914", "9910", "9912", "9911"])
+    }
+
+    @Test func compositeVariantsWithEachIndicatorDropped() throws {
+        // TPT 6, 5, 4, 3, 2 and TPAK 62, 66, 60, 64, 68: both evenly spaced, so min–max, z-score and
+        // percentile rank give the same ranks (5, 3, 4, 2, 1); only dropping an indicator moves them.
+        // 9911: 3rd, 4th on TPT alone, 2nd on TPAK alone; 9912: 4th, 3rd on TPT, 5th on TPAK.
+        let entries = try variantsEntries(tpt: [6, 5, 4, 3, 2], tpak: [62, 66, 60, 64, 68])
+        let d9911 = try #require(entries.first { $0.district.code == "9911" })
+        #expect(d9911.rank == 3 && d9911.rankMinVariants == 2 && d9911.rankMaxVariants == 4)
+        let d9912 = try #require(entries.first { $0.district.code == "9912" })
+        #expect(d9912.rank == 4 && d9912.rankMinVariants == 3 && d9912.rankMaxVariants == 5)
+        // The best is best in every variant.
+        let d9914 = try #require(entries.first { $0.district.code == "9914" })
+        #expect(d9914.rank == 1 && d9914.rankMinVariants == 1 && d9914.rankMaxVariants == 1)
+    }
+
+    @Test func compositeIsOfOneYear() throws {
+        // 9915 has TPT in 2023 but TPAK only in 2022: its 2022 TPAK is not mixed in; it is listed at
+        // coverage 0,5 with TPAK missing.
+        var districts = (0..<5).map { i in
+            SyntheticDistrict(code: "99\(i + 10)", values: [("tpt", 2023, 4 + Double(i)), ("tpak", 2023, 60 + Double(i))])
+        }
+        districts.append(SyntheticDistrict(code: "9915", values: [("tpt", 2023, 3), ("tpak", 2022, 75)]))
+        let analysis = Analysis(try syntheticDataset(districts))
+        let catalogue = analysis.alignment.catalogue
+        var spec = CompositeSpec(indicators: [catalogue.byID["tpt"]!, catalogue.byID["tpak"]!], weights: [1, 1], year: 2023)
+        spec.draws = 0
+        let entries = Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec)
+        let other = try #require(entries.first { $0.district.code == "9915" })
+        #expect(other.rank == nil && other.coverage == 0.5 && other.inputs == "tpt 2023=3.00; tpak=missing")
+        #expect(entries.filter { $0.rank != nil }.count == 5)
+    }
+
+    @Test func compositeLeavesSuspectValuesOut() throws {
+        // 9915's TPAK 97,00 is above the plausible 95: suspect, so 9915 has TPT only (coverage 0,5) and
+        // is listed with the reason; --include-suspect scores it.
+        var districts = (0..<5).map { i in
+            SyntheticDistrict(code: "99\(i + 10)", values: [("tpt", 2023, 4 + Double(i)), ("tpak", 2023, 60 + Double(i))])
+        }
+        districts.append(SyntheticDistrict(code: "9915", values: [("tpt", 2023, 3), ("tpak", 2023, 97)]))
+        let folder = try syntheticFolder(districts)
+        let run = tolok("composite", "--indicators", "tpt,tpak", "--year", "2023", "--format", "csv", "--data", folder.path)
+        #expect(run.status == 0, "\(run.err)")
+        let row = try #require(run.out.first { $0.contains(",9915,") })
+        #expect(row.hasPrefix(",9915,Kabupaten Uji 9915,,0.5000,"))
+        #expect(row.hasSuffix(",tpak 2023 left out as suspect; coverage 0.50 below the 1.00 required"))
+        let kept = tolok("composite", "--indicators", "tpt,tpak", "--year", "2023", "--format", "csv", "--include-suspect", "--data", folder.path)
+        let keptRow = try #require(kept.out.first { $0.contains(",9915,") })
+        #expect(keptRow.hasPrefix("1,9915,Kabupaten Uji 9915,1.0000,1.0000,"))
+        #expect(keptRow.contains(",tpt 2023=3.00; tpak 2023=97.00,"))
+    }
 }

@@ -115,9 +115,9 @@ extension ReportData {
                 let rows = comparisons.filter { $0.indicator.id == indicator.id }.sorted { $0.year < $1.year }
                 let shown = rows.filter { $0.year >= Self.firstChartYear }
                 guard !shown.isEmpty else { continue }
-                let trends = GapTrends.compute(rows)
+                let trends = GapTrends.compute(rows, includeSuspect: analysis.includeSuspect)
                 func change(_ yardstick: GapTrend.Yardstick) -> GapChange? {
-                    guard let t = trends.first(where: { $0.yardstick == yardstick }), let a = t.points.first, let b = t.points.last else { return nil }
+                    guard let t = trends.first(where: { $0.yardstick == yardstick }), let a = t.used.first, let b = t.used.last else { return nil }
                     return GapChange(yardstick: ref(code: b.yardstickCode), firstYear: a.year, lastYear: b.year, first: a.gap, last: b.gap,
                                      direction: t.direction?.rawValue, movement: t.movement?.rawValue, note: t.note)
                 }
