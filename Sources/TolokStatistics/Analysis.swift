@@ -24,7 +24,7 @@ public struct Analysis: Sendable {
     public init(_ dataset: Dataset, includeSuspect: Bool = false, threads: Int = 2) {
         self.dataset = dataset
         self.includeSuspect = includeSuspect
-        var alignment = Alignment(dataset)
+        var alignment = Alignment(dataset, threads: threads)
         let audits = ParallelSlots<AuditReport>(count: 2)
         let aligned = alignment
         if threads > 1 {
@@ -38,8 +38,9 @@ public struct Analysis: Sendable {
         var budgets = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset))
         for i in budgets.indices { budgets[i].suspicions = suspicions.reasons(budgetLines: budgets[i].lineIDs) }
         let costs = Costs.compute(budgets: budgets, alignment: alignment)
-        alignment.add(Costs.alignedValues(budgets: budgets, costs: costs, dataset: dataset))
-        alignment.add(Self.perThousand(alignment, count: "placements", base: "labour_force", result: "placements_per_1000_lf"))
+        // Resolved once, by the last call: the per-1,000 rates read counts and bases the costs do not touch.
+        alignment.add(Costs.alignedValues(budgets: budgets, costs: costs, dataset: dataset), resolving: false)
+        alignment.add(Self.perThousand(alignment, count: "placements", base: "labour_force", result: "placements_per_1000_lf"), resolving: false)
         alignment.markSuspects(suspicions.reasons)
         self.alignment = alignment
         self.budgets = budgets
