@@ -109,42 +109,58 @@ enum MappingCheck {
     /// A ratio mapping whose denominator is printed as 0 where its numerator is printed: the
     /// value is undefined, and none is given (said here, at the zero).
     static func zeroDenominators(_ dataset: Dataset, mappings: [IndicatorMapping]) -> [Diagnostic] {
-        // Ratio mappings by the label key of their numerator.
-        var ratios: [String: [(mapping: IndicatorMapping, denominator: String)]] = [:]
-        for m in mappings { if case .ratio(let d) = m.transform { ratios[LabelKey.of(m.label), default: []].append((m, LabelKey.of(d))) } }
+        // Label keys as integers: the keys of the ratio mappings' labels first, then those of the
+        // printed labels (once per distinct label).
+        var keyIDs: [String: Int32] = [:]
+        func keyID(_ key: String) -> Int32 {
+            if let k = keyIDs[key] { return k }
+            let k = Int32(keyIDs.count)
+            keyIDs[key] = k
+            return k
+        }
+        // Ratio mappings (indices) and their denominators' keys, by the key of their numerator.
+        var ratios: [Int32: [(mapping: Int, denominator: Int32)]] = [:]
+        for (i, m) in mappings.enumerated() {
+            if case .ratio(let d) = m.transform { ratios[keyID(LabelKey.of(m.label)), default: []].append((i, keyID(LabelKey.of(d)))) }
+        }
         guard !ratios.isEmpty, let table = dataset.tables["observations"] else { return [] }
         let pool = dataset.pool
         let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
         let l = table.textIDs(table.column("indicator_label")), years = table.integers(table.column("year"))
         let realisation = table.column("realisation")
         let values = table.numbers(realisation)
-        var keyOfLabel: [Int32: String] = [:]
-        func key(_ row: Int) -> String {
-            if let k = keyOfLabel[l[row]] { return k }
-            let k = LabelKey.of(pool[l[row]])
-            keyOfLabel[l[row]] = k
+        var keyOfLabel = [Int32](repeating: -1, count: pool.count)
+        func key(_ row: Int) -> Int32 {
+            let known = keyOfLabel[Int(l[row])]
+            if known >= 0 { return known }
+            let k = keyID(LabelKey.of(pool[l[row]]))
+            keyOfLabel[Int(l[row])] = k
             return k
         }
-        struct Place: Hashable { var district: Int32; var year: Int64; var label: String }
+        // Each mapping's district and document as pool ids (-1: any; -2: one nobody printed).
+        let districtOf = mappings.map { m in m.districtCode.map { pool.id(of: $0) ?? -2 } ?? -1 }
+        let sourceOf = mappings.map { m in m.sourceID.map { pool.id(of: $0) ?? -2 } ?? -1 }
+        struct Place: Hashable { var district: Int32; var year: Int64; var label: Int32 }
         var zeros: [Place: Int] = [:]
         for row in 0..<table.rowCount where values[row] == 0 && l[row] >= 0 {
             let place = Place(district: d[row], year: years[row], label: key(row))
             if zeros[place] == nil { zeros[place] = row }
         }
         guard !zeros.isEmpty else { return [] }
-        var found: [(row: Int, mapping: IndicatorMapping, year: Int64)] = []
+        var found: [(row: Int, mapping: Int, year: Int64)] = []
         var reported = Set<Int>()
         for row in 0..<table.rowCount where !values[row].isNaN && l[row] >= 0 && d[row] >= 0 {
-            for (m, denominator) in ratios[key(row)] ?? [] {
-                if let district = m.districtCode, district != pool[d[row]] { continue }
-                if let source = m.sourceID, source != pool.text(s[row]) { continue }
+            guard let candidates = ratios[key(row)] else { continue }
+            for (m, denominator) in candidates {
+                if districtOf[m] != -1, districtOf[m] != d[row] { continue }
+                if sourceOf[m] != -1, sourceOf[m] != s[row] { continue }
                 guard let zero = zeros[Place(district: d[row], year: years[row], label: denominator)], reported.insert(zero).inserted else { continue }
                 found.append((zero, m, years[row]))
             }
         }
         return zip(found, table.locations(of: found.map { ($0.row, realisation) })).map { f, at in
             Diagnostic(.warning, file: at.file, line: at.line, column: at.column,
-                "mapping \(f.mapping.id): the denominator '\(pool[l[f.row]])' is 0 for district \(pool[d[f.row]]) in \(f.year): the ratio \(f.mapping.indicatorID) is undefined there, and no value is given")
+                "mapping \(mappings[f.mapping].id): the denominator '\(pool[l[f.row]])' is 0 for district \(pool[d[f.row]]) in \(f.year): the ratio \(mappings[f.mapping].indicatorID) is undefined there, and no value is given")
         }
     }
 
