@@ -70,6 +70,22 @@ struct ReportFilesTests {
         for svg in pictures { #expect(isWellFormedXML(svg), "\(svg.prefix(200))") }
     }
 
+    @Test func chartsKeepTheirTextLegibleOnAPhone() throws {
+        // Every chart sits in a box that scrolls sideways; its picture never shrinks below the
+        // width at which its smallest text is 9 px tall (a 420 px phone showed 3 px labels).
+        let html = try reportText("report.html")
+        let boxes = html.components(separatedBy: "<div class=\"scroll\" style=\"--min-width: ").dropFirst()
+        #expect(boxes.count == svgs(html).filter { !$0.contains("aria-hidden") && !$0.contains("height=\"12.0\"") }.count)
+        for box in boxes {
+            let minimum = try #require(Double(box.prefix { $0.isNumber }))
+            let svg = try #require(svgs(box).first)
+            let width = try #require(Double(svg.components(separatedBy: " width=\"")[1].prefix { $0 != "\"" }))
+            let fonts = svg.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+            let smallest = try #require(fonts.min())
+            #expect(smallest * min(1, minimum / width) >= 9, "\(svg.prefix(160))")
+        }
+    }
+
     @Test func eachDistrictWithReportsHasItsSectionAndStanding() throws {
         let html = try reportText("report.html")
         let rankings = try reportRows("rankings.csv")

@@ -10,6 +10,8 @@ struct DotWhiskerChart {
 
     static let width = 940.0
     static let rowHeight = 19.0
+    /// The smallest text in the chart (ticks, axis words), at the natural width.
+    static let smallestFont = 11.0
 
     func svg() -> String {
         let l = format.language

@@ -82,9 +82,33 @@ public struct HTMLReport {
     .hl { color: #D55E00; font-weight: bold; }
     .empty { color: #555; font-style: italic; }
     ul.compact { margin: 4px 0 12px; padding-left: 20px; font-size: 13px; }
-    @media print { h2 { break-before: page; } figure, tr { break-inside: avoid; } }
-    @media (max-width: 800px) { main { padding: 12px; } table { display: block; overflow-x: auto; } nav ol { columns: 1; } }
+    .scroll { overflow-x: auto; }
+    .scroll > svg { display: block; min-width: var(--min-width, 0); }
+    .hint { display: none; font-size: 12px; color: #555; margin: 0 0 2px; }
+    @media print { h2 { break-before: page; } figure, tr { break-inside: avoid; } .scroll { overflow: visible; } .scroll > svg { min-width: 0; } }
+    @media (max-width: 800px) {
+      main { padding: 12px; } nav ol { columns: 1; }
+      table { display: block; overflow-x: auto; }
+      .hint { display: block; }
+      table, .scroll { background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left center / 40px 100% no-repeat local,
+        linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right center / 40px 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) left center / 14px 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) right center / 14px 100% no-repeat scroll; }
+    }
     """
+
+    /// A chart in a box that scrolls sideways on a narrow screen: the picture shrinks with the
+    /// page but never below the width at which its smallest text (`smallestFont` at the natural
+    /// `width`) is 9 px tall; below that the box scrolls (with a shadow at the hidden edge) and,
+    /// when the chart is wider than a phone, a line says so.
+    func scrolling(_ svg: String, width: Double, smallestFont: Double) -> String {
+        let minimum = Int((width * 9 / smallestFont).rounded(.up))
+        var s = ""
+        if minimum > 400 {
+            s += "<p class=\"hint\">\(Self.e(l.pick("Geser grafik ke samping untuk melihat semuanya →", "Scroll the chart sideways to see all of it →")))</p>\n"
+        }
+        return s + "<div class=\"scroll\" style=\"--min-width: \(minimum)px\">\(svg)</div>"
+    }
 
     // MARK: Header and overview
 
@@ -229,7 +253,7 @@ public struct HTMLReport {
             if st.peers.isEmpty {
                 s += "<p class=\"empty\">\(Self.e(l.pick("Belum ada peringkat provinsi untuk tahun ini.", "No provincial ranking for this year.")))</p>\n"
             } else {
-                s += StripChart(standing: st, district: d.area, format: f).svg() + "\n"
+                s += scrolling(StripChart(standing: st, district: d.area, format: f).svg(), width: StripChart.width, smallestFont: StripChart.smallestFont) + "\n"
             }
             s += "</figure>\n"
         }
@@ -250,7 +274,7 @@ public struct HTMLReport {
         for series in d.series {
             let ind = series.indicator
             s += "<figure>\n<figcaption><b>\(Self.e(ind.name))</b> (\(Self.e(words.polarity(higherIsBetter: ind.higherIsBetter))))</figcaption>\n"
-            s += LineChart(series: series, district: d.area, format: f).svg() + "\n"
+            s += scrolling(LineChart(series: series, district: d.area, format: f).svg(), width: LineChart.width, smallestFont: LineChart.smallestFont) + "\n"
             s += "<p class=\"note\">" + [series.gapProvince, series.gapNation].compactMap { $0 }.map { gapSentence($0, ind) }.map(Self.e).joined(separator: "<br>") + "</p>\n"
             s += "</figure>\n"
         }
@@ -492,7 +516,8 @@ public struct HTMLReport {
                 if let p5 = r.rankP5, let p95 = r.rankP95 { s += " (\(f.number(p5, decimals: 0))–\(f.number(p95, decimals: 0)))" }
                 s += "</span>"
             }
-            s += "</figcaption>\n" + DotWhiskerChart(rows: rows, rankedCount: c.rankedCount, title: title, format: f).svg() + "\n</figure>\n"
+            s += "</figcaption>\n" + scrolling(DotWhiskerChart(rows: rows, rankedCount: c.rankedCount, title: title, format: f).svg(),
+                                               width: DotWhiskerChart.width, smallestFont: DotWhiskerChart.smallestFont) + "\n</figure>\n"
         }
         return s + "</section>\n"
     }
