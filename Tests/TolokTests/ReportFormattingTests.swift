@@ -59,6 +59,30 @@ struct ReportFormattingTests {
         #expect(dropped.allSatisfy { $0.count <= 22 } && !dropped[0].contains("note"))
     }
 
+    @Test func numbersInsideNotesReadTheReportsWay() {
+        // The audit's details as it writes them: plain numbers, dot decimals.
+        #expect(id.numbers(in: "tpak printed as 61.46 here and 61.43 in gh-jessch22 sheet Populasi, col TPAK_2018")
+                == "tpak printed as 61,46 here and 61,43 in gh-jessch22 sheet Populasi, col TPAK_2018")
+        #expect(id.numbers(in: "realisasi 137875000 / pagu 137875000 × 100") == "realisasi 137.875.000 / pagu 137.875.000 × 100")
+        #expect(en.numbers(in: "realisasi 137875000 / pagu 137875000 × 100") == "realisasi 137,875,000 / pagu 137,875,000 × 100")
+        #expect(id.numbers(in: "target series 15000 / 155000 / 16000 (2023–2025): the middle value is an order of magnitude off both neighbours")
+                == "target series 15.000 / 155.000 / 16.000 (2023–2025): the middle value is an order of magnitude off both neighbours")
+        // A caveat the data writes with English grouping.
+        #expect(id.numbers(in: "includes overseas placements (AKAN): 2,042 of 3,898 in 2023") == "includes overseas placements (AKAN): 2.042 of 3.898 in 2023")
+        #expect(en.numbers(in: "includes overseas placements (AKAN): 2,042 of 3,898 in 2023") == "includes overseas placements (AKAN): 2,042 of 3,898 in 2023")
+        // Ids, codes, years, tables and pages stay as written.
+        #expect(id.numbers(in: "average of 004-t3.6-1.reported_percent = 88.84, 004-t3.6-2.reported_percent = 98.75")
+                == "average of 004-t3.6-1.reported_percent = 88,84, 004-t3.6-2.reported_percent = 98,75")
+        #expect(id.numbers(in: "realisasi printed as 2865678 here and 212435 in 001 Tabel 3.10 (002 Table 15, p. 1088)")
+                == "realisasi printed as 2.865.678 here and 212.435 in 001 Tabel 3.10 (002 Table 15, p. 1088)")
+        #expect(id.numbers(in: "covers the programmes of 000 Tabel 1.9: 2.07.01, 2.07.03, 3.32.03") == "covers the programmes of 000 Tabel 1.9: 2.07.01, 2.07.03, 3.32.03")
+        #expect(id.numbers(in: "realisation of the year against the sum of its 12 periods (M01–M12) (000 §3.1.6 (text))")
+                == "realisation of the year against the sum of its 12 periods (M01–M12) (000 §3.1.6 (text))")
+        #expect(id.numbers(in: "no Jawa Barat value for 2017; not ranked in province:35; tpak 95.37 outside its plausible range 30–95; |7.53 − 10.09|")
+                == "no Jawa Barat value for 2017; not ranked in province:35; tpak 95,37 outside its plausible range 30–95; |7,53 − 10,09|")
+        #expect(id.numbers(in: "001-cor-7: pagu printed 2275367080, corrected to 2753367080.") == "001-cor-7: pagu printed 2.275.367.080, corrected to 2.753.367.080.")
+    }
+
     @Test func notesReadInIndonesian() {
         // Notes as the statistics write them.
         #expect(NoteTranslation.indonesian("not ranked: 3 districts with a value in province:35 (at least 5 needed)")

@@ -80,9 +80,11 @@ struct ReportVocabulary {
         }
     }
 
-    /// A note of the statistics in the report's language.
+    /// A note of the statistics in the report's language, its plain numbers written the report's
+    /// way (``ReportNumberFormat/numbers(in:)``, before the translation, which adds no number).
     func note(_ text: String) -> String {
-        var text = language == .id ? NoteTranslation.indonesian(text) : text
+        var text = ReportNumberFormat(language).numbers(in: text)
+        if language == .id { text = NoteTranslation.indonesian(text) }
         // `same_fact: …` (a suspicion naming the audit's check): the check's name for a reader.
         if let colon = text.range(of: ": "), NoteTranslation.checks.contains(String(text[..<colon.lowerBound])) {
             text = check(String(text[..<colon.lowerBound])) + text[colon.lowerBound...]
