@@ -83,6 +83,19 @@ struct ReportFormattingTests {
         #expect(id.numbers(in: "001-cor-7: pagu printed 2275367080, corrected to 2753367080.") == "001-cor-7: pagu printed 2.275.367.080, corrected to 2.753.367.080.")
     }
 
+    @Test func expectedFiguresAtThePrintedPrecisionPlusTwoAtMost() {
+        // Kabupaten Bekasi's TPAK ratio 24065 / 35337 × 100 against a printed 66,22.
+        #expect(ReportData.expectedDecimals(68.101419, published: 2) == 4)
+        // Binary noise and trailing zeros dropped, never below the printed decimals.
+        #expect(ReportData.expectedDecimals(9.130000000001, published: 2) == 2)
+        #expect(ReportData.expectedDecimals(84.168, published: 2) == 3)
+        #expect(ReportData.expectedDecimals(91.3, published: 2) == 2)
+        #expect(ReportData.expectedDecimals(100, published: 0) == 0)
+        #expect(ReportData.expectedDecimals(100, published: 2) == 2)
+        #expect(ReportData.expectedDecimals(0.5, published: 0) == 1)
+        #expect(ReportData.expectedDecimals(6.8649, published: 2) == 4)
+    }
+
     @Test func notesReadInIndonesian() {
         // Notes as the statistics write them.
         #expect(NoteTranslation.indonesian("not ranked: 3 districts with a value in province:35 (at least 5 needed)")

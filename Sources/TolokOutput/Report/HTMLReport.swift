@@ -568,6 +568,8 @@ public struct HTMLReport {
                    "SAKIP predicate on the capaian clamped to 0–100, lower bounds inclusive: AA ≥ 90, A ≥ 80, BB ≥ 70, B ≥ 60, CC ≥ 50, C ≥ 30, D below 30."),
             l.pick("Angka yang diragukan audit (galat yang tetap ada setelah koreksi) ditandai dan tidak ikut diperingkat.",
                    "Values the audit suspects (an error that remains after the corrections) are marked and left out of the rankings."),
+            l.pick("Temuan audit: angka “tercetak” dengan desimal seperti di dokumen; angka “seharusnya” dibulatkan ke desimal angka tercetak ditambah 2, lalu nol di belakangnya dibuang sampai desimal angka tercetak (\(f.number(68.1014, decimals: 4)) terhadap \(f.number(66.22, decimals: 2)) tercetak; 100 terhadap 97; \(f.number(100, decimals: 2)) terhadap \(f.number(99.23, decimals: 2))). audit.csv menulisnya dengan desimal angka tercetak ditambah 2.",
+                   "Audit findings: the “printed” figure has the document's decimals; the “expected” figure is rounded to the printed figure's decimals + 2, then trailing zeros are dropped down to the printed figure's decimals (\(f.number(68.1014, decimals: 4)) against a printed \(f.number(66.22, decimals: 2)); 100 against 97; \(f.number(100, decimals: 2)) against \(f.number(99.23, decimals: 2))). audit.csv writes it with the printed decimals + 2."),
         ]
         for item in items { s += "<li>\(Self.e(item))</li>\n" }
         return s + "</ul>\n</section>\n"
