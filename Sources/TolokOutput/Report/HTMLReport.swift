@@ -10,7 +10,7 @@ public struct HTMLReport {
 
     var l: ReportLanguage { data.language }
     var f: ReportNumberFormat { ReportNumberFormat(data.language) }
-    var words: ReportVocabulary { ReportVocabulary(language: data.language) }
+    var words: ReportVocabulary { ReportVocabulary(language: data.language, names: data.indicatorNames) }
 
     static func e(_ text: String) -> String { Markup.escape(text) }
 
@@ -155,11 +155,11 @@ public struct HTMLReport {
         s += "<p>" + Self.e(l.pick(
             "\(f.integer(o.observationCount)) angka indikator dari laporan, \(f.integer(o.budgetLineCount)) baris anggaran, \(f.integer(o.referenceCount)) angka rujukan (\(f.integer(o.excludedReferenceCount)) dikecualikan dari analisis, alasannya ada di data). Sumber menurut jenis: ",
             "\(f.integer(o.observationCount)) indicator figures from the reports, \(f.integer(o.budgetLineCount)) budget lines, \(f.integer(o.referenceCount)) reference figures (\(f.integer(o.excludedReferenceCount)) excluded from the analyses, the reason is in the data). Sources by type: "))
-            + Self.e(o.sourcesByType.map { "\($0.type) \(f.integer($0.count))" }.joined(separator: ", ")) + ".</p>\n"
+            + Self.e(o.sourcesByType.map { "\(words.sourceType($0.type)) \(f.integer($0.count))" }.joined(separator: ", ")) + ".</p>\n"
         let a = o.audit
         s += "<p><b>\(Self.e(l.pick("Audit", "Audit"))):</b> " + Self.e(l.pick(
             "\(f.integer(a.checks)) pemeriksaan, \(f.integer(a.errors)) galat (angka tercetak yang tidak cocok dengan hitungan ulang atau dengan cetakan lainnya) dan \(f.integer(a.rounding)) selisih pembulatan.",
-            "\(f.integer(a.checks)) checks, \(f.integer(a.errors)) errors (printed figures that differ from their recomputation or from another printing) and \(f.integer(a.rounding)) rounding differences."))
+            "\(f.count(a.checks, "check", "checks")), \(f.count(a.errors, "error", "errors")) (printed figures that differ from their recomputation or from another printing) and \(f.count(a.rounding, "rounding difference", "rounding differences"))."))
             + " <a href=\"#audit\">\(Self.e(l.pick("Rinciannya", "Details")))</a>.</p>\n"
 
         // One line per district with reports.
@@ -172,7 +172,7 @@ public struct HTMLReport {
         for d in data.districts {
             s += "<tr><td><a href=\"#d-\(Self.e(d.area.code))\">\(Self.e(d.area.name))</a> (\(Self.e(d.area.code)))"
                 + (d.province.map { "<br><span class=\"note\">\(Self.e($0.name))</span>" } ?? "") + "</td>"
-            s += "<td class=\"src\">" + d.documents.map { Self.e("\($0.id) \($0.type)\($0.year.map { " \($0)" } ?? "")") }.joined(separator: "<br>") + "</td>"
+            s += "<td class=\"src\">" + d.documents.map { Self.e("\($0.id) \(words.sourceType($0.type))\($0.year.map { " \($0)" } ?? "")") }.joined(separator: "<br>") + "</td>"
             for id in ReportData.benchmarkIndicators {
                 guard let st = d.standings.first(where: { $0.indicator.id == id }), let v = st.value else {
                     s += "<td class=\"empty\">—</td>"
@@ -449,7 +449,7 @@ public struct HTMLReport {
             s += "</tbody>\n</table>\n"
         }
         if !missing.isEmpty {
-            s += "<details><summary class=\"note\">\(Self.e(l.pick("\(missing.count) biaya tidak dapat dihitung, dengan alasannya", "\(missing.count) costs cannot be computed, with the reasons")))</summary>\n<ul class=\"compact\">\n"
+            s += "<details><summary class=\"note\">\(Self.e(l.pick("\(missing.count) biaya tidak dapat dihitung, dengan alasannya", "\(missing.count == 1 ? "1 cost cannot" : "\(missing.count) costs cannot") be computed, with the reasons")))</summary>\n<ul class=\"compact\">\n"
             for c in missing {
                 s += "<li>\(c.year) \(Self.e(c.indicator.name)): \(Self.e(c.note.map { words.note($0) } ?? "—"))</li>\n"
             }
@@ -462,7 +462,7 @@ public struct HTMLReport {
         var s = "<h3>\(Self.e(title))</h3>\n"
         guard !findings.isEmpty else { return s + "<p class=\"empty\">\(Self.e(empty))</p>\n" }
         let errors = findings.filter { $0.severity == "error" }, rounding = findings.filter { $0.severity != "error" }
-        s += "<p>" + Self.e(l.pick("\(errors.count) galat, \(rounding.count) selisih pembulatan. ", "\(errors.count) errors, \(rounding.count) rounding differences. "))
+        s += "<p>" + Self.e(l.pick("\(errors.count) galat, \(rounding.count) selisih pembulatan. ", "\(f.count(errors.count, "error", "errors")), \(f.count(rounding.count, "rounding difference", "rounding differences")). "))
             + Self.e(l.pick("“Tercetak” adalah angka di dokumen; “seharusnya” hasil hitung ulang atau angka yang sama di tempat lain (↔).",
                             "“Printed” is the figure in the document; “expected” the recomputation or the same figure printed elsewhere (↔).")) + "</p>\n"
         func table(_ list: [ReportData.Finding]) -> String {
@@ -491,7 +491,7 @@ public struct HTMLReport {
         }
         if !errors.isEmpty { s += table(errors) }
         if !rounding.isEmpty {
-            s += "<details><summary class=\"note\">\(Self.e(l.pick("\(rounding.count) selisih pembulatan (dalam presisi cetak)", "\(rounding.count) rounding differences (within the printed precision)")))</summary>\n"
+            s += "<details><summary class=\"note\">\(Self.e(l.pick("\(rounding.count) selisih pembulatan (dalam presisi cetak)", "\(f.count(rounding.count, "rounding difference", "rounding differences")) (within the printed precision)")))</summary>\n"
                 + table(rounding) + "</details>\n"
         }
         return s
@@ -510,7 +510,7 @@ public struct HTMLReport {
             "The \(c.year) index over \(names), equal weights, \(c.normalisation) normalisation (1 best, 0 worst) among the \(f.integer(c.rankedCount)) districts that have every figure (composite.csv). The dot is the national rank; the whisker the 5–95 % range of that rank under \(f.integer(c.draws)) random weights (seed \(c.seed)): a long whisker means the rank depends on the weights. Shown: the districts of the provinces of the districts with reports.")) + "</p>\n"
         for (province, rows) in c.provinces {
             let title = l.pick("Indeks komposit \(c.year): kabupaten/kota \(province.name), peringkat nasional", "Composite index \(c.year): districts of \(province.name), national rank")
-            s += "<figure>\n<figcaption><b>\(Self.e(province.name))</b> — " + Self.e(l.pick("\(rows.count) kabupaten/kota, dari yang terbaik", "\(rows.count) districts, best first"))
+            s += "<figure>\n<figcaption><b>\(Self.e(province.name))</b> — " + Self.e(l.pick("\(rows.count) kabupaten/kota, dari yang terbaik", "\(f.count(rows.count, "district", "districts")), best first"))
             for r in rows where r.highlighted {
                 s += "; <span class=\"hl\">\(Self.e(r.area.name)) \(Self.e(l.pick("peringkat", "rank"))) \(f.integer(r.rank))"
                 if let p5 = r.rankP5, let p95 = r.rankP95 { s += " (\(f.number(p5, decimals: 0))–\(f.number(p95, decimals: 0)))" }
@@ -538,7 +538,7 @@ public struct HTMLReport {
                       empty: l.pick("Tidak ada temuan pada angka rujukan.", "No finding in the reference figures."), withArea: true)
         if data.omittedFindings > 0 {
             s += "<p class=\"note\">" + Self.e(l.pick("… dan \(f.integer(data.omittedFindings)) temuan lainnya di audit.csv.",
-                                                      "… and \(f.integer(data.omittedFindings)) more findings in audit.csv.")) + "</p>\n"
+                                                      "… and \(f.count(data.omittedFindings, "more finding", "more findings")) in audit.csv.")) + "</p>\n"
         }
         return s + "</section>\n"
     }
@@ -548,7 +548,7 @@ public struct HTMLReport {
         s += "<p>" + Self.e(l.pick("Kode sumber di tabel dan grafik merujuk ke datasets/sources.csv.", "The source ids in the tables and charts refer to datasets/sources.csv.")) + "</p>\n"
         s += "<table>\n<thead><tr><th>\(Self.e(l.pick("Kode", "Id")))</th><th>\(Self.e(l.pick("Judul", "Title")))</th><th>\(Self.e(l.pick("Jenis", "Type")))</th><th class=\"n\">\(Self.e(l.pick("Tahun", "Year")))</th></tr></thead>\n<tbody>\n"
         for item in data.sources {
-            s += "<tr><td>\(Self.e(item.id))</td><td>\(Self.e(item.title))</td><td>\(Self.e(item.type))</td><td class=\"n\">\(item.year.map(String.init) ?? "—")</td></tr>\n"
+            s += "<tr><td>\(Self.e(item.id))</td><td>\(Self.e(item.title))</td><td>\(Self.e(words.sourceType(item.type)))</td><td class=\"n\">\(item.year.map(String.init) ?? "—")</td></tr>\n"
         }
         return s + "</tbody>\n</table>\n</section>\n"
     }

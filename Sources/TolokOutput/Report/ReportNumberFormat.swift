@@ -69,6 +69,12 @@ public struct ReportNumberFormat: Sendable {
         unit == "percent" ? points(value, decimals: decimals) : number(value, decimals: decimals, signed: true)
     }
 
+    /// A count and its noun, singular for one: `1 rounding difference`, `3 errors` (Indonesian
+    /// nouns do not change: pass the same word twice).
+    public func count(_ n: Int, _ one: String, _ many: String) -> String {
+        integer(n) + " " + (n == 1 ? one : many)
+    }
+
     /// A percentile: `18,5`.
     public func percentile(_ value: Double) -> String { number(value, decimals: 1) }
 

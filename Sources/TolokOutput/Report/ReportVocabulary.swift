@@ -2,6 +2,18 @@
 /// in the report's language.
 struct ReportVocabulary {
     var language: ReportLanguage
+    /// The indicators' names in the report's language, by id (``ReportData/indicatorNames``).
+    var names: [String: String] = [:]
+
+    /// A source's type for a reader: LKIP, Renstra, PK and BPS as they are; press and other in
+    /// the report's language.
+    func sourceType(_ type: String) -> String {
+        switch type {
+        case "press": language.pick("pers", "press")
+        case "other": language.pick("lainnya", "other")
+        default: type
+        }
+    }
 
     /// The audit check's name for a reader.
     func check(_ id: String) -> String {
@@ -84,7 +96,7 @@ struct ReportVocabulary {
     /// way (``ReportNumberFormat/numbers(in:)``, before the translation, which adds no number).
     func note(_ text: String) -> String {
         var text = ReportNumberFormat(language).numbers(in: text)
-        if language == .id { text = NoteTranslation.indonesian(text) }
+        text = language == .id ? NoteTranslation.indonesian(text, names: names) : NoteTranslation.english(text, names: names)
         // `same_fact: …` (a suspicion naming the audit's check): the check's name for a reader.
         if let colon = text.range(of: ": "), NoteTranslation.checks.contains(String(text[..<colon.lowerBound])) {
             text = check(String(text[..<colon.lowerBound])) + text[colon.lowerBound...]
