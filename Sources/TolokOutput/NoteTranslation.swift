@@ -116,6 +116,10 @@ public enum NoteTranslation {
 
     static func translate(_ note: String, rules: [Rule], names: [String: String],
                           fields: [String: String]) -> String {
+        // `check: detail`: the detail alone, whole-note patterns included.
+        if let colon = note.range(of: ": "), checks.contains(String(note[..<colon.lowerBound])) {
+            return String(note[..<colon.upperBound]) + translate(String(note[colon.upperBound...]), rules: rules, names: names, fields: fields)
+        }
         // A pattern that itself spans segments is tried on the whole note first.
         for rule in rules where rule.pattern.contains("; ") {
             if let translated = apply(rule, to: note, rules: rules, names: names, fields: fields) { return translated }

@@ -1,5 +1,6 @@
 import Testing
 import Tolok
+@testable import TolokOutput
 
 @Suite("Report formatting: numbers, escaping, wrapping, notes")
 struct ReportFormattingTests {
@@ -94,6 +95,19 @@ struct ReportFormattingTests {
         #expect(ReportData.expectedDecimals(100, published: 2) == 2)
         #expect(ReportData.expectedDecimals(0.5, published: 0) == 1)
         #expect(ReportData.expectedDecimals(6.8649, published: 2) == 4)
+    }
+
+    @Test func suspicionsNameBothPlaces() {
+        // As budget.csv and the rankings write them: the suspect figure's own location last.
+        let id = ReportVocabulary(language: .id), en = ReportVocabulary(language: .en)
+        let reason = "same_fact: realisasi printed as 43987586629 here and 44022386629 in 000 Tabel 1.9 (000 §3.1.6 (text))"
+        #expect(id.suspicion(reason) == "angka sama dicetak berbeda: realisasi tercetak 43.987.586.629 di 000 §3.1.6 (text) dan 44.022.386.629 di 000 Tabel 1.9")
+        #expect(en.suspicion(reason) == "one fact printed twice: realisasi printed as 43,987,586,629 in 000 §3.1.6 (text) and 44,022,386,629 in 000 Tabel 1.9")
+        // Without a second place the location stays in brackets; a detail holding "; " stays whole.
+        #expect(id.suspicion("total: realisasi against the sum of its 11 lines (001 Tabel 3.10)")
+                == "jumlah dan rinciannya: realisasi dibandingkan dengan jumlah 11 baris rinciannya (001 Tabel 3.10)")
+        let ranked = "left out as suspect (--include-suspect keeps it): series_jump: tpt 2019 printed as 1.09; the median of the series' other 6 years is 6.86: an order of magnitude off (gh-jessch22 sheet Populasi, col TPT_2019); same_fact: value printed as 9 here and 8.94 in 002 Gambar 3 (002 Table 9)"
+        #expect(id.note(ranked) == "dikeluarkan karena diragukan (--include-suspect mempertahankannya): lonjakan deret: TPT 2019 tercetak 1,09; median 6 tahun lain deret itu 6,86: selisih satu orde besaran (gh-jessch22 sheet Populasi, col TPT_2019); angka sama dicetak berbeda: nilai tercetak 9 di 002 Table 9 dan 8,94 di 002 Gambar 3")
     }
 
     @Test func notesReadInIndonesian() {

@@ -390,7 +390,7 @@ public struct HTMLReport {
             s += "<td class=\"n\">" + (b.realisasi.map { Self.e(f.rupiah($0)) } ?? "—") + "</td>"
             s += "<td class=\"n\">" + (b.absorption.map { Self.e(f.percent($0)) } ?? "— <span class=\"note\">\(Self.e(why(b)))</span>") + "</td>"
             s += "<td class=\"src\">\(Self.e(b.source))"
-            for reason in b.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.note(reason)))</span>" }
+            for reason in b.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.suspicion(reason)))</span>" }
             if let note = b.note { s += "<br><span class=\"warn\">\(Self.e(words.note(note)))</span>" }
             s += "</td></tr>\n"
         }
@@ -409,7 +409,7 @@ public struct HTMLReport {
                     s += "<td class=\"n empty\">·</td>"
                     continue
                 }
-                let mark = b.suspect.isEmpty ? "" : "<span class=\"warn\" title=\"\(Self.e(b.suspect.map { words.note($0) }.joined(separator: "; ")))\">*</span>"
+                let mark = b.suspect.isEmpty ? "" : "<span class=\"warn\" title=\"\(Self.e(b.suspect.map { words.suspicion($0) }.joined(separator: "; ")))\">*</span>"
                 if let a = b.absorption {
                     let title = "\(year) \(p.code ?? "") \(p.name): \(l.pick("serapan", "absorption")) \(f.percent(a)) = \(f.rupiah(b.realisasi ?? 0)) / \(f.rupiah(b.pagu ?? 0)) (\(l.pick("sumber", "source")): \(b.source))"
                     s += "<td class=\"n\">\(Self.e(f.percent(a, decimals: 1)))\(mark)<br>\(InlineBar.svg(percent: a, colour: ChartPalette.province, title: title, width: 64))</td>"
@@ -443,7 +443,7 @@ public struct HTMLReport {
                 s += "<td class=\"n\">" + (c.outcome.map { Self.e(f.number($0.value, decimals: 0)) } ?? "—") + "</td>"
                 s += "<td class=\"n\"><b>" + (c.cost.map { Self.e(f.rupiah($0)) } ?? "—") + "</b></td>"
                 s += "<td class=\"src\">" + [c.spendSource, c.outcome?.source].compactMap { $0 }.map(Self.e).joined(separator: "<br>")
-                for reason in c.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.note(reason)))</span>" }
+                for reason in c.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.suspicion(reason)))</span>" }
                 s += "</td></tr>\n"
             }
             s += "</tbody>\n</table>\n"
