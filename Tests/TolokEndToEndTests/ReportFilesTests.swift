@@ -116,6 +116,10 @@ struct ReportFilesTests {
         #expect(html.contains("<td class=\"n\">Rp1.414.708.339</td><td class=\"n\">3.898</td><td class=\"n\"><b>Rp362.932</b>"))
         // The audit's both locations: 43.987.586.629 printed in §3.1.6, 44.022.386.629 in Tabel 1.9.
         #expect(html.contains("43.987.586.629</td><td class=\"n\">44.022.386.629</td><td class=\"src\">000 §3.1.6 (text)<br>↔ 000 Tabel 1.9"))
+        // Kabupaten Bekasi's LKIP 2024 is the first to print programme 2.07.01: the earlier years' cells
+        // are a dot, explained below the table and in the cell's tooltip.
+        #expect(html.contains("<td class=\"n empty\" title=\"tidak ada anggaran tercetak untuk program ini tahun itu\">·</td>"))
+        #expect(html.contains("<p class=\"note\">· tidak ada anggaran tercetak untuk program ini tahun itu</p>"))
         // Beside the budget row from Tabel 1.9, the suspicion names both places (no "di sini").
         #expect(html.contains("000 Tabel 1.9<br><span class=\"warn\">diragukan: angka sama dicetak berbeda: realisasi tercetak 43.987.586.629 di 000 §3.1.6 (text) dan 44.022.386.629 di 000 Tabel 1.9</span>"))
         #expect(!html.contains("di sini dan 44.022.386.629 di 000 Tabel 1.9 (000"))

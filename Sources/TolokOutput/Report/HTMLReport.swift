@@ -402,11 +402,14 @@ public struct HTMLReport {
     func matrix(_ d: ReportData.District, years: [Int], programmes: [(code: String?, name: String)],
                 why: (ReportData.BudgetRow) -> String) -> String {
         var s = "<table>\n<thead><tr><th>Program</th>" + years.map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        let nothing = l.pick("tidak ada anggaran tercetak untuk program ini tahun itu", "no budget printed for this programme that year")
+        var blank = false
         for p in programmes {
             s += "<tr\(p.code == nil ? " class=\"total\"" : "")><td>\(Self.e(p.code.map { "\($0) " } ?? ""))\(Self.e(p.name))</td>"
             for year in years {
                 guard let b = d.budgets.first(where: { $0.year == year && $0.code == p.code }) else {
-                    s += "<td class=\"n empty\">·</td>"
+                    s += "<td class=\"n empty\" title=\"\(Self.e(nothing))\">·</td>"
+                    blank = true
                     continue
                 }
                 let mark = b.suspect.isEmpty ? "" : "<span class=\"warn\" title=\"\(Self.e(b.suspect.map { words.suspicion($0) }.joined(separator: "; ")))\">*</span>"
@@ -420,6 +423,7 @@ public struct HTMLReport {
             s += "</tr>\n"
         }
         s += "</tbody>\n</table>\n"
+        if blank { s += "<p class=\"note\">· \(Self.e(nothing))</p>\n" }
         if d.budgets.contains(where: { !$0.suspect.isEmpty }) {
             s += "<p class=\"note\"><span class=\"warn\">*</span> \(Self.e(l.pick("diragukan oleh audit (lihat tabel berikut dan temuan audit)", "suspected by the audit (see the next table and the audit findings)")))</p>\n"
         }
