@@ -110,6 +110,9 @@ struct ReportFilesTests {
         let html = try reportText("report.html")
         // Jember's placements: 3.898 against a target of 1.000 is a capaian of 389,80 %, predicate AA.
         #expect(html.contains("<td class=\"n\">1.000 orang</td><td class=\"n\">3.898 orang</td><td class=\"n\">389,80%"))
+        // Its LKIP prints 100 % there: the clamping rule, marked and explained under the table.
+        #expect(html.contains("<td class=\"n\" title=\"Tercetak 100 untuk capaian di atas 100 mengikuti aturan pembatasan"))
+        #expect(html.contains("<p class=\"note\">† Tercetak 100 untuk capaian di atas 100 mengikuti aturan pembatasan"))
         // Kabupaten Bekasi 2024: pagu 47.570.506.579, realised 44.022.386.629 (Tabel 1.9): 92,54 %.
         #expect(html.contains("Rp47.570.506.579</td><td class=\"n\">Rp44.022.386.629</td><td class=\"n\">92,54%"))
         // Jember 2023: 1.414.708.339 spent by programme 2.07.04 / 3.898 placed = Rp362.932 per placement.

@@ -347,7 +347,11 @@ public struct HTMLReport {
                 } else {
                     s += "<td class=\"empty\">—</td>"
                 }
-                s += "<td class=\"n\">" + (a.reportedCapaian.map { Self.e(f.percent($0, decimals: a.reportedDecimals)) } ?? "—") + "</td>"
+                if let printed = a.reportedCapaian, Self.printsTheClampedCapaian(a) {
+                    s += "<td class=\"n\" title=\"\(Self.e(clampingRule))\">\(Self.e(f.percent(printed, decimals: a.reportedDecimals)))†</td>"
+                } else {
+                    s += "<td class=\"n\">" + (a.reportedCapaian.map { Self.e(f.percent($0, decimals: a.reportedDecimals)) } ?? "—") + "</td>"
+                }
                 s += "<td class=\"src\">" + a.locations.map(Self.e).joined(separator: "<br>")
                 if let note = a.note, shared == nil { s += "<br><span class=\"warn\">\(Self.e(words.note(note)))</span>" }
                 s += "</td></tr>\n"
@@ -359,7 +363,22 @@ public struct HTMLReport {
         let scale = ["AA", "A", "BB", "B", "CC", "C", "D"].filter(used.contains)
         s += "<p class=\"note\">\(Self.e(l.pick("Predikat", "Predicates"))): " + scale.map { "<span class=\"badge\">\(Self.e($0))</span> \(Self.e(words.predicate($0)))" }.joined(separator: " · ")
             + " (\(Self.e(l.pick("skala lengkap di bagian metode", "the full scale is in the method section"))))</p>\n"
+        if rows.contains(where: Self.printsTheClampedCapaian) { s += "<p class=\"note\">† \(Self.e(clampingRule))</p>\n" }
         return s
+    }
+
+    var clampingRule: String {
+        l.pick("Tercetak 100 untuk capaian di atas 100 mengikuti aturan pembatasan (capaian dibatasi 0–100, seperti dasar predikat); audit menganggapnya konsisten.",
+               "A printed 100 for a capaian above 100 follows the clamping rule (capaian clamped to 0–100, as for the predicate); the audit takes it as consistent.")
+    }
+
+    /// Whether the document printed the clamped capaian (100) of a raw capaian above 100: the
+    /// clamping rule, which the audit takes as consistent.
+    static func printsTheClampedCapaian(_ a: ReportData.AchievementRow) -> Bool {
+        guard let printed = a.reportedCapaian, let raw = a.capaian, let clamped = a.clamped, raw > 100 else { return false }
+        var unit = 1.0
+        for _ in 0..<max(0, a.reportedDecimals) { unit /= 10 }
+        return abs(printed - clamped) <= unit / 2 + 1e-9
     }
 
     func budgets(_ d: ReportData.District) -> String {
