@@ -86,6 +86,16 @@ struct ReportFilesTests {
         }
     }
 
+    @Test func overviewCardsFillEvenRowsAndTextsHaveNoDoubleSpaces() throws {
+        let html = try reportText("report.html")
+        // Six cards: three a row (two on a phone), never one alone.
+        #expect(html.components(separatedBy: "<div class=\"card\">").count - 1 == 6)
+        #expect(html.contains(".cards { display: grid; grid-template-columns: repeat(3, 1fr);"))
+        // Tooltips and texts: no double space (a budget tooltip had "2018  Seluruh anggaran dinas").
+        let body = try #require(html.components(separatedBy: "</style>").last)
+        #expect(!body.contains("  "), "\(body.components(separatedBy: "  ").first!.suffix(80))")
+    }
+
     @Test func eachDistrictWithReportsHasItsSectionAndStanding() throws {
         let html = try reportText("report.html")
         let rankings = try reportRows("rankings.csv")

@@ -53,8 +53,8 @@ public struct HTMLReport {
     .lead { color: #444; }
     .sub { color: #444; margin-top: 0; }
     nav ol { columns: 2; margin: 6px 0 0; padding-left: 22px; }
-    .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0; }
-    .card { border: 1px solid #d6d6d6; border-radius: 6px; padding: 8px 12px; min-width: 140px; flex: 1 1 140px; }
+    .cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10px; margin: 12px 0; }
+    .card { border: 1px solid #d6d6d6; border-radius: 6px; padding: 8px 12px; }
     .card b { display: block; font-size: 21px; }
     .card span { font-size: 13px; color: #444; }
     figure { margin: 10px 0 22px; }
@@ -88,6 +88,7 @@ public struct HTMLReport {
     @media print { h2 { break-before: page; } figure, tr { break-inside: avoid; } .scroll { overflow: visible; } .scroll > svg { min-width: 0; } }
     @media (max-width: 800px) {
       main { padding: 12px; } nav ol { columns: 1; }
+      .cards { grid-template-columns: repeat(2, 1fr); }
       table { display: block; overflow-x: auto; }
       .hint { display: block; }
       table, .scroll { background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left center / 40px 100% no-repeat local,
@@ -433,7 +434,7 @@ public struct HTMLReport {
                 }
                 let mark = b.suspect.isEmpty ? "" : "<span class=\"warn\" title=\"\(Self.e(b.suspect.map { words.suspicion($0) }.joined(separator: "; ")))\">*</span>"
                 if let a = b.absorption {
-                    let title = "\(year) \(p.code ?? "") \(p.name): \(l.pick("serapan", "absorption")) \(f.percent(a)) = \(f.rupiah(b.realisasi ?? 0)) / \(f.rupiah(b.pagu ?? 0)) (\(l.pick("sumber", "source")): \(b.source))"
+                    let title = "\(year) \(p.code.map { "\($0) " } ?? "")\(p.name): \(l.pick("serapan", "absorption")) \(f.percent(a)) = \(f.rupiah(b.realisasi ?? 0)) / \(f.rupiah(b.pagu ?? 0)) (\(l.pick("sumber", "source")): \(b.source))"
                     s += "<td class=\"n\">\(Self.e(f.percent(a, decimals: 1)))\(mark)<br>\(InlineBar.svg(percent: a, colour: ChartPalette.province, title: title, width: 64))</td>"
                 } else {
                     s += "<td class=\"n empty\" title=\"\(Self.e(b.source))\">— <span class=\"note\">\(Self.e(why(b)))</span>\(mark)</td>"
