@@ -5,9 +5,14 @@
 /// A note is translated segment by segment (`; ` separates them) by patterns with `{}` holes; a
 /// segment no pattern knows stays as written.
 public enum NoteTranslation {
-    /// English patterns (`{}` a hole) and their Indonesian (`{1}`, `{2}`, … the holes in order;
-    /// `{1*}` translates the hole's text too). The first pattern that matches wins.
-    static let rules: [(english: String, indonesian: String)] = [
+    /// An English pattern (`{}` a hole) and what replaces a text that matches it.
+    typealias Rule = (pattern: String, replacement: String)
+
+    /// English patterns and their Indonesian (`{1}`, `{2}`, … the holes in order;
+    /// `{1*}` translates the hole's text too; `{1~}` reads the hole as a field or indicator name
+    /// (``fieldNames``, else the indicator's name when known); `{1@}` as an indicator id, written
+    /// as the indicator's name when known). The first pattern that matches wins.
+    static let rules: [Rule] = [
         // Achievement.
         ("no target and no realisation", "tanpa target dan tanpa realisasi"),
         ("no target", "tanpa target"),
@@ -24,7 +29,7 @@ public enum NoteTranslation {
         ("no provincial or national yardstick for this indicator", "indikator ini tidak punya pembanding provinsi atau nasional"),
         ("no national value for {}", "tidak ada nilai nasional untuk {1}"),
         ("no programme {} in the budget", "tidak ada program {1} dalam anggaran"),
-        ("no {} count for {}", "tidak ada jumlah {1} untuk {2}"),
+        ("no {} count for {}", "tidak ada angka {1@} untuk {2}"),
         ("no {} value for {}", "tidak ada nilai {1} untuk {2}"),
         ("one year with a gap ({}): no trend", "selisih hanya pada satu tahun ({1}): tidak ada tren"),
         ("the province changed ({}): the series crosses a boundary change", "provinsi berubah ({1}): deret melintasi perubahan wilayah"),
@@ -45,25 +50,36 @@ public enum NoteTranslation {
         ("target already met", "target sudah tercapai"),
         ("possible break: {}", "kemungkinan patahan: {1}"),
         ("earlier revision: {}", "revisi sebelumnya: {1}"),
+        // The mappings' caveats (datasets/indicator_mappings.csv).
+        ("includes overseas placements ({}): {} of {} in {}", "termasuk penempatan ke luar negeri ({1}): {2} dari {3} pada {4}"),
+        ("includes overseas placements ({})", "termasuk penempatan ke luar negeri ({1})"),
+        ("whether overseas placements are included is not stated", "tidak dinyatakan apakah penempatan ke luar negeri termasuk di dalamnya"),
         // What the audit compared.
-        ("{} of the same line ({}) printed as {} here and {} in {}", "{1} baris yang sama ({2}) tercetak {3} di sini dan {4} di {5}"),
-        ("the agency's total {} printed as {} here and {} in {}", "total {1} dinas tercetak {2} di sini dan {3} di {4}"),
+        ("{} of the same line ({}) printed as {} here and {} in {}", "{1~} baris yang sama ({2*}) tercetak {3} di sini dan {4} di {5}"),
+        ("pagu {}, reworded", "pagu {1}, dengan nama lain"),
+        ("the agency's total {} printed as {} here and {} in {}", "total {1~} dinas tercetak {2} di sini dan {3} di {4}"),
         ("value printed as {} here and {} in {}", "nilai tercetak {1} di sini dan {2} di {3}"),
-        ("{} printed as {} here and {} in {}", "{1} tercetak {2} di sini dan {3} di {4}"),
+        ("{} printed as {} here and {} in {}", "{1~} tercetak {2} di sini dan {3} di {4}"),
         ("capaian of {} against target {} (positive)", "capaian {1} terhadap target {2} (positif)"),
         ("capaian of {} against target {} (negative)", "capaian {1} terhadap target {2} (negatif)"),
-        ("{} of the year against the sum of its {} periods ({}) ({})", "{1} setahun dibandingkan jumlah {2} periodenya ({3}) ({4})"),
-        ("{} of the year against the sum of its {} periods ({})", "{1} setahun dibandingkan jumlah {2} periodenya ({3})"),
-        ("{} against the sum of its {} lines ({})", "{1} dibandingkan jumlah {2} barisnya ({3})"),
-        ("{} against the sum of its {} line ({})", "{1} dibandingkan jumlah {2} barisnya ({3})"),
-        ("{} against the sum of its {} lines", "{1} dibandingkan jumlah {2} barisnya"),
-        ("{} against the sum of its {} line", "{1} dibandingkan jumlah {2} barisnya"),
+        ("capaian of {} against target {} (polarity not stated)", "capaian {1} terhadap target {2} (polaritas tidak dinyatakan)"),
+        ("{} of the year against the sum of its 1 period ({}) ({})", "{1~} setahun dibandingkan dengan satu-satunya periodenya ({2}) ({3})"),
+        ("{} of the year against the sum of its 1 period ({})", "{1~} setahun dibandingkan dengan satu-satunya periodenya ({2})"),
+        ("{} of the year against the sum of its {} periods ({}) ({})", "{1~} setahun dibandingkan dengan jumlah {2} periodenya ({3}) ({4})"),
+        ("{} of the year against the sum of its {} periods ({})", "{1~} setahun dibandingkan dengan jumlah {2} periodenya ({3})"),
+        ("{} against the sum of its 1 line ({})", "{1~} dibandingkan dengan satu-satunya baris rinciannya ({2})"),
+        ("{} against the sum of its 1 lines ({})", "{1~} dibandingkan dengan satu-satunya baris rinciannya ({2})"),
+        ("{} against the sum of its 1 line", "{1~} dibandingkan dengan satu-satunya baris rinciannya"),
+        ("{} against the sum of its 1 lines", "{1~} dibandingkan dengan satu-satunya baris rinciannya"),
+        ("{} against the sum of its {} lines ({})", "{1~} dibandingkan dengan jumlah {2} baris rinciannya ({3})"),
+        ("{} against the sum of its {} lines", "{1~} dibandingkan dengan jumlah {2} baris rinciannya"),
         ("average of {}", "rata-rata dari {1}"),
         ("TPT against {} unemployed / {} labour force × 100", "TPT dibandingkan {1} penganggur / {2} angkatan kerja × 100"),
+        ("{} {} outside its plausible range {} (indicators.csv)", "{1~} {2} di luar rentang wajarnya {3} (indicators.csv)"),
         ("{} outside its plausible range {} (indicators.csv)", "{1} di luar rentang wajarnya {2} (indicators.csv)"),
         ("ratio {} / {} × 100", "rasio {1} / {2} × 100"),
         ("{} {} printed as {}; the median of the series' other {} years is {}: an order of magnitude off",
-         "{1} {2} tercetak {3}; median {4} tahun lain deret itu {5}: selisih satu orde besaran"),
+         "{1~} {2} tercetak {3}; median {4} tahun lain deret itu {5}: selisih satu orde besaran"),
         ("target series {}: the middle value is an order of magnitude off both neighbours",
          "deret target {1}: nilai tengahnya berbeda satu orde besaran dari kedua nilai di sebelahnya"),
     ]
@@ -72,31 +88,78 @@ public enum NoteTranslation {
     static let checks: Set<String> = ["capaian", "percentage", "ratio", "total", "average", "same_fact", "series_jump", "rate_range",
                                       "rate_from_counts", "against_bps"]
 
+    /// The record fields and indicator ids the audit names in its details, in Indonesian.
+    static let fieldNames: [String: String] = [
+        "realisation": "realisasi", "realisasi": "realisasi", "target": "target", "pagu": "pagu", "value": "nilai",
+        "reported_capaian": "capaian tercetak", "reported_percent": "persentase tercetak", "tpt": "TPT", "tpak": "TPAK",
+    ]
+
+    /// English patterns for the English reports: singulars the details write as plurals, and
+    /// indicator ids as names (`{1@}`, as in ``rules``).
+    static let englishRules: [Rule] = [
+        ("no {} count for {}", "no count of {1@} for {2}"),
+        ("{} of the year against the sum of its 1 period ({}) ({})", "{1} of the year against its only period ({2}) ({3})"),
+        ("{} of the year against the sum of its 1 period ({})", "{1} of the year against its only period ({2})"),
+        ("{} against the sum of its 1 line ({})", "{1} against its only line ({2})"),
+        ("{} against the sum of its 1 lines ({})", "{1} against its only line ({2})"),
+        ("{} against the sum of its 1 line", "{1} against its only line"),
+        ("{} against the sum of its 1 lines", "{1} against its only line"),
+    ]
+
     /// `note` in Indonesian, as far as the patterns know it.
-    public static func indonesian(_ note: String) -> String {
-        // A pattern that itself spans segments is tried on the whole note first.
-        for rule in rules where rule.english.contains("; ") {
-            if let translated = apply(rule, to: note) { return translated }
-        }
-        return note.components(separatedBy: "; ").map(segment).joined(separator: "; ")
+    public static func indonesian(_ note: String) -> String { indonesian(note, names: [:]) }
+
+    /// `note` in Indonesian, as far as the patterns know it; `names` are the indicators' names by id.
+    public static func indonesian(_ note: String, names: [String: String]) -> String {
+        translate(note, rules: rules, names: names, fields: fieldNames)
     }
 
-    static func apply(_ rule: (english: String, indonesian: String), to text: String) -> String? {
-        guard let holes = match(text, rule.english) else { return nil }
-        var out = rule.indonesian
+    /// `note` in English as the reports show it: its singulars right, indicator ids as `names`.
+    public static func english(_ note: String, names: [String: String] = [:]) -> String {
+        translate(note, rules: englishRules, names: names, fields: [:])
+    }
+
+    static func translate(_ note: String, rules: [Rule], names: [String: String],
+                          fields: [String: String]) -> String {
+        // `check: detail`: the detail alone, whole-note patterns included.
+        if let colon = note.range(of: ": "), checks.contains(String(note[..<colon.lowerBound])) {
+            return String(note[..<colon.upperBound]) + translate(String(note[colon.upperBound...]), rules: rules, names: names, fields: fields)
+        }
+        // A pattern that itself spans segments is tried on the whole note first.
+        for rule in rules where rule.pattern.contains("; ") {
+            if let translated = apply(rule, to: note, rules: rules, names: names, fields: fields) { return translated }
+        }
+        return note.components(separatedBy: "; ").map { segment($0, rules: rules, names: names, fields: fields) }.joined(separator: "; ")
+    }
+
+    static func apply(_ rule: Rule, to text: String, rules: [Rule],
+                      names: [String: String], fields: [String: String]) -> String? {
+        guard let holes = match(text, rule.pattern) else { return nil }
+        var out = rule.replacement
         for (i, hole) in holes.enumerated().reversed() {
-            out = out.replacingOccurrences(of: "{\(i + 1)*}", with: indonesian(hole))
+            out = out.replacingOccurrences(of: "{\(i + 1)*}", with: translate(hole, rules: rules, names: names, fields: fields))
+            out = out.replacingOccurrences(of: "{\(i + 1)~}", with: fields[hole] ?? names[hole].map(lowercasedName) ?? hole)
+            out = out.replacingOccurrences(of: "{\(i + 1)@}", with: names[hole].map(lowercasedName) ?? hole)
             out = out.replacingOccurrences(of: "{\(i + 1)}", with: hole)
         }
         return out
     }
 
-    static func segment(_ text: String) -> String {
+    /// An indicator's name inside a sentence: `Jumlah peserta pelatihan` → `jumlah peserta
+    /// pelatihan`; a name that starts with an abbreviation (`TPT …`, `IKM`) stays as it is.
+    static func lowercasedName(_ name: String) -> String {
+        let head = name.prefix(2)
+        guard head.count == 2, head.allSatisfy(\.isLetter), head.last!.isLowercase else { return name }
+        return name.prefix(1).lowercased() + name.dropFirst()
+    }
+
+    static func segment(_ text: String, rules: [Rule], names: [String: String],
+                        fields: [String: String]) -> String {
         if let colon = text.range(of: ": "), checks.contains(String(text[..<colon.lowerBound])) {
-            return String(text[..<colon.upperBound]) + segment(String(text[colon.upperBound...]))
+            return String(text[..<colon.upperBound]) + segment(String(text[colon.upperBound...]), rules: rules, names: names, fields: fields)
         }
-        for rule in rules where !rule.english.contains("; ") {
-            if let translated = apply(rule, to: text) { return translated }
+        for rule in rules where !rule.pattern.contains("; ") {
+            if let translated = apply(rule, to: text, rules: rules, names: names, fields: fields) { return translated }
         }
         return text
     }

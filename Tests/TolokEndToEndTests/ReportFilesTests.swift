@@ -76,6 +76,32 @@ struct ReportFilesTests {
         for svg in pictures { #expect(isWellFormedXML(svg), "\(svg.prefix(200))") }
     }
 
+    @Test func chartsKeepTheirTextLegibleOnAPhone() throws {
+        // Every chart sits in a box that scrolls sideways; its picture never shrinks below the
+        // width at which its smallest text is 9 px tall (a 420 px phone showed 3 px labels).
+        let html = try reportText("report.html")
+        let boxes = html.components(separatedBy: "<div class=\"scroll\" style=\"--min-width: ").dropFirst()
+        #expect(boxes.count == svgs(html).filter { !$0.contains("aria-hidden") && !$0.contains("height=\"12.0\"") }.count)
+        for box in boxes {
+            let minimum = try #require(Double(box.prefix { $0.isNumber }))
+            let svg = try #require(svgs(box).first)
+            let width = try #require(Double(svg.components(separatedBy: " width=\"")[1].prefix { $0 != "\"" }))
+            let fonts = svg.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+            let smallest = try #require(fonts.min())
+            #expect(smallest * min(1, minimum / width) >= 9, "\(svg.prefix(160))")
+        }
+    }
+
+    @Test func overviewCardsFillEvenRowsAndTextsHaveNoDoubleSpaces() throws {
+        let html = try reportText("report.html")
+        // Six cards: three a row (two on a phone), never one alone.
+        #expect(html.components(separatedBy: "<div class=\"card\">").count - 1 == 6)
+        #expect(html.contains(".cards { display: grid; grid-template-columns: repeat(3, 1fr);"))
+        // Tooltips and texts: no double space (a budget tooltip had "2018  Seluruh anggaran dinas").
+        let body = try #require(html.components(separatedBy: "</style>").last)
+        #expect(!body.contains("  "), "\(body.components(separatedBy: "  ").first!.suffix(80))")
+    }
+
     @Test func eachDistrictWithReportsHasItsSectionAndStanding() throws {
         let html = try reportText("report.html")
         let rankings = try reportRows("rankings.csv")
@@ -102,6 +128,9 @@ struct ReportFilesTests {
         if shows("3509") {
             // Jember's placements: 3.898 against a target of 1.000 is a capaian of 389,80 %, predicate AA.
             #expect(html.contains("<td class=\"n\">1.000 orang</td><td class=\"n\">3.898 orang</td><td class=\"n\">389,80%"))
+            // Its LKIP prints 100 % there: the clamping rule, marked and explained under the table.
+            #expect(html.contains("<td class=\"n\" title=\"Tercetak 100 untuk capaian di atas 100 mengikuti aturan pembatasan"))
+            #expect(html.contains("<p class=\"note\">† Tercetak 100 untuk capaian di atas 100 mengikuti aturan pembatasan"))
             // Jember 2023: 1.414.708.339 spent by programme 2.07.04 / 3.898 placed = Rp362.932 per placement.
             #expect(html.contains("<td class=\"n\">Rp1.414.708.339</td><td class=\"n\">3.898</td><td class=\"n\"><b>Rp362.932</b>"))
         }
@@ -110,6 +139,13 @@ struct ReportFilesTests {
             #expect(html.contains("Rp47.570.506.579</td><td class=\"n\">Rp44.022.386.629</td><td class=\"n\">92,54%"))
             // The audit's both locations: 43.987.586.629 printed in §3.1.6, 44.022.386.629 in Tabel 1.9.
             #expect(html.contains("43.987.586.629</td><td class=\"n\">44.022.386.629</td><td class=\"src\">000 §3.1.6 (text)<br>↔ 000 Tabel 1.9"))
+            // Kabupaten Bekasi's LKIP 2024 is the first to print programme 2.07.01: the earlier years' cells
+            // are a dot, explained below the table and in the cell's tooltip.
+            #expect(html.contains("<td class=\"n empty\" title=\"tidak ada anggaran tercetak untuk program ini tahun itu\">·</td>"))
+            #expect(html.contains("<p class=\"note\">· tidak ada anggaran tercetak untuk program ini tahun itu</p>"))
+            // Beside the budget row from Tabel 1.9, the suspicion names both places (no "di sini").
+            #expect(html.contains("000 Tabel 1.9<br><span class=\"warn\">diragukan: angka sama dicetak berbeda: realisasi tercetak 43.987.586.629 di 000 §3.1.6 (text) dan 44.022.386.629 di 000 Tabel 1.9</span>"))
+            #expect(!html.contains("di sini dan 44.022.386.629 di 000 Tabel 1.9 (000"))
         }
     }
 

@@ -7,7 +7,7 @@ public struct BriefingMarkdown {
 
     var l: ReportLanguage { data.language }
     var f: ReportNumberFormat { ReportNumberFormat(data.language) }
-    var words: ReportVocabulary { ReportVocabulary(language: data.language) }
+    var words: ReportVocabulary { ReportVocabulary(language: data.language, names: data.indicatorNames) }
 
     static func e(_ text: String) -> String { MarkdownText.escape(text) }
 
@@ -25,7 +25,7 @@ public struct BriefingMarkdown {
         var s = "# " + Self.e(l.pick("Tolok: ringkasan tolok ukur dinas tenaga kerja", "Tolok: briefing on district labour agency benchmarks")) + "\n\n"
         s += Self.e(l.pick(
             "Dari \(f.integer(o.districtCount)) kabupaten/kota di \(f.integer(o.provinceCount)) provinsi, \(data.districts.count + data.omittedDistricts) memiliki laporan di data (LKIP, Renstra)\(data.omittedDistricts > 0 ? "; \(data.districts.count) pertama menurut kode ditampilkan" : ""). Audit: \(f.integer(a.checks)) pemeriksaan, \(f.integer(a.errors)) galat, \(f.integer(a.rounding)) selisih pembulatan. Grafik dan rincian ada di report.html; semua kolom di berkas CSV.",
-            "Of \(f.integer(o.districtCount)) districts in \(f.integer(o.provinceCount)) provinces, \(data.districts.count + data.omittedDistricts) have reports in the data (LKIP, Renstra)\(data.omittedDistricts > 0 ? "; the first \(data.districts.count) by code are shown" : ""). Audit: \(f.integer(a.checks)) checks, \(f.integer(a.errors)) errors, \(f.integer(a.rounding)) rounding differences. Charts and details are in report.html; every column in the CSV files.")) + "\n\n"
+            "Of \(f.integer(o.districtCount)) districts in \(f.integer(o.provinceCount)) provinces, \(data.districts.count + data.omittedDistricts) \(data.districts.count + data.omittedDistricts == 1 ? "has" : "have") reports in the data (LKIP, Renstra)\(data.omittedDistricts > 0 ? "; the first \(data.districts.count) by code are shown" : ""). Audit: \(f.count(a.checks, "check", "checks")), \(f.count(a.errors, "error", "errors")), \(f.count(a.rounding, "rounding difference", "rounding differences")). Charts and details are in report.html; every column in the CSV files.")) + "\n\n"
 
         let names = ReportData.benchmarkIndicators.map { id in data.districts.lazy.flatMap(\.standings).first { $0.indicator.id == id }?.indicator.name ?? id }
         s += "## " + Self.e(l.pick("Kabupaten/kota dengan laporan", "Districts with reports")) + "\n\n"
@@ -138,13 +138,13 @@ public struct BriefingMarkdown {
             s += findings(data.otherFindings, withArea: true)
             if data.omittedFindings > 0 {
                 s += Self.e(l.pick("… dan \(f.integer(data.omittedFindings)) temuan lainnya di audit.csv.",
-                                   "… and \(f.integer(data.omittedFindings)) more findings in audit.csv.")) + "\n\n"
+                                   "… and \(f.count(data.omittedFindings, "more finding", "more findings")) in audit.csv.")) + "\n\n"
             }
         }
 
         s += "## " + Self.e(l.pick("Sumber yang dikutip", "Sources cited")) + "\n\n"
         s += Self.table([l.pick("Kode", "Id"), l.pick("Judul", "Title"), l.pick("Jenis", "Type"), l.pick("Tahun", "Year")], numeric: [3],
-                        data.sources.map { [$0.id, $0.title, $0.type, $0.year.map(String.init) ?? "—"] })
+                        data.sources.map { [$0.id, $0.title, words.sourceType($0.type), $0.year.map(String.init) ?? "—"] })
         return s
     }
 
@@ -161,7 +161,7 @@ public struct BriefingMarkdown {
     func findings(_ list: [ReportData.Finding], withArea: Bool = false) -> String {
         let errors = list.filter { $0.severity == "error" }
         var s = Self.e(l.pick("\(errors.count) galat, \(list.count - errors.count) selisih pembulatan (rinciannya di report.html dan audit.csv).",
-                              "\(errors.count) errors, \(list.count - errors.count) rounding differences (details in report.html and audit.csv).")) + "\n\n"
+                              "\(f.count(errors.count, "error", "errors")), \(f.count(list.count - errors.count, "rounding difference", "rounding differences")) (details in report.html and audit.csv).")) + "\n\n"
         guard !errors.isEmpty else { return s }
         var header = [l.pick("Tahun", "Year"), l.pick("Pemeriksaan", "Check"), l.pick("Subjek", "Subject"), l.pick("Tercetak", "Printed"),
                       l.pick("Seharusnya", "Expected"), l.pick("Di mana", "Where"), l.pick("Pembanding", "Compared with")]

@@ -10,6 +10,8 @@ struct DotWhiskerChart {
 
     static let width = 940.0
     static let rowHeight = 19.0
+    /// The smallest text in the chart (ticks, axis words), at the natural width.
+    static let smallestFont = 11.0
 
     func svg() -> String {
         let l = format.language
@@ -38,8 +40,8 @@ struct DotWhiskerChart {
             let interval = row.rankP5.flatMap { p5 in row.rankP95.map { (p5, $0) } }
             let intervalText = interval.map { " (\(format.number($0.0, decimals: 0))–\(format.number($0.1, decimals: 0)))" } ?? ""
             let title = l.pick(
-                "\(row.area.name): peringkat \(row.rank)\(intervalText), skor \(format.number(row.score, decimals: 4)); masukan: \(row.inputs)",
-                "\(row.area.name): rank \(row.rank)\(intervalText), score \(format.number(row.score, decimals: 4)); inputs: \(row.inputs)")
+                "\(row.area.name): peringkat \(row.rank)\(intervalText), skor \(format.number(row.score, decimals: 4)); masukan: \(format.numbers(in: row.inputs))",
+                "\(row.area.name): rank \(row.rank)\(intervalText), score \(format.number(row.score, decimals: 4)); inputs: \(format.numbers(in: row.inputs))")
             c.text(TextWrap.truncate(row.area.name, width: 30), x: labelWidth, y: cy + 4, size: 12, anchor: .end,
                    weight: row.highlighted ? "bold" : nil, fill: row.highlighted ? ChartPalette.district : ChartPalette.text, title: title)
             if let (p5, p95) = interval {

@@ -10,7 +10,7 @@ public struct HTMLReport {
 
     var l: ReportLanguage { data.language }
     var f: ReportNumberFormat { ReportNumberFormat(data.language) }
-    var words: ReportVocabulary { ReportVocabulary(language: data.language) }
+    var words: ReportVocabulary { ReportVocabulary(language: data.language, names: data.indicatorNames) }
 
     static func e(_ text: String) -> String { Markup.escape(text) }
 
@@ -53,8 +53,8 @@ public struct HTMLReport {
     .lead { color: #444; }
     .sub { color: #444; margin-top: 0; }
     nav ol { columns: 2; margin: 6px 0 0; padding-left: 22px; }
-    .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0; }
-    .card { border: 1px solid #d6d6d6; border-radius: 6px; padding: 8px 12px; min-width: 140px; flex: 1 1 140px; }
+    .cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10px; margin: 12px 0; }
+    .card { border: 1px solid #d6d6d6; border-radius: 6px; padding: 8px 12px; }
     .card b { display: block; font-size: 21px; }
     .card span { font-size: 13px; color: #444; }
     figure { margin: 10px 0 22px; }
@@ -82,9 +82,34 @@ public struct HTMLReport {
     .hl { color: #D55E00; font-weight: bold; }
     .empty { color: #555; font-style: italic; }
     ul.compact { margin: 4px 0 12px; padding-left: 20px; font-size: 13px; }
-    @media print { h2 { break-before: page; } figure, tr { break-inside: avoid; } }
-    @media (max-width: 800px) { main { padding: 12px; } table { display: block; overflow-x: auto; } nav ol { columns: 1; } }
+    .scroll { overflow-x: auto; }
+    .scroll > svg { display: block; min-width: var(--min-width, 0); }
+    .hint { display: none; font-size: 12px; color: #555; margin: 0 0 2px; }
+    @media print { h2 { break-before: page; } figure, tr { break-inside: avoid; } .scroll { overflow: visible; } .scroll > svg { min-width: 0; } }
+    @media (max-width: 800px) {
+      main { padding: 12px; } nav ol { columns: 1; }
+      .cards { grid-template-columns: repeat(2, 1fr); }
+      table { display: block; overflow-x: auto; }
+      .hint { display: block; }
+      table, .scroll { background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left center / 40px 100% no-repeat local,
+        linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right center / 40px 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) left center / 14px 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) right center / 14px 100% no-repeat scroll; }
+    }
     """
+
+    /// A chart in a box that scrolls sideways on a narrow screen: the picture shrinks with the
+    /// page but never below the width at which its smallest text (`smallestFont` at the natural
+    /// `width`) is 9 px tall; below that the box scrolls (with a shadow at the hidden edge) and,
+    /// when the chart is wider than a phone, a line says so.
+    func scrolling(_ svg: String, width: Double, smallestFont: Double) -> String {
+        let minimum = Int((width * 9 / smallestFont).rounded(.up))
+        var s = ""
+        if minimum > 400 {
+            s += "<p class=\"hint\">\(Self.e(l.pick("Geser grafik ke samping untuk melihat semuanya →", "Scroll the chart sideways to see all of it →")))</p>\n"
+        }
+        return s + "<div class=\"scroll\" style=\"--min-width: \(minimum)px\">\(svg)</div>"
+    }
 
     // MARK: Header and overview
 
@@ -131,11 +156,11 @@ public struct HTMLReport {
         s += "<p>" + Self.e(l.pick(
             "\(f.integer(o.observationCount)) angka indikator dari laporan, \(f.integer(o.budgetLineCount)) baris anggaran, \(f.integer(o.referenceCount)) angka rujukan (\(f.integer(o.excludedReferenceCount)) dikecualikan dari analisis, alasannya ada di data). Sumber menurut jenis: ",
             "\(f.integer(o.observationCount)) indicator figures from the reports, \(f.integer(o.budgetLineCount)) budget lines, \(f.integer(o.referenceCount)) reference figures (\(f.integer(o.excludedReferenceCount)) excluded from the analyses, the reason is in the data). Sources by type: "))
-            + Self.e(o.sourcesByType.map { "\($0.type) \(f.integer($0.count))" }.joined(separator: ", ")) + ".</p>\n"
+            + Self.e(o.sourcesByType.map { "\(words.sourceType($0.type)) \(f.integer($0.count))" }.joined(separator: ", ")) + ".</p>\n"
         let a = o.audit
         s += "<p><b>\(Self.e(l.pick("Audit", "Audit"))):</b> " + Self.e(l.pick(
             "\(f.integer(a.checks)) pemeriksaan, \(f.integer(a.errors)) galat (angka tercetak yang tidak cocok dengan hitungan ulang atau dengan cetakan lainnya) dan \(f.integer(a.rounding)) selisih pembulatan.",
-            "\(f.integer(a.checks)) checks, \(f.integer(a.errors)) errors (printed figures that differ from their recomputation or from another printing) and \(f.integer(a.rounding)) rounding differences."))
+            "\(f.count(a.checks, "check", "checks")), \(f.count(a.errors, "error", "errors")) (printed figures that differ from their recomputation or from another printing) and \(f.count(a.rounding, "rounding difference", "rounding differences"))."))
             + " <a href=\"#audit\">\(Self.e(l.pick("Rinciannya", "Details")))</a>.</p>\n"
 
         // One line per district with reports.
@@ -148,7 +173,7 @@ public struct HTMLReport {
         for d in data.districts {
             s += "<tr><td><a href=\"#d-\(Self.e(d.area.code))\">\(Self.e(d.area.name))</a> (\(Self.e(d.area.code)))"
                 + (d.province.map { "<br><span class=\"note\">\(Self.e($0.name))</span>" } ?? "") + "</td>"
-            s += "<td class=\"src\">" + d.documents.map { Self.e("\($0.id) \($0.type)\($0.year.map { " \($0)" } ?? "")") }.joined(separator: "<br>") + "</td>"
+            s += "<td class=\"src\">" + d.documents.map { Self.e("\($0.id) \(words.sourceType($0.type))\($0.year.map { " \($0)" } ?? "")") }.joined(separator: "<br>") + "</td>"
             for id in ReportData.benchmarkIndicators {
                 guard let st = d.standings.first(where: { $0.indicator.id == id }), let v = st.value else {
                     s += "<td class=\"empty\">—</td>"
@@ -229,7 +254,7 @@ public struct HTMLReport {
             if st.peers.isEmpty {
                 s += "<p class=\"empty\">\(Self.e(l.pick("Belum ada peringkat provinsi untuk tahun ini.", "No provincial ranking for this year.")))</p>\n"
             } else {
-                s += StripChart(standing: st, district: d.area, format: f).svg() + "\n"
+                s += scrolling(StripChart(standing: st, district: d.area, format: f).svg(), width: StripChart.width, smallestFont: StripChart.smallestFont) + "\n"
             }
             s += "</figure>\n"
         }
@@ -250,7 +275,7 @@ public struct HTMLReport {
         for series in d.series {
             let ind = series.indicator
             s += "<figure>\n<figcaption><b>\(Self.e(ind.name))</b> (\(Self.e(words.polarity(higherIsBetter: ind.higherIsBetter))))</figcaption>\n"
-            s += LineChart(series: series, district: d.area, format: f).svg() + "\n"
+            s += scrolling(LineChart(series: series, district: d.area, format: f).svg(), width: LineChart.width, smallestFont: LineChart.smallestFont) + "\n"
             s += "<p class=\"note\">" + [series.gapProvince, series.gapNation].compactMap { $0 }.map { gapSentence($0, ind) }.map(Self.e).joined(separator: "<br>") + "</p>\n"
             s += "</figure>\n"
         }
@@ -323,7 +348,11 @@ public struct HTMLReport {
                 } else {
                     s += "<td class=\"empty\">—</td>"
                 }
-                s += "<td class=\"n\">" + (a.reportedCapaian.map { Self.e(f.percent($0, decimals: a.reportedDecimals)) } ?? "—") + "</td>"
+                if let printed = a.reportedCapaian, Self.printsTheClampedCapaian(a) {
+                    s += "<td class=\"n\" title=\"\(Self.e(clampingRule))\">\(Self.e(f.percent(printed, decimals: a.reportedDecimals)))†</td>"
+                } else {
+                    s += "<td class=\"n\">" + (a.reportedCapaian.map { Self.e(f.percent($0, decimals: a.reportedDecimals)) } ?? "—") + "</td>"
+                }
                 s += "<td class=\"src\">" + a.locations.map(Self.e).joined(separator: "<br>")
                 if let note = a.note, shared == nil { s += "<br><span class=\"warn\">\(Self.e(words.note(note)))</span>" }
                 s += "</td></tr>\n"
@@ -335,7 +364,22 @@ public struct HTMLReport {
         let scale = ["AA", "A", "BB", "B", "CC", "C", "D"].filter(used.contains)
         s += "<p class=\"note\">\(Self.e(l.pick("Predikat", "Predicates"))): " + scale.map { "<span class=\"badge\">\(Self.e($0))</span> \(Self.e(words.predicate($0)))" }.joined(separator: " · ")
             + " (\(Self.e(l.pick("skala lengkap di bagian metode", "the full scale is in the method section"))))</p>\n"
+        if rows.contains(where: Self.printsTheClampedCapaian) { s += "<p class=\"note\">† \(Self.e(clampingRule))</p>\n" }
         return s
+    }
+
+    var clampingRule: String {
+        l.pick("Tercetak 100 untuk capaian di atas 100 mengikuti aturan pembatasan (capaian dibatasi 0–100, seperti dasar predikat); audit menganggapnya konsisten.",
+               "A printed 100 for a capaian above 100 follows the clamping rule (capaian clamped to 0–100, as for the predicate); the audit takes it as consistent.")
+    }
+
+    /// Whether the document printed the clamped capaian (100) of a raw capaian above 100: the
+    /// clamping rule, which the audit takes as consistent.
+    static func printsTheClampedCapaian(_ a: ReportData.AchievementRow) -> Bool {
+        guard let printed = a.reportedCapaian, let raw = a.capaian, let clamped = a.clamped, raw > 100 else { return false }
+        var unit = 1.0
+        for _ in 0..<max(0, a.reportedDecimals) { unit /= 10 }
+        return abs(printed - clamped) <= unit / 2 + 1e-9
     }
 
     func budgets(_ d: ReportData.District) -> String {
@@ -366,7 +410,7 @@ public struct HTMLReport {
             s += "<td class=\"n\">" + (b.realisasi.map { Self.e(f.rupiah($0)) } ?? "—") + "</td>"
             s += "<td class=\"n\">" + (b.absorption.map { Self.e(f.percent($0)) } ?? "— <span class=\"note\">\(Self.e(why(b)))</span>") + "</td>"
             s += "<td class=\"src\">\(Self.e(b.source))"
-            for reason in b.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.note(reason)))</span>" }
+            for reason in b.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.suspicion(reason)))</span>" }
             if let note = b.note { s += "<br><span class=\"warn\">\(Self.e(words.note(note)))</span>" }
             s += "</td></tr>\n"
         }
@@ -378,16 +422,19 @@ public struct HTMLReport {
     func matrix(_ d: ReportData.District, years: [Int], programmes: [(code: String?, name: String)],
                 why: (ReportData.BudgetRow) -> String) -> String {
         var s = "<table>\n<thead><tr><th>Program</th>" + years.map { "<th class=\"n\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        let nothing = l.pick("tidak ada anggaran tercetak untuk program ini tahun itu", "no budget printed for this programme that year")
+        var blank = false
         for p in programmes {
             s += "<tr\(p.code == nil ? " class=\"total\"" : "")><td>\(Self.e(p.code.map { "\($0) " } ?? ""))\(Self.e(p.name))</td>"
             for year in years {
                 guard let b = d.budgets.first(where: { $0.year == year && $0.code == p.code }) else {
-                    s += "<td class=\"n empty\">·</td>"
+                    s += "<td class=\"n empty\" title=\"\(Self.e(nothing))\">·</td>"
+                    blank = true
                     continue
                 }
-                let mark = b.suspect.isEmpty ? "" : "<span class=\"warn\" title=\"\(Self.e(b.suspect.map { words.note($0) }.joined(separator: "; ")))\">*</span>"
+                let mark = b.suspect.isEmpty ? "" : "<span class=\"warn\" title=\"\(Self.e(b.suspect.map { words.suspicion($0) }.joined(separator: "; ")))\">*</span>"
                 if let a = b.absorption {
-                    let title = "\(year) \(p.code ?? "") \(p.name): \(l.pick("serapan", "absorption")) \(f.percent(a)) = \(f.rupiah(b.realisasi ?? 0)) / \(f.rupiah(b.pagu ?? 0)) (\(l.pick("sumber", "source")): \(b.source))"
+                    let title = "\(year) \(p.code.map { "\($0) " } ?? "")\(p.name): \(l.pick("serapan", "absorption")) \(f.percent(a)) = \(f.rupiah(b.realisasi ?? 0)) / \(f.rupiah(b.pagu ?? 0)) (\(l.pick("sumber", "source")): \(b.source))"
                     s += "<td class=\"n\">\(Self.e(f.percent(a, decimals: 1)))\(mark)<br>\(InlineBar.svg(percent: a, colour: ChartPalette.province, title: title, width: 64))</td>"
                 } else {
                     s += "<td class=\"n empty\" title=\"\(Self.e(b.source))\">— <span class=\"note\">\(Self.e(why(b)))</span>\(mark)</td>"
@@ -396,6 +443,7 @@ public struct HTMLReport {
             s += "</tr>\n"
         }
         s += "</tbody>\n</table>\n"
+        if blank { s += "<p class=\"note\">· \(Self.e(nothing))</p>\n" }
         if d.budgets.contains(where: { !$0.suspect.isEmpty }) {
             s += "<p class=\"note\"><span class=\"warn\">*</span> \(Self.e(l.pick("diragukan oleh audit (lihat tabel berikut dan temuan audit)", "suspected by the audit (see the next table and the audit findings)")))</p>\n"
         }
@@ -419,13 +467,13 @@ public struct HTMLReport {
                 s += "<td class=\"n\">" + (c.outcome.map { Self.e(f.number($0.value, decimals: 0)) } ?? "—") + "</td>"
                 s += "<td class=\"n\"><b>" + (c.cost.map { Self.e(f.rupiah($0)) } ?? "—") + "</b></td>"
                 s += "<td class=\"src\">" + [c.spendSource, c.outcome?.source].compactMap { $0 }.map(Self.e).joined(separator: "<br>")
-                for reason in c.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.note(reason)))</span>" }
+                for reason in c.suspect { s += "<br><span class=\"warn\">\(Self.e(l.pick("diragukan: ", "suspect: ") + words.suspicion(reason)))</span>" }
                 s += "</td></tr>\n"
             }
             s += "</tbody>\n</table>\n"
         }
         if !missing.isEmpty {
-            s += "<details><summary class=\"note\">\(Self.e(l.pick("\(missing.count) biaya tidak dapat dihitung, dengan alasannya", "\(missing.count) costs cannot be computed, with the reasons")))</summary>\n<ul class=\"compact\">\n"
+            s += "<details><summary class=\"note\">\(Self.e(l.pick("\(missing.count) biaya tidak dapat dihitung, dengan alasannya", "\(missing.count == 1 ? "1 cost cannot" : "\(missing.count) costs cannot") be computed, with the reasons")))</summary>\n<ul class=\"compact\">\n"
             for c in missing {
                 s += "<li>\(c.year) \(Self.e(c.indicator.name)): \(Self.e(c.note.map { words.note($0) } ?? "—"))</li>\n"
             }
@@ -438,7 +486,7 @@ public struct HTMLReport {
         var s = "<h3>\(Self.e(title))</h3>\n"
         guard !findings.isEmpty else { return s + "<p class=\"empty\">\(Self.e(empty))</p>\n" }
         let errors = findings.filter { $0.severity == "error" }, rounding = findings.filter { $0.severity != "error" }
-        s += "<p>" + Self.e(l.pick("\(errors.count) galat, \(rounding.count) selisih pembulatan. ", "\(errors.count) errors, \(rounding.count) rounding differences. "))
+        s += "<p>" + Self.e(l.pick("\(errors.count) galat, \(rounding.count) selisih pembulatan. ", "\(f.count(errors.count, "error", "errors")), \(f.count(rounding.count, "rounding difference", "rounding differences")). "))
             + Self.e(l.pick("“Tercetak” adalah angka di dokumen; “seharusnya” hasil hitung ulang atau angka yang sama di tempat lain (↔).",
                             "“Printed” is the figure in the document; “expected” the recomputation or the same figure printed elsewhere (↔).")) + "</p>\n"
         func table(_ list: [ReportData.Finding]) -> String {
@@ -467,7 +515,7 @@ public struct HTMLReport {
         }
         if !errors.isEmpty { s += table(errors) }
         if !rounding.isEmpty {
-            s += "<details><summary class=\"note\">\(Self.e(l.pick("\(rounding.count) selisih pembulatan (dalam presisi cetak)", "\(rounding.count) rounding differences (within the printed precision)")))</summary>\n"
+            s += "<details><summary class=\"note\">\(Self.e(l.pick("\(rounding.count) selisih pembulatan (dalam presisi cetak)", "\(f.count(rounding.count, "rounding difference", "rounding differences")) (within the printed precision)")))</summary>\n"
                 + table(rounding) + "</details>\n"
         }
         return s
@@ -486,13 +534,14 @@ public struct HTMLReport {
             "The \(c.year) index over \(names), equal weights, \(c.normalisation) normalisation (1 best, 0 worst) among the \(f.integer(c.rankedCount)) districts that have every figure (composite.csv). The dot is the national rank; the whisker the 5–95 % range of that rank under \(f.integer(c.draws)) random weights (seed \(c.seed)): a long whisker means the rank depends on the weights. Shown: the districts of the provinces of the districts with reports.")) + "</p>\n"
         for (province, rows) in c.provinces {
             let title = l.pick("Indeks komposit \(c.year): kabupaten/kota \(province.name), peringkat nasional", "Composite index \(c.year): districts of \(province.name), national rank")
-            s += "<figure>\n<figcaption><b>\(Self.e(province.name))</b> — " + Self.e(l.pick("\(rows.count) kabupaten/kota, dari yang terbaik", "\(rows.count) districts, best first"))
+            s += "<figure>\n<figcaption><b>\(Self.e(province.name))</b> — " + Self.e(l.pick("\(rows.count) kabupaten/kota, dari yang terbaik", "\(f.count(rows.count, "district", "districts")), best first"))
             for r in rows where r.highlighted {
                 s += "; <span class=\"hl\">\(Self.e(r.area.name)) \(Self.e(l.pick("peringkat", "rank"))) \(f.integer(r.rank))"
                 if let p5 = r.rankP5, let p95 = r.rankP95 { s += " (\(f.number(p5, decimals: 0))–\(f.number(p95, decimals: 0)))" }
                 s += "</span>"
             }
-            s += "</figcaption>\n" + DotWhiskerChart(rows: rows, rankedCount: c.rankedCount, title: title, format: f).svg() + "\n</figure>\n"
+            s += "</figcaption>\n" + scrolling(DotWhiskerChart(rows: rows, rankedCount: c.rankedCount, title: title, format: f).svg(),
+                                               width: DotWhiskerChart.width, smallestFont: DotWhiskerChart.smallestFont) + "\n</figure>\n"
         }
         return s + "</section>\n"
     }
@@ -513,7 +562,7 @@ public struct HTMLReport {
                       empty: l.pick("Tidak ada temuan pada angka rujukan.", "No finding in the reference figures."), withArea: true)
         if data.omittedFindings > 0 {
             s += "<p class=\"note\">" + Self.e(l.pick("… dan \(f.integer(data.omittedFindings)) temuan lainnya di audit.csv.",
-                                                      "… and \(f.integer(data.omittedFindings)) more findings in audit.csv.")) + "</p>\n"
+                                                      "… and \(f.count(data.omittedFindings, "more finding", "more findings")) in audit.csv.")) + "</p>\n"
         }
         return s + "</section>\n"
     }
@@ -523,7 +572,7 @@ public struct HTMLReport {
         s += "<p>" + Self.e(l.pick("Kode sumber di tabel dan grafik merujuk ke datasets/sources.csv.", "The source ids in the tables and charts refer to datasets/sources.csv.")) + "</p>\n"
         s += "<table>\n<thead><tr><th>\(Self.e(l.pick("Kode", "Id")))</th><th>\(Self.e(l.pick("Judul", "Title")))</th><th>\(Self.e(l.pick("Jenis", "Type")))</th><th class=\"n\">\(Self.e(l.pick("Tahun", "Year")))</th></tr></thead>\n<tbody>\n"
         for item in data.sources {
-            s += "<tr><td>\(Self.e(item.id))</td><td>\(Self.e(item.title))</td><td>\(Self.e(item.type))</td><td class=\"n\">\(item.year.map(String.init) ?? "—")</td></tr>\n"
+            s += "<tr><td>\(Self.e(item.id))</td><td>\(Self.e(item.title))</td><td>\(Self.e(words.sourceType(item.type)))</td><td class=\"n\">\(item.year.map(String.init) ?? "—")</td></tr>\n"
         }
         return s + "</tbody>\n</table>\n</section>\n"
     }
@@ -543,6 +592,8 @@ public struct HTMLReport {
                    "SAKIP predicate on the capaian clamped to 0–100, lower bounds inclusive: AA ≥ 90, A ≥ 80, BB ≥ 70, B ≥ 60, CC ≥ 50, C ≥ 30, D below 30."),
             l.pick("Angka yang diragukan audit (galat yang tetap ada setelah koreksi) ditandai dan tidak ikut diperingkat.",
                    "Values the audit suspects (an error that remains after the corrections) are marked and left out of the rankings."),
+            l.pick("Temuan audit: angka “tercetak” dengan desimal seperti di dokumen; angka “seharusnya” dibulatkan ke desimal angka tercetak ditambah 2, lalu nol di belakangnya dibuang sampai desimal angka tercetak (\(f.number(68.1014, decimals: 4)) terhadap \(f.number(66.22, decimals: 2)) tercetak; 100 terhadap 97; \(f.number(100, decimals: 2)) terhadap \(f.number(99.23, decimals: 2))). audit.csv menulisnya dengan desimal angka tercetak ditambah 2.",
+                   "Audit findings: the “printed” figure has the document's decimals; the “expected” figure is rounded to the printed figure's decimals + 2, then trailing zeros are dropped down to the printed figure's decimals (\(f.number(68.1014, decimals: 4)) against a printed \(f.number(66.22, decimals: 2)); 100 against 97; \(f.number(100, decimals: 2)) against \(f.number(99.23, decimals: 2))). audit.csv writes it with the printed decimals + 2."),
         ]
         for item in items { s += "<li>\(Self.e(item))</li>\n" }
         return s + "</ul>\n</section>\n"

@@ -7,6 +7,8 @@ struct LineChart {
 
     static let width = 430.0
     static let height = 270.0
+    /// The smallest text in the chart (ticks, axis words), at the natural width.
+    static let smallestFont = 11.0
 
     /// How each line is drawn; the HTML legend uses the same.
     struct Style {

@@ -6,6 +6,18 @@ import TolokStatistics
 // plain values of ``ReportData``, for the districts with reports and their provinces only.
 
 extension ReportData {
+    /// The decimals the reports show an audit's expected figure with: rounded to the published
+    /// figure's decimals + 2, trailing zeros dropped down to the published figure's decimals
+    /// (`68,1014` against a printed `66,22`; `9,13`, not `9,1300`, against `9,94`; `100` against
+    /// a printed `97`, `100,00` against `99,23`). The method section of `report.html` states the rule.
+    public static func expectedDecimals(_ expected: Double, published: Int) -> Int {
+        let most = max(0, published) + 2
+        let text = NumberText.fixed(expected, decimals: most)
+        let fraction = text.split(separator: ".").dropFirst().first ?? ""
+        let needed = fraction.count - fraction.reversed().prefix { $0 == "0" }.count
+        return max(max(0, published), needed)
+    }
+
     /// The first year the line charts show.
     public static let firstChartYear = 2018
 
@@ -66,8 +78,7 @@ extension ReportData {
         }
 
         let findings = AuditExport.sorted(analysis.audit.findings).map { f -> Finding in
-            // The expected figure with the decimals it needs: no more than two beyond the printed ones.
-            let decimals = max(f.publishedDecimals, min(f.publishedDecimals + 2, NumberText.decimals(of: f.expected)))
+            let decimals = Self.expectedDecimals(f.expected, published: f.publishedDecimals)
             return Finding(area: ref(code: f.districtCode), year: f.year, check: f.check.rawValue, severity: f.severity.rawValue,
                            subject: f.subject, published: f.published, publishedDecimals: f.publishedDecimals, expected: f.expected,
                            expectedDecimals: decimals, location: cite(f.location),
@@ -239,5 +250,6 @@ extension ReportData {
         self.init(language: language, overview: overview, districts: districts, composite: composite,
                   otherFindings: Array(others.prefix(Self.maximumOtherFindings)), sources: cited.sorted().map(item),
                   omittedDistricts: withReports.count - seeds.count, omittedFindings: max(0, others.count - Self.maximumOtherFindings))
+        indicatorNames = Dictionary(catalogue.all.map { ($0.id, $0.name(english: english)) }, uniquingKeysWith: { a, _ in a })
     }
 }

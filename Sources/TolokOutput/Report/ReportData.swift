@@ -18,6 +18,9 @@ public struct ReportData: Sendable {
     /// other areas not listed (beyond ``ReportData/maximumOtherFindings``): their files have them.
     public var omittedDistricts = 0
     public var omittedFindings = 0
+    /// Every indicator's name in the report's language, by id: the notes name indicators by id
+    /// (`no placements_domestic count for 2018`), the reports by name.
+    public var indicatorNames: [String: String] = [:]
 
     public init(language: ReportLanguage, overview: Overview, districts: [District], composite: CompositeRanking?,
                 otherFindings: [Finding], sources: [SourceItem], omittedDistricts: Int = 0, omittedFindings: Int = 0) {

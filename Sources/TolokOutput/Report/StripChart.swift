@@ -8,6 +8,8 @@ struct StripChart {
 
     static let width = 940.0
     static let radius = 5.0
+    /// The smallest text in the chart (ticks, axis words), at the natural width.
+    static let smallestFont = 11.0
 
     func svg() -> String {
         let s = standing, ind = s.indicator, l = format.language
