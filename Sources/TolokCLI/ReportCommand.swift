@@ -139,8 +139,11 @@ enum ReportCommand {
                     ("rankings.csv", AnalysisExports.rankingsHeader), ("statistics.csv", AnalysisExports.statisticsHeader),
                     ("trends.csv", AnalysisExports.trendsHeader), ("targets.csv", AnalysisExports.targetsHeader)]
         progress.stage("comparison, gaps, rankings, statistics, trends, targets", rows: alignment.facts.count)
+        let composite = Composite.defaultSpec(alignment, areas: areas, includeSuspect: analysis.includeSuspect)
+            .map { (spec: $0, entries: Composite.compute(alignment, districts: areas.districts, spec: $0)) }
         let outputs: [(String, Tabular)] = [
-            ("composite.csv", defaultComposite(analysis)),
+            ("composite.csv", composite.map { AnalysisExports.composite($0.entries, spec: $0.spec) }
+                ?? AnalysisExports.composite([], spec: CompositeSpec(indicators: [], weights: [], year: 0))),
             ("budget.csv", AnalysisExports.budget(analysis.budgets, areas: areas)),
             ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas)),
         ]
@@ -174,7 +177,7 @@ enum ReportCommand {
             + "\(unrankedRows) unranked with the reason → rankings.csv; "
             + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
         progress.stage("composite, budget, costs")
-        let reportData = ReportData(analysis, english: options.english)
+        let reportData = ReportData(analysis, english: options.english, composite: composite)
         do {
             try ReportFiles.write(reportData, dialect: options.dialect, to: folder, in: &batch)
         } catch {
@@ -193,13 +196,5 @@ enum ReportCommand {
         let text = machine ? headline.render(format!) : "\n" + CompactViews.headline(headline, english: options.english).render(width: console.width)
         printTable(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
         return 0
-    }
-
-    /// The composite written by the report: ``Composite/defaultSpec(_:areas:includeSuspect:)``.
-    static func defaultComposite(_ analysis: Analysis) -> Tabular {
-        guard let spec = Composite.defaultSpec(analysis.alignment, areas: analysis.areas, includeSuspect: analysis.includeSuspect) else {
-            return AnalysisExports.composite([], spec: CompositeSpec(indicators: [], weights: [], year: 0))
-        }
-        return AnalysisExports.composite(Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec), spec: spec)
     }
 }

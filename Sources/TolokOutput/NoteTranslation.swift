@@ -5,14 +5,31 @@
 /// A note is translated segment by segment (`; ` separates them) by patterns with `{}` holes; a
 /// segment no pattern knows stays as written.
 public enum NoteTranslation {
-    /// An English pattern (`{}` a hole) and what replaces a text that matches it.
-    typealias Rule = (pattern: String, replacement: String)
+    /// An English pattern (`{}` a hole) and what replaces a text that matches it; the pattern's
+    /// literal pieces are kept as bytes, split once.
+    struct Rule: Sendable {
+        let pattern: String
+        let replacement: String
+        /// The literal texts between the holes, as UTF-8.
+        let pieces: [[UInt8]]
+        /// Whether the pattern spans segments (holds `; `).
+        let spansSegments: Bool
+
+        init(_ entry: (pattern: String, replacement: String)) {
+            pattern = entry.pattern
+            replacement = entry.replacement
+            pieces = entry.pattern.components(separatedBy: "{}").map { Array($0.utf8) }
+            spansSegments = entry.pattern.contains("; ")
+        }
+    }
 
     /// English patterns and their Indonesian (`{1}`, `{2}`, … the holes in order;
     /// `{1*}` translates the hole's text too; `{1~}` reads the hole as a field or indicator name
     /// (``fieldNames``, else the indicator's name when known); `{1@}` as an indicator id, written
     /// as the indicator's name when known). The first pattern that matches wins.
-    static let rules: [Rule] = [
+    static let rules: [Rule] = indonesianTable.map(Rule.init)
+
+    static let indonesianTable: [(pattern: String, replacement: String)] = [
         // Achievement.
         ("no target and no realisation", "tanpa target dan tanpa realisasi"),
         ("no target", "tanpa target"),
@@ -96,7 +113,9 @@ public enum NoteTranslation {
 
     /// English patterns for the English reports: singulars the details write as plurals, and
     /// indicator ids as names (`{1@}`, as in ``rules``).
-    static let englishRules: [Rule] = [
+    static let englishRules: [Rule] = englishTable.map(Rule.init)
+
+    static let englishTable: [(pattern: String, replacement: String)] = [
         ("no {} count for {}", "no count of {1@} for {2}"),
         ("{} of the year against the sum of its 1 period ({}) ({})", "{1} of the year against its only period ({2}) ({3})"),
         ("{} of the year against the sum of its 1 period ({})", "{1} of the year against its only period ({2})"),
@@ -126,15 +145,15 @@ public enum NoteTranslation {
             return String(note[..<colon.upperBound]) + translate(String(note[colon.upperBound...]), rules: rules, names: names, fields: fields)
         }
         // A pattern that itself spans segments is tried on the whole note first.
-        for rule in rules where rule.pattern.contains("; ") {
+        for rule in rules where rule.spansSegments {
             if let translated = apply(rule, to: note, rules: rules, names: names, fields: fields) { return translated }
         }
         return note.components(separatedBy: "; ").map { segment($0, rules: rules, names: names, fields: fields) }.joined(separator: "; ")
     }
 
-    static func apply(_ rule: Rule, to text: String, rules: [Rule],
+    static func apply(_ rule: Rule, to text: String, bytes: [UInt8]? = nil, rules: [Rule],
                       names: [String: String], fields: [String: String]) -> String? {
-        guard let holes = match(text, rule.pattern) else { return nil }
+        guard let holes = match(bytes ?? Array(text.utf8), rule.pieces) else { return nil }
         var out = rule.replacement
         for (i, hole) in holes.enumerated().reversed() {
             out = out.replacingOccurrences(of: "{\(i + 1)*}", with: translate(hole, rules: rules, names: names, fields: fields))
@@ -158,8 +177,9 @@ public enum NoteTranslation {
         if let colon = text.range(of: ": "), checks.contains(String(text[..<colon.lowerBound])) {
             return String(text[..<colon.upperBound]) + segment(String(text[colon.upperBound...]), rules: rules, names: names, fields: fields)
         }
-        for rule in rules where !rule.pattern.contains("; ") {
-            if let translated = apply(rule, to: text, rules: rules, names: names, fields: fields) { return translated }
+        let bytes = Array(text.utf8)
+        for rule in rules where !rule.spansSegments {
+            if let translated = apply(rule, to: text, bytes: bytes, rules: rules, names: names, fields: fields) { return translated }
         }
         return text
     }
@@ -167,21 +187,41 @@ public enum NoteTranslation {
     /// The texts in the holes of `pattern` when `text` matches it: literal pieces in order, each
     /// hole the shortest text before the next piece (the last piece must end the text).
     static func match(_ text: String, _ pattern: String) -> [String]? {
-        let pieces = pattern.components(separatedBy: "{}")
-        guard text.hasPrefix(pieces[0]) else { return nil }
-        if pieces.count == 1 { return text == pattern ? [] : nil }
-        var rest = Substring(text.dropFirst(pieces[0].count))
+        match(Array(text.utf8), Rule((pattern, "")).pieces)
+    }
+
+    /// ``match(_:_:)`` on UTF-8 bytes, with the pattern's pieces split.
+    static func match(_ text: [UInt8], _ pieces: [[UInt8]]) -> [String]? {
+        let first = pieces[0]
+        guard text.count >= first.count, text[0..<first.count].elementsEqual(first) else { return nil }
+        if pieces.count == 1 { return text.count == first.count ? [] : nil }
+        let last = pieces[pieces.count - 1]
+        guard text.count - first.count >= last.count, text[(text.count - last.count)...].elementsEqual(last) else { return nil }
+        var at = first.count
         var holes: [String] = []
-        for (k, piece) in pieces.enumerated().dropFirst() {
+        for k in 1..<pieces.count {
+            let piece = pieces[k]
             if k == pieces.count - 1 {
-                guard rest.hasSuffix(piece), rest.count >= piece.count else { return nil }
-                holes.append(String(rest.dropLast(piece.count)))
+                let end = text.count - piece.count
+                guard end >= at else { return nil }
+                holes.append(String(decoding: text[at..<end], as: UTF8.self))
             } else {
-                guard !piece.isEmpty, let r = rest.range(of: piece) else { return nil }
-                holes.append(String(rest[..<r.lowerBound]))
-                rest = rest[r.upperBound...]
+                guard !piece.isEmpty, let found = find(piece, in: text, from: at) else { return nil }
+                holes.append(String(decoding: text[at..<found], as: UTF8.self))
+                at = found + piece.count
             }
         }
         return holes
+    }
+
+    /// Where `piece` first occurs in `text` at or after `start`.
+    static func find(_ piece: [UInt8], in text: [UInt8], from start: Int) -> Int? {
+        let head = piece[0], limit = text.count - piece.count
+        var i = start
+        while i <= limit {
+            if text[i] == head && text[i..<(i + piece.count)].elementsEqual(piece) { return i }
+            i += 1
+        }
+        return nil
     }
 }

@@ -101,14 +101,19 @@ public enum Composite {
         let scored = districts.indices.filter { coverage[$0] >= spec.minimumCoverage - 1e-12 && coverage[$0] > 0 }
         let enough = scored.count >= Rankings.minimumGroupSize
 
-        func scores(_ w: [Double], _ normalisation: Normalisation, keep: [Bool]) -> [Double?] {
+        /// The scored districts' values normalised per indicator (`nil`: missing); they do not
+        /// depend on the weights, so the random draws share them.
+        func normalised(_ normalisation: Normalisation) -> [[Double?]] {
             var normalised = scored.map { _ in [Double?](repeating: nil, count: indicators.count) }
-            for (i, ind) in indicators.enumerated() where keep[i] {
+            for (i, ind) in indicators.enumerated() {
                 let present = scored.indices.filter { values[scored[$0]][i] != nil }
                 let n = normalisation.normalise(present.map { values[scored[$0]][i]! }, polarity: ind.polarity)
                 for (k, s) in present.enumerated() { normalised[s][i] = n[k] }
             }
-            return normalised.map { row in
+            return normalised
+        }
+        func scores(_ w: [Double], _ normalised: [[Double?]], keep: [Bool]) -> [Double?] {
+            normalised.map { row in
                 var sum = 0.0, weight = 0.0
                 for (i, n) in row.enumerated() where keep[i] { if let n { sum += w[i] * n; weight += w[i] } }
                 return weight > 0 ? sum / weight : nil
@@ -125,7 +130,8 @@ public enum Composite {
             }
         }
         let all = indicators.map { _ in true }
-        let base = scores(weights, spec.normalisation, keep: all)
+        let chosen = normalised(spec.normalisation)
+        let base = scores(weights, chosen, keep: all)
         let baseRanks = ranks(base)
         var drawn = Array(repeating: [Double](), count: scored.count)
         var variants = Array(repeating: [Int](), count: scored.count)
@@ -135,12 +141,12 @@ public enum Composite {
                 var w = indicators.map { _ in -log(Double.random(in: Double.ulpOfOne..<1, using: &rng)) }
                 let total = w.reduce(0, +)
                 w = w.map { $0 / total }
-                for (s, r) in ranks(scores(w, spec.normalisation, keep: all)).enumerated() { if let r { drawn[s].append(Double(r)) } }
+                for (s, r) in ranks(scores(w, chosen, keep: all)).enumerated() { if let r { drawn[s].append(Double(r)) } }
             }
-            var runs: [[Int?]] = Normalisation.allCases.filter { $0 != spec.normalisation }.map { ranks(scores(weights, $0, keep: all)) }
+            var runs: [[Int?]] = Normalisation.allCases.filter { $0 != spec.normalisation }.map { ranks(scores(weights, normalised($0), keep: all)) }
             if indicators.count > 1 {
                 for dropped in indicators.indices {
-                    runs.append(ranks(scores(weights, spec.normalisation, keep: all.indices.map { $0 != dropped })))
+                    runs.append(ranks(scores(weights, chosen, keep: all.indices.map { $0 != dropped })))
                 }
             }
             for run in runs { for (s, r) in run.enumerated() { if let r { variants[s].append(r) } } }

@@ -34,7 +34,10 @@ extension ReportData {
     /// Gathers what the reports show from `analysis`: for each district with reports, its place
     /// among its province's districts and its series on TPT and TPAK, its capaian, budgets, costs
     /// and audit findings; the composite index; the audit's headline.
-    public init(_ analysis: Analysis, english: Bool = false) {
+    /// `composite`: the default composite (``Composite/defaultSpec(_:areas:includeSuspect:)``)
+    /// when the caller has computed it already (as `tolok report` has for composite.csv).
+    public init(_ analysis: Analysis, english: Bool = false,
+                composite defaultComposite: (spec: CompositeSpec, entries: [CompositeEntry])? = nil) {
         let language: ReportLanguage = english ? .en : .id
         let dataset = analysis.dataset, areas = analysis.areas, alignment = analysis.alignment
         let catalogue = alignment.catalogue
@@ -198,8 +201,8 @@ extension ReportData {
 
         // The composite, where enough districts are ranked: the ranks of the provinces' districts.
         var composite: CompositeRanking?
-        if let spec = Composite.defaultSpec(alignment, areas: areas, includeSuspect: analysis.includeSuspect) {
-            let entries = Composite.compute(alignment, districts: areas.districts, spec: spec)
+        if let (spec, entries) = defaultComposite ?? Composite.defaultSpec(alignment, areas: areas, includeSuspect: analysis.includeSuspect)
+            .map({ ($0, Composite.compute(alignment, districts: areas.districts, spec: $0)) }) {
             let ranked = entries.filter { $0.rank != nil && $0.score != nil }
             if ranked.count >= Rankings.minimumGroupSize {
                 let seedCodes = Set(seeds.map(\.code))
