@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import TolokModel
 import TolokAlignment
@@ -42,6 +43,8 @@ public struct CompositeSpec: Sendable {
     public var seed: UInt64 = 1
     /// Keep values the audit suspects.
     public var includeSuspect = false
+    /// Threads the random draws are ranked on (the result is that of one).
+    public var threads = 2
 
     public init(indicators: [Indicator], weights: [Double], year: Int) {
         self.indicators = indicators
@@ -112,14 +115,14 @@ public enum Composite {
             }
             return normalised
         }
-        func scores(_ w: [Double], _ normalised: [[Double?]], keep: [Bool]) -> [Double?] {
+        @Sendable func scores(_ w: [Double], _ normalised: [[Double?]], keep: [Bool]) -> [Double?] {
             normalised.map { row in
                 var sum = 0.0, weight = 0.0
                 for (i, n) in row.enumerated() where keep[i] { if let n { sum += w[i] * n; weight += w[i] } }
                 return weight > 0 ? sum / weight : nil
             }
         }
-        func ranks(_ s: [Double?]) -> [Int?] {
+        @Sendable func ranks(_ s: [Double?]) -> [Int?] {
             let present = s.compactMap { $0 }
             let r = CompetitionRank.ranks(present, polarity: .positive)
             var k = 0
@@ -137,11 +140,19 @@ public enum Composite {
         var variants = Array(repeating: [Int](), count: scored.count)
         if enough {
             var rng = SplitMix64(seed: spec.seed)
-            for _ in 0..<spec.draws {
-                var w = indicators.map { _ in -log(Double.random(in: Double.ulpOfOne..<1, using: &rng)) }
+            let draws: [[Double]] = (0..<spec.draws).map { _ in
+                let w = indicators.map { _ in -log(Double.random(in: Double.ulpOfOne..<1, using: &rng)) }
                 let total = w.reduce(0, +)
-                w = w.map { $0 / total }
-                for (s, r) in ranks(scores(w, chosen, keep: all)).enumerated() { if let r { drawn[s].append(Double(r)) } }
+                return w.map { $0 / total }
+            }
+            // The draws' ranks in two halves on two threads, gathered in draw order.
+            let halves = spec.threads > 1 && draws.count > 1 ? [0..<draws.count / 2, draws.count / 2..<draws.count] : [0..<draws.count]
+            let results = ParallelSlots<[[Int?]]>(count: halves.count)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { h in
+                results[h] = halves[h].map { ranks(scores(draws[$0], chosen, keep: all)) }
+            }
+            for h in halves.indices {
+                for run in results[h]! { for (s, r) in run.enumerated() { if let r { drawn[s].append(Double(r)) } } }
             }
             var runs: [[Int?]] = Normalisation.allCases.filter { $0 != spec.normalisation }.map { ranks(scores(weights, normalised($0), keep: all)) }
             if indicators.count > 1 {
