@@ -265,8 +265,16 @@ extension Auditor {
         let documentTypes: Set<String> = ["LKIP", "Renstra", "PK"]
         let keys = (alignment.keys(indicator: "tpt") + alignment.keys(indicator: "tpak"))
             .sorted { ($0.areaCode, $0.indicatorID, $0.year) < ($1.areaCode, $1.indicatorID, $1.year) }
+        // Only the cells with a document's printed figure are read with their texts.
+        let documentSource = alignment.sourceInfo.map { documentTypes.contains($0.type) }
         for key in keys {
-            let all = alignment.value(key.areaCode, key.year, key.indicatorID).map { [$0.chosen] + $0.alternatives } ?? []
+            guard let area = alignment.areaIndex[key.areaCode], let ind = alignment.catalogue.index[key.indicatorID],
+                  let cell = alignment.grid.cell(indicator: ind, year: key.year, area: Int(area)), alignment.grid.chosen[cell] >= 0,
+                  ([alignment.grid.chosen[cell]] + alignment.grid.alternatives(cell)).contains(where: {
+                      let f = alignment.facts[Int($0)]
+                      return f.isPrinted && f.source >= 0 && documentSource[Int(f.source)]
+                  }) else { continue }
+            let all = alignment.resolvedValue(cell: cell).map { [$0.chosen] + $0.alternatives } ?? []
             let printed = all.filter { documentTypes.contains($0.sourceType) && $0.printedDecimals != nil }
             guard !printed.isEmpty else { continue }
             var bps: AlignedValue?
