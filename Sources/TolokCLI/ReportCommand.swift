@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Tolok
 
@@ -111,6 +112,18 @@ enum ReportCommand {
         console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
 
         progress.stage("audit.csv", rows: audit.findings.count)
+        // The default composite, and the reports people read (report.html, summary.md,
+        // tolok.ipynb) rendered on a thread of their own while the CSV files are written.
+        let composite = Composite.defaultSpec(alignment, areas: areas, includeSuspect: analysis.includeSuspect)
+            .map { (spec: $0, entries: Composite.compute(alignment, districts: areas.districts, spec: $0)) }
+        let reports = ParallelSlots<(data: ReportData, files: [(name: String, text: String)])>(count: 1)
+        let rendering = DispatchGroup()
+        let (english, dialect) = (options.english, options.dialect)
+        let render: @Sendable () -> Void = {
+            let data = ReportData(analysis, english: english, composite: composite)
+            reports[0] = (data, ReportFiles.render(data, dialect: dialect))
+        }
+        if threads > 1 { DispatchQueue.global().async(group: rendering, execute: render) } else { render() }
         // The large files, written from the grids and the rank table in blocks on both cores.
         let geography = DistrictGeography(alignment, areas: areas)
         let ranks = RankTable.compute(alignment, geography: geography, indicators: analysis.rankedIndicators.compactMap { alignment.catalogue.index[$0.id] },
@@ -139,8 +152,6 @@ enum ReportCommand {
                     ("rankings.csv", AnalysisExports.rankingsHeader), ("statistics.csv", AnalysisExports.statisticsHeader),
                     ("trends.csv", AnalysisExports.trendsHeader), ("targets.csv", AnalysisExports.targetsHeader)]
         progress.stage("comparison, gaps, rankings, statistics, trends, targets", rows: alignment.facts.count)
-        let composite = Composite.defaultSpec(alignment, areas: areas, includeSuspect: analysis.includeSuspect)
-            .map { (spec: $0, entries: Composite.compute(alignment, districts: areas.districts, spec: $0)) }
         let outputs: [(String, Tabular)] = [
             ("composite.csv", composite.map { AnalysisExports.composite($0.entries, spec: $0.spec) }
                 ?? AnalysisExports.composite([], spec: CompositeSpec(indicators: [], weights: [], year: 0))),
@@ -177,9 +188,10 @@ enum ReportCommand {
             + "\(unrankedRows) unranked with the reason → rankings.csv; "
             + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
         progress.stage("composite, budget, costs")
-        let reportData = ReportData(analysis, english: options.english, composite: composite)
+        rendering.wait()
+        let (reportData, reportFiles) = reports[0]!
         do {
-            try ReportFiles.write(reportData, dialect: options.dialect, to: folder, in: &batch)
+            for (name, text) in reportFiles { try batch.stage([Array(text.utf8)], at: folder.appendingPathComponent(name)) }
         } catch {
             console.err("error: \(error.description); nothing written")
             return 1
