@@ -150,25 +150,15 @@ public struct Alignment: Sendable {
             let year = table.integers(table.column("year")), targetYear = table.integers(table.column("target_year"))
             let target = table.numbers(table.column("target")), realisation = table.numbers(table.column("realisation"))
             let realisationDecimals = table.decimalCounts(table.column("realisation"))
-            var correctedFlags = [Bool](repeating: false, count: table.rowCount)
-            for row in correctedRows.keys { correctedFlags[Int(row)] = true }
-            let corrected = correctedFlags, correctedRows = self.correctedRows
-            @Sendable func realisationOf(_ row: Int) -> (Double, Int8)? {
-                if corrected[row], let o = correctedRows[Int32(row)] { return o.realisation.map { ($0.value, Int8(clamping: $0.decimals)) } }
-                return realisation[row].isNaN ? nil : (realisation[row], realisationDecimals[row])
-            }
-            @Sendable func targetOf(_ row: Int) -> Double? {
-                if corrected[row], let o = correctedRows[Int32(row)] { return o.target?.value }
-                return target[row].isNaN ? nil : target[row]
-            }
-            var revisionRankOf: [Int64: Int8] = [:]  // (source, revision) pool ids
+            var corrected = [Bool](repeating: false, count: table.rowCount)
+            for row in correctedRows.keys { corrected[Int(row)] = true }
+            var revisionRanks: [Int64: Int8] = [:]  // (source, revision) pool ids
             for (key, r) in revisions {
                 let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)
                 if parts.count == 2, let s = pool.id(of: parts[0]), let v = pool.id(of: parts[1]) {
-                    revisionRankOf[Int64(s) << 32 | Int64(v)] = Int8(clamping: r)
+                    revisionRanks[Int64(s) << 32 | Int64(v)] = Int8(clamping: r)
                 }
             }
-            let revisionRanks = revisionRankOf
             // Each mapping as integers: indicator index, transform, factor, priority, operand keys.
             let plans = mappings.map { m in
                 MappingPlan(m, indicator: indicatorIndex[m.indicatorID] ?? -1, pool: pool)
@@ -176,7 +166,7 @@ public struct Alignment: Sendable {
             // The rows of each district (by area index; the last bucket: rows of no known area), in
             // table order, so that its operand counts are looked up in a small map of its own.
             let areaCount = areaCodes.count
-            var bucketStarts = [Int](repeating: 0, count: areaCount + 2)
+            var bucketStart = [Int](repeating: 0, count: areaCount + 2)
             func eligible(_ row: Int) -> Bool {
                 period[row] < 0 && (!target[row].isNaN || !realisation[row].isNaN) && label[row] >= 0 && district[row] >= 0
             }
@@ -184,134 +174,38 @@ public struct Alignment: Sendable {
                 let a = areaOfPoolID[Int(district[row])]
                 return a >= 0 ? Int(a) : areaCount
             }
-            for row in 0..<table.rowCount where eligible(row) { bucketStarts[bucket(row) + 1] += 1 }
-            for i in 0..<(areaCount + 1) { bucketStarts[i + 1] += bucketStarts[i] }
-            var rowsByBucketFill = [Int32](repeating: 0, count: bucketStarts[areaCount + 1])
-            var fill = bucketStarts
+            for row in 0..<table.rowCount where eligible(row) { bucketStart[bucket(row) + 1] += 1 }
+            for i in 0..<(areaCount + 1) { bucketStart[i + 1] += bucketStart[i] }
+            var rowsByBucket = [Int32](repeating: 0, count: bucketStart[areaCount + 1])
+            var fill = bucketStart
             for row in 0..<table.rowCount where eligible(row) {
                 let b = bucket(row)
-                rowsByBucketFill[fill[b]] = Int32(row)
+                rowsByBucket[fill[b]] = Int32(row)
                 fill[b] += 1
             }
-            let bucketStart = bucketStarts, rowsByBucket = rowsByBucketFill
-            let areaOfPool = areaOfPoolID, sourceOfPool = sourceOfPoolID
-            let seriesOf = series, seriesFactList = seriesFacts
-            let lookupAtStart = lookup
-
-            /// The facts of the districts in `buckets`: each district's rows are aligned on their
-            /// own, so halves of the districts can be aligned on two threads and joined in order.
-            @Sendable func alignBuckets(_ buckets: Range<Int>) -> BucketFacts {
-                var part = BucketFacts()
-                var lookup = lookupAtStart
-                var mapped: [(row: Int32, mapping: Int32)] = []
-                for b in buckets where bucketStart[b + 1] > bucketStart[b] {
-                    let bucketRows = rowsByBucket[bucketStart[b]..<bucketStart[b + 1]]
-                    // Operand counts by year, label key (and document): the first printed wins.
-                    var operands = IntMap(capacity: bucketRows.count / 2)
-                    mapped.removeAll(keepingCapacity: true)
-                    // Rows of one label and document follow one another: their key, operand flag and
-                    // mapping are looked up once per run.
-                    var previous: (label: Int32, district: Int32, source: Int32) = (-2, -2, -2)
-                    var key: Int32 = -1, isOperand = false, mapping: Int32? = nil
-                    for row32 in bucketRows {
-                        let row = Int(row32)
-                        let labelID = label[row], districtID = district[row], sourceID = source[row]
-                        if labelID != previous.label || districtID != previous.district || sourceID != previous.source {
-                            previous = (labelID, districtID, sourceID)
-                            key = lookup.key(of: labelID)
-                            isOperand = lookup.isOperand(key)
-                            mapping = lookup.mapping(district: districtID, source: sourceID, key: key)
-                        }
-                        if isOperand, !realisation[row].isNaN, b < areaCount {
-                            let s = sourceID >= 0 ? sourceOfPool[Int(sourceID)] : -1
-                            operands.insertIfAbsent(Self.operandKey(Int32(b), year[row], key, s), row32)
-                            operands.insertIfAbsent(Self.operandKey(Int32(b), year[row], key, -1), row32)
-                        }
-                        if let m = mapping {
-                            mapped.append((row32, m))
-                        } else if !isOperand {
-                            let pair = Int64(districtID) << 32 | Int64(labelID)
-                            if let seen = part.unmapped[pair] {
-                                part.unmapped[pair] = (seen.count + 1, seen.firstRow)
-                            } else {
-                                part.unmapped[pair] = (1, row)
-                            }
-                        }
-                    }
-                    for (row32, mIndex) in mapped {
-                        let row = Int(row32)
-                        let m = plans[Int(mIndex)]
-                        let ind = m.indicator
-                        guard ind >= 0 else { continue }
-                        let a = areaOfPool[Int(district[row])]
-                        guard a >= 0 else { continue }
-                        let y = Int32(clamping: year[row])
-                        let s = source[row] >= 0 ? sourceOfPool[Int(source[row])] : -1
-                        func fact(_ value: Double, year: Int32) -> Fact {
-                            var f = Fact(area: a, indicator: ind, year: year, value: value, kind: .observation, row: row32, source: s)
-                            f.mapping = mIndex
-                            f.priority = m.priority
-                            if revision[row] >= 0, source[row] >= 0 { f.revisionRank = revisionRanks[Int64(source[row]) << 32 | Int64(revision[row])] ?? 0 }
-                            return f
-                        }
-                        func operand(_ labelKey: Int32) -> Int32? {
-                            operands[Self.operandKey(a, year[row], labelKey, s)] ?? operands[Self.operandKey(a, year[row], labelKey, -1)]
-                        }
-                        switch m.kind {
-                        case .asIs, .scale:
-                            if let (r, d) = realisationOf(row) {
-                                var f = fact(r * m.factor, year: y)
-                                if m.kind == .asIs { f.printedDecimals = d }
-                                part.actuals.append(f)
-                            }
-                            if let t = targetOf(row) {
-                                let ty = targetYear[row] != Int64.min ? Int32(clamping: targetYear[row]) : y
-                                part.targets.append(fact(t * m.factor, year: ty))
-                            }
-                        case .ratio:
-                            guard let (numerator, _) = realisationOf(row), let key = lookup.operandsOfMapping[Int(mIndex)].first,
-                                  let d = operand(key), let (denominator, _) = realisationOf(Int(d)), denominator != 0 else { continue }
-                            var f = fact(numerator / denominator * 100, year: y)
-                            f.operandRow = d
-                            part.actuals.append(f)
-                        case .sum:
-                            guard let (first, _) = realisationOf(row) else { continue }
-                            let rows = lookup.operandsOfMapping[Int(mIndex)].map(operand)
-                            guard rows.allSatisfy({ $0 != nil }), let parts = Optional(rows.map { realisationOf(Int($0!)) }),
-                                  parts.allSatisfy({ $0 != nil }) else { continue }
-                            var f = fact(parts.reduce(first) { $0 + $1!.0 }, year: y)
-                            f.operandRow = rows[0]!
-                            if rows.count > 1 { part.moreOperands[Int32(part.actuals.count)] = rows.dropFirst().map { $0! } }
-                            part.actuals.append(f)
-                        case .perThousand:
-                            guard let (r, _) = realisationOf(row), m.base >= 0,
-                                  let b = seriesOf[SeriesKey(area: a, indicator: m.base, year: y)] else { continue }
-                            let base = seriesFactList[Int(b)]
-                            guard base.value != 0 else { continue }
-                            var f = fact(r / base.value * 1000, year: y)
-                            f.operandRow = base.row
-                            part.actuals.append(f)
-                        }
-                    }
-                }
-                return part
-            }
-
+            let aligner = BucketAligner(
+                district: district, label: label, source: source, revision: revision, year: year, targetYear: targetYear,
+                target: target, realisation: realisation, realisationDecimals: realisationDecimals, corrected: corrected,
+                correctedRows: correctedRows, revisionRanks: revisionRanks, plans: plans, areaOfPool: areaOfPoolID,
+                sourceOfPool: sourceOfPoolID, series: series, seriesFacts: seriesFacts, lookup: lookup,
+                bucketStart: bucketStart, rowsByBucket: rowsByBucket, areaCount: areaCount)
             // Two halves of the rows (whole districts) on two threads, joined in district order:
             // the facts of one thread.
-            var parts: [BucketFacts]
+            var parts: [BucketAligner.Facts]
             let total = bucketStart[areaCount + 1]
             if threads > 1, total > 1 {
                 let middle = (0...(areaCount + 1)).first { bucketStart[$0] >= total / 2 } ?? areaCount + 1
                 let halves = [0..<middle, middle..<(areaCount + 1)]
-                let slots = ParallelSlots<BucketFacts>(count: 2)
-                DispatchQueue.concurrentPerform(iterations: 2) { i in slots[i] = alignBuckets(halves[i]) }
+                let slots = ParallelSlots<BucketAligner.Facts>(count: 2)
+                DispatchQueue.concurrentPerform(iterations: 2) { i in slots[i] = aligner.align(halves[i]) }
                 parts = [slots[0]!, slots[1]!]
             } else {
-                parts = [alignBuckets(0..<(areaCount + 1))]
+                parts = [aligner.align(0..<(areaCount + 1))]
             }
             var unmappedCount: [Int64: Int] = [:]
             var unmappedOrder: [(Int64, Int)] = []
+            actuals.reserveCapacity(parts.reduce(0) { $0 + $1.actuals.count } + referenceFacts.count)
+            targets.reserveCapacity(parts.reduce(0) { $0 + $1.targets.count })
             for part in parts {
                 let offset = Int32(actuals.count)
                 for (i, rows) in part.moreOperands { moreOperands[i + offset] = rows }
@@ -365,16 +259,6 @@ public struct Alignment: Sendable {
     }
 
     struct SeriesKey: Hashable { var area: Int32; var indicator: Int32; var year: Int32 }
-
-    /// The facts of some districts' observations (``init(_:threads:)``): actual values, targets,
-    /// the further operands of sums (by index in `actuals`), and the labels no mapping covers
-    /// (by district and label pool ids: their count and first row).
-    struct BucketFacts: Sendable {
-        var actuals: [Fact] = []
-        var targets: [Fact] = []
-        var moreOperands: [Int32: [Int32]] = [:]
-        var unmapped: [Int64: (count: Int, firstRow: Int)] = [:]
-    }
     /// An operand's key, packed exactly: area index (16 bits), source index + 1 (19 bits; 0 =
     /// any document), label key (21 bits), year − 1900 (8 bits).
     @inline(__always)
