@@ -170,11 +170,16 @@ extension Auditor {
             Key(district: r.area[row], label: key(r.label[row]), source: r.source[row], location: r.location[row], period: o.period[row],
                 targetYear: o.targetYear[row], revision: o.revision[row])
         }
+        let years = r.year.map { $0 == Int64.min ? 0 : $0 }
         for g in 0..<groups.count where groups[g].count >= 3 {
             for field in [ObservationColumns.target, ObservationColumns.realisation] {
                 let column = r.numbers[field], name = column.name
-                let series = groups[g].map(Int.init).filter { column.value($0) != nil }.sorted { r.yearOf($0) < r.yearOf($1) }
-                guard series.count >= 3, Set(series.map(r.yearOf)).count == series.count else { continue }
+                var series = groups[g].map(Int.init).filter { column.values[$0].isNaN == false }
+                // Rows are in file order, usually by year already.
+                if zip(series, series.dropFirst()).contains(where: { years[$0.0] > years[$0.1] }) {
+                    series.sort { years[$0] < years[$1] }
+                }
+                guard series.count >= 3, zip(series, series.dropFirst()).allSatisfy({ years[$0.0] != years[$0.1] }) else { continue }
                 for i in 1..<(series.count - 1) {
                     let (before, here, after) = (column.values[series[i - 1]], column.values[series[i]], column.values[series[i + 1]])
                     guard before > 0, here > 0, after > 0 else { continue }
