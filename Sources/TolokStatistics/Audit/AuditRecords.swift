@@ -36,6 +36,7 @@ struct NumberColumn {
 /// only when a check reports on it.
 struct RecordColumns {
     let pool: StringPool
+    let table: Table?
     let files: [String]
     let rowFile: [Int32]
     let rowLine: [Int32]
@@ -51,6 +52,7 @@ struct RecordColumns {
     init(_ table: Table?, pool: StringPool, area: String, label: String, location: String? = "location", page: String? = "page",
          numbers: [String]) {
         self.pool = pool
+        self.table = table
         files = table?.files ?? []
         rowFile = table?.rowFile ?? []
         rowLine = table?.rowLine ?? []
@@ -68,6 +70,16 @@ struct RecordColumns {
             NumberColumn(name: name, values: table.map { $0.numbers($0.column(name)) } ?? [],
                          decimals: table.map { $0.decimalCounts($0.column(name)) } ?? [])
         }
+    }
+
+    /// The pool ids of the text field `name` (all `-1` when the table is absent).
+    func texts(_ name: String) -> [Int32] {
+        table.map { $0.textIDs($0.column(name)) } ?? [Int32](repeating: -1, count: count)
+    }
+
+    /// The integers of the field `name` (all `Int64.min` when the table is absent).
+    func integers(_ name: String) -> [Int64] {
+        table.map { $0.integers($0.column(name)) } ?? [Int64](repeating: Int64.min, count: count)
     }
 
     /// The text of pool id `id` ("" when missing).
@@ -122,15 +134,13 @@ struct ObservationColumns {
         let table = dataset.tables["observations"], pool = dataset.pool
         records = RecordColumns(table, pool: pool, area: "district_code", label: "indicator_label",
                                 numbers: ["target", "realisation", "reported_capaian"])
-        let none = [Int32](repeating: -1, count: records.count)
-        func texts(_ name: String) -> [Int32] { table.map { $0.textIDs($0.column(name)) } ?? none }
-        period = texts("period")
-        revision = texts("revision")
-        objective = texts("objective")
-        unit = texts("unit")
+        period = records.texts("period")
+        revision = records.texts("revision")
+        objective = records.texts("objective")
+        unit = records.texts("unit")
         let positive = pool.id(of: Polarity.positive.rawValue) ?? -2, negative = pool.id(of: Polarity.negative.rawValue) ?? -2
-        polarity = texts("polarity").map { $0 == positive ? 0 : $0 == negative ? 1 : -1 }
-        targetYear = table.map { $0.integers($0.column("target_year")) } ?? []
+        polarity = records.texts("polarity").map { $0 == positive ? 0 : $0 == negative ? 1 : -1 }
+        targetYear = records.integers("target_year")
         if corrected { records.apply(dataset.corrections()) }
     }
 
@@ -141,7 +151,7 @@ struct ObservationColumns {
 struct BudgetColumns {
     var records: RecordColumns
     let parent, level: [Int32]
-    /// ``BudgetLine/Stage`` by index of `allCases` order: 0 execution, 1 agreement, 2 plan.
+    /// ``BudgetLine/Stage``: 0 execution, 1 agreement, 2 plan.
     let stage: [Int8]
     static let pagu = 0, realisasi = 1, reportedPercent = 2
 
@@ -149,12 +159,10 @@ struct BudgetColumns {
         let table = dataset.tables["budget"], pool = dataset.pool
         records = RecordColumns(table, pool: pool, area: "district_code", label: "label",
                                 numbers: ["pagu", "realisasi", "reported_percent"])
-        let none = [Int32](repeating: -1, count: records.count)
-        func texts(_ name: String) -> [Int32] { table.map { $0.textIDs($0.column(name)) } ?? none }
-        parent = texts("parent_id")
-        level = texts("level")
+        parent = records.texts("parent_id")
+        level = records.texts("level")
         let agreement = pool.id(of: BudgetLine.Stage.agreement.rawValue) ?? -2, plan = pool.id(of: BudgetLine.Stage.plan.rawValue) ?? -2
-        stage = texts("stage").map { $0 == agreement ? 1 : $0 == plan ? 2 : 0 }
+        stage = records.texts("stage").map { $0 == agreement ? 1 : $0 == plan ? 2 : 0 }
         if corrected { records.apply(dataset.corrections()) }
     }
 }
@@ -166,18 +174,16 @@ struct ReferenceColumns {
     let vintage, excluded: [Int32]
     let derived: [Bool]
     static let value = 0
-    /// The rows with a value, in file order; ``usable``: those not excluded from use (an excluded
-    /// figure is known to be wrong; its reason is in the data).
-    let rows, usable: [Int]
+    /// The rows with a value not excluded from use (an excluded figure is known to be wrong; its
+    /// reason is in the data), in file order.
+    let usable: [Int]
 
     init(_ dataset: Dataset) {
         let table = dataset.tables["references"], pool = dataset.pool
         records = RecordColumns(table, pool: pool, area: "area_code", label: "indicator", page: nil, numbers: ["value"])
-        let none = [Int32](repeating: -1, count: records.count)
-        func texts(_ name: String) -> [Int32] { table.map { $0.textIDs($0.column(name)) } ?? none }
-        month = table.map { $0.integers($0.column("month")) } ?? []
-        vintage = texts("vintage")
-        excluded = texts("excluded")
+        month = records.integers("month")
+        vintage = records.texts("vintage")
+        excluded = records.texts("excluded")
         derived = (table.map { $0.booleans($0.column("derived")) } ?? []).map { $0 == 1 }
         // A count quoted as "25,58 juta orang" is printed to the ten-thousand.
         if let table {
@@ -185,12 +191,9 @@ struct ReferenceColumns {
             for row in 0..<records.count where printed[row] != Int64.min { records.numbers[0].decimals[row] = Int8(clamping: printed[row]) }
         }
         let values = records.numbers[0].values
-        rows = (0..<records.count).filter { !values[$0].isNaN }
         let excluded = self.excluded
-        usable = rows.filter { excluded[$0] < 0 }
+        usable = (0..<records.count).filter { !values[$0].isNaN && excluded[$0] < 0 }
     }
-
-    func monthOf(_ row: Int) -> Int? { month[row] == Int64.min ? nil : Int(month[row]) }
 
     /// The figure of reference `row`, as the audit reports it (field `value`, no page).
     func figure(_ row: Int) -> PrintedFigure { records.figure(row, Self.value) }
