@@ -5,12 +5,12 @@
 
 Writes OUT_DIR/comparison.csv and OUT_DIR/rankings.csv. SQL over `read_csv` of the files (globs for
 the observation and reference files, every cell read as text, the needed ones cast), joins for
-every lookup, the window function `rank()` for the ranks, `COPY ... TO` for the outputs; DuckDB
+every lookup, window functions (`lag`, `row_number`, a running sum, `min`) for the ranks, `COPY ... TO` for the outputs; DuckDB
 runs it on all cores. Python only passes the paths in.
 
-Ties (SPEC step 10: values within 1e-9 x max(1, |v|) tie): the values are rounded to 9 significant
-digits (8 decimals below 1) before `rank()` (competition ranking, "min"), so values that differ
-only in their binary representation (47.12 printed vs 4712 / 10000 x 100) share a rank.
+Ties (SPEC step 10): ranked in order, a value ties with the one before it when within
+1e-9 x max(1, |a|, |b|) (ties chain), as Tolok ranks: the previous value in the group, a run
+number that grows where the gap is larger, and the first position of each run as its rank.
 """
 import csv
 import glob
@@ -168,20 +168,29 @@ COPY (SELECT district_code, indicator_id, year, value, province_value, national_
 COPY (
   WITH rk AS (
     SELECT indicator_id, year, province, district_code, value,
-           (CASE WHEN negative THEN 1 ELSE -1 END)
-             * round(value * pow(10, 8 - floor(log10(greatest(abs(value), 1)))))
-             / pow(10, 8 - floor(log10(greatest(abs(value), 1)))) AS sort_key
+           (CASE WHEN negative THEN 1 ELSE -1 END) * value AS sort_key
     FROM comparison WHERE ranked),
-  scoped AS (
-    SELECT indicator_id, year, 'nation' AS scope, district_code, value,
-           rank() OVER (PARTITION BY indicator_id, year ORDER BY sort_key) AS rank,
-           count(*) OVER (PARTITION BY indicator_id, year) AS n_ranked
-    FROM rk
+  -- Both scopes as groups: the nation (group '') and each province.
+  grouped AS (
+    SELECT indicator_id, year, '' AS grp, 'nation' AS scope, district_code, value, sort_key FROM rk
     UNION ALL
-    SELECT indicator_id, year, 'province:' || province, district_code, value,
-           rank() OVER (PARTITION BY indicator_id, year, province ORDER BY sort_key),
-           count(*) OVER (PARTITION BY indicator_id, year, province)
-    FROM rk WHERE province IS NOT NULL)
+    SELECT indicator_id, year, province, 'province:' || province, district_code, value, sort_key FROM rk WHERE province IS NOT NULL),
+  -- Ties chain (SPEC step 10): a value ties with the one before it when within 1e-9 x max(1, |a|, |b|).
+  stepped AS (
+    SELECT *,
+           lag(sort_key) OVER w AS previous,
+           row_number() OVER w AS position,
+           count(*) OVER (PARTITION BY indicator_id, year, grp) AS n_ranked
+    FROM grouped WINDOW w AS (PARTITION BY indicator_id, year, grp ORDER BY sort_key)),
+  runs AS (
+    SELECT *, sum(CASE WHEN previous IS NULL
+                            OR sort_key - previous > 1e-9 * greatest(1, abs(sort_key), abs(previous)) THEN 1 ELSE 0 END)
+                OVER (PARTITION BY indicator_id, year, grp ORDER BY position ROWS UNBOUNDED PRECEDING) AS run
+    FROM stepped),
+  scoped AS (
+    SELECT indicator_id, year, scope, district_code, value,
+           min(position) OVER (PARTITION BY indicator_id, year, grp, run) AS rank, n_ranked
+    FROM runs)
   -- 'nation' sorts before 'province:NN', and the province codes have one length.
   SELECT * FROM scoped WHERE n_ranked >= 5 ORDER BY indicator_id, year, scope, rank, district_code)
   TO {sql_string(os.path.join(out, "rankings.csv"))} (HEADER, DELIMITER ',');

@@ -4,12 +4,12 @@
     python pandas_pipeline.py DATA_DIR OUT_DIR
 
 Writes OUT_DIR/comparison.csv and OUT_DIR/rankings.csv. Vectorised DataFrame operations only:
-merges for every lookup, groupby for the ranks; the only Python loops run over files and over the
+merges for every lookup, groupby (`shift`, `cumcount`, a cumulative sum) for the ranks; the only Python loops run over files and over the
 (few) mapping rows, never over observations.
 
-Ties (SPEC step 10: values within 1e-9 x max(1, |v|) tie): the values are rounded to 9 significant
-digits (8 decimals below 1) before ranking with pandas' "min" method, so values that differ only in
-their binary representation (47.12 printed vs 4712 / 10000 x 100) share a rank.
+Ties (SPEC step 10): ranked in order, a value ties with the one before it when within
+1e-9 x max(1, |a|, |b|) (ties chain), as Tolok ranks: the previous value in the group, a run
+number that grows where the gap is larger, and the first position of each run as its rank.
 """
 import glob
 import os
@@ -150,12 +150,18 @@ def transform(obs, maps, refs):
     return pd.concat(parts, ignore_index=True)
 
 
-def significant(values: pd.Series) -> np.ndarray:
-    """Values rounded to 9 significant digits (8 decimals below 1): the tie rule's grid."""
-    v = values.to_numpy()
-    exponent = np.floor(np.log10(np.maximum(np.abs(v), 1.0)))
-    scale = 10.0 ** (8 - exponent)
-    return np.round(v * scale) / scale
+def chained_ranks(frame: pd.DataFrame, by: list) -> pd.Series:
+    """Competition ranks ("min") of `sort_key` within the groups `by`, lower first, ties chained as
+    SPEC step 10 says: a value ties with the one before it in order when within 1e-9 x max(1, |a|, |b|)."""
+    frame = frame.sort_values(by + ["sort_key"])
+    key = frame["sort_key"].to_numpy()
+    previous = frame.groupby(by, sort=False)["sort_key"].shift(1).to_numpy()
+    tolerance = 1e-9 * np.maximum(1.0, np.maximum(np.abs(key), np.abs(previous)))
+    new_run = np.isnan(previous) | (key - previous > tolerance)
+    run = np.cumsum(new_run)
+    position = frame.groupby(by, sort=False).cumcount().to_numpy() + 1
+    ranks = pd.Series(position, index=frame.index).groupby(run).transform("min")
+    return ranks.reindex(frame.index)
 
 
 def main(data, out):
@@ -219,12 +225,12 @@ def main(data, out):
     ranked = indicators.loc[indicators["comparisons"].str.split().apply(lambda words: "rank" in words), "indicator_id"]
     rk = comp.loc[comp["indicator_id"].isin(ranked), ["indicator_id", "year", "province", "district_code", "value", "polarity"]]
     # Lower is better after the sign flip for positive indicators.
-    rk["sort_key"] = np.where(rk["polarity"] == "negative", 1, -1) * significant(rk["value"])
+    rk["sort_key"] = np.where(rk["polarity"] == "negative", 1, -1) * rk["value"].to_numpy()
     scopes = []
     for scope, by in (("nation", ["indicator_id", "year"]), ("province", ["indicator_id", "year", "province"])):
         frame = rk.dropna(subset=by)
-        group = frame.groupby(by, sort=False)["sort_key"]
-        frame = frame.assign(rank=group.rank(method="min").astype("int64"), n_ranked=group.transform("size"))
+        frame = frame.assign(rank=chained_ranks(frame, by).astype("int64"),
+                             n_ranked=frame.groupby(by, sort=False)["sort_key"].transform("size"))
         frame = frame[frame["n_ranked"] >= 5]
         frame["scope"] = "nation" if scope == "nation" else "province:" + frame["province"]
         scopes.append(frame)

@@ -5,13 +5,13 @@
 
 Writes OUT_DIR/comparison.csv and OUT_DIR/rankings.csv. Lazy queries: `scan_csv` over the glob of
 observation files (only the needed columns are parsed), joins for every lookup, window expressions
-(`rank("min").over(...)`) for the ranks; polars runs them on all cores. Frames that several branches
+(`shift`, `cum_sum`, `min().over(...)`) for the ranks; polars runs them on all cores. Frames that several branches
 read (the observations, the mapped rows, the values, the comparison) are collected once: polars
 would otherwise run the shared part of the plan again in each branch.
 
-Ties (SPEC step 10: values within 1e-9 x max(1, |v|) tie): the values are rounded to 9 significant
-digits (8 decimals below 1) before ranking with polars' "min" method, so values that differ only in
-their binary representation (47.12 printed vs 4712 / 10000 x 100) share a rank.
+Ties (SPEC step 10): ranked in order, a value ties with the one before it when within
+1e-9 x max(1, |a|, |b|) (ties chain), as Tolok ranks: the previous value in the group, a run
+number that grows where the gap is larger, and the first position of each run as its rank.
 """
 import os
 import sys
@@ -32,10 +32,17 @@ def read_text(path, columns):
     return pl.read_csv(path, columns=columns, infer_schema=False, empty_string_is_null=False)
 
 
-def significant(v: pl.Expr) -> pl.Expr:
-    """Values rounded to 9 significant digits (8 decimals below 1): the tie rule's grid."""
-    scale = pl.lit(10.0).pow(8 - v.abs().clip(lower_bound=1.0).log10().floor())
-    return (v * scale).round(0) / scale
+def chained_ranks(frame: pl.LazyFrame, by: list) -> pl.LazyFrame:
+    """Competition ranks ("min") of `sort_key` within the groups `by`, lower first, ties chained as
+    SPEC step 10 says: a value ties with the one before it in order when within 1e-9 x max(1, |a|, |b|)."""
+    previous = pl.col("sort_key").shift(1).over(by)
+    tolerance = 1e-9 * pl.max_horizontal(pl.lit(1.0), pl.col("sort_key").abs(), previous.abs())
+    return (frame.sort(by + ["sort_key"])
+            .with_columns(new_run=(previous.is_null() | (pl.col("sort_key") - previous > tolerance)).cast(pl.Int64),
+                          position=pl.int_range(1, pl.len() + 1).over(by))
+            .with_columns(run=pl.col("new_run").cum_sum())
+            .with_columns(rank=pl.col("position").min().over("run"), n_ranked=pl.len().over(by))
+            .drop("new_run", "position", "run"))
 
 
 def main(data, out):
@@ -174,14 +181,10 @@ def main(data, out):
     ranked = indicators.filter(pl.col("comparisons").str.split(" ").list.contains("rank")).select("indicator_id")
     rk = (comp.join(ranked.lazy(), on="indicator_id", how="semi")
           # Lower is better after the sign flip for positive indicators.
-          .with_columns(sort_key=significant(pl.col("value"))
-                        * pl.when(pl.col("polarity") == "negative").then(1.0).otherwise(-1.0)))
-    nation_scope = rk.with_columns(scope=pl.lit("nation"), rank=pl.col("sort_key").rank("min").over("indicator_id", "year"),
-                                   n_ranked=pl.len().over("indicator_id", "year"))
-    province_scope = (rk.filter(pl.col("province").is_not_null())
-                      .with_columns(scope=pl.lit("province:") + pl.col("province"),
-                                    rank=pl.col("sort_key").rank("min").over("indicator_id", "year", "province"),
-                                    n_ranked=pl.len().over("indicator_id", "year", "province")))
+          .with_columns(sort_key=pl.col("value") * pl.when(pl.col("polarity") == "negative").then(1.0).otherwise(-1.0)))
+    nation_scope = chained_ranks(rk, ["indicator_id", "year"]).with_columns(scope=pl.lit("nation"))
+    province_scope = (chained_ranks(rk.filter(pl.col("province").is_not_null()), ["indicator_id", "year", "province"])
+                      .with_columns(scope=pl.lit("province:") + pl.col("province")))
     rankings = (pl.concat([nation_scope, province_scope])
                 .filter(pl.col("n_ranked") >= 5)
                 # "nation" sorts before "province:NN", and the province codes have one length.

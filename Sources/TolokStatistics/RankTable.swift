@@ -151,8 +151,8 @@ public struct RankTable: Sendable {
                 var position = 0
                 while position < n {
                     var end = position + 1
-                    let first = values[Int(order[position].index)]
-                    while end < n, TieTolerance.equal(values[Int(order[end].index)], first) { end += 1 }
+                    // Ties chain: a value ties with the one before it in order (``TieTolerance``).
+                    while end < n, TieTolerance.equal(values[Int(order[end].index)], values[Int(order[end - 1].index)]) { end += 1 }
                     // Ties share the better rank, listed by district code.
                     if end - position > 1 { order[position..<end].sort { $0.index < $1.index } }
                     let k = end - position

@@ -1,8 +1,9 @@
 import TolokModel
 import TolokAlignment
 
-/// When two values count as equal: within a billionth of the larger magnitude (at least 1e-9),
-/// so values that differ only in their binary representation tie.
+/// When two values count as equal in a ranking: within 1e-9 × max(1, |a|, |b|) (the binary noise
+/// of 47.12 printed against 0.4712 × 100). In a ranking ties chain: a value ties with the value
+/// before it in order, so a run of values each within the tolerance of the next shares one rank.
 public enum TieTolerance {
     public static func equal(_ a: Double, _ b: Double) -> Bool {
         abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
@@ -20,9 +21,9 @@ public enum CompetitionRank {
         var ranks = Array(repeating: 0, count: values.count)
         var position = 0
         while position < order.count {
-            let first = values[order[position]]
             var end = position
-            while end < order.count, TieTolerance.equal(values[order[end]], first) {
+            // Ties chain: a value ties with the one before it in order.
+            while end < order.count, end == position || TieTolerance.equal(values[order[end]], values[order[end - 1]]) {
                 ranks[order[end]] = position + 1
                 end += 1
             }

@@ -37,6 +37,14 @@ struct SyntheticTests {
         #expect(entries[4].distanceToProvinceBest == 3)
     }
 
+    @Test func tiesChainInTheRankTable() throws {
+        // TPT (lower is better): three values each within 1e-9 × |v| of the next share rank 1,
+        // though the first and the third are further apart.
+        let entries = ranking(try syntheticDataset(indicator: "tpt", values: [5.0199242948, 5.0199242972, 5.019924301, 5.02, 6]), "tpt")
+        #expect(entries.map(\.district.code) == ["9910", "9911", "9912", "9913", "9914"])
+        #expect(entries.map(\.rank) == [1, 1, 1, 4, 5])
+    }
+
     @Test func fewerThanFiveValuesAreListedNotRanked() throws {
         let entries = ranking(try syntheticDataset(indicator: "tpt", values: [5, 3, 3, nil]), "tpt")
         #expect(entries.map(\.district.code) == ["9910", "9911", "9912"])

@@ -38,6 +38,16 @@ struct StatisticsTests {
         #expect(!TieTolerance.equal(8.80, 8.81))
     }
 
+    @Test func tiesChainWithinTheTolerance() {
+        // 5.0199242948, 5.0199242972 (apart by 2.4e-9, within 5e-9) and 5.0199243010 (within the
+        // tolerance of the second, not of the first): one rank for the run, as in the benchmark's
+        // SPEC; the next value ranks 4th.
+        let values = [5.0199242948, 5.0199242972, 5.0199243010, 5.02]
+        #expect(CompetitionRank.ranks(values, polarity: .negative) == [1, 1, 1, 4])
+        #expect(CompetitionRank.ranks(values, polarity: .positive) == [2, 2, 2, 1])
+        #expect(!TieTolerance.equal(values[0], values[2]))
+    }
+
     @Test func verdictFollowsPolarity() {
         // Kabupaten Bekasi TPT 2024 8.82 against Jawa Barat 6.75: lower is better → worse.
         #expect(Verdict(value: 8.82, reference: 6.75, polarity: .negative) == .worse)
