@@ -103,7 +103,8 @@ public enum DatasetLoader {
             diagnostics += checkUniqueness(tables[kind]!, pool: pool)
         }
         for kind in tables.keys.sorted() {
-            diagnostics += checkForeignKeys(tables[kind]!, kindOfResource: kindOfResource, tables: tables, pool: pool, kinds: only)
+            diagnostics += checkForeignKeys(tables[kind]!, kindOfResource: kindOfResource, tables: tables, pool: pool, kinds: only,
+                                            packageFile: shown("datapackage.json"))
         }
         let dataset = Dataset(pool: pool, tables: tables)
         if tables.keys.contains("areas") {
@@ -194,8 +195,10 @@ public enum DatasetLoader {
         return diagnostics
     }
 
+    /// Every foreign key of `table` against the table it names; a key naming a resource or a
+    /// field the data package does not hold is an error of the package (`packageFile`).
     static func checkForeignKeys(_ table: Table, kindOfResource: [String: String], tables: [String: Table],
-                                 pool: StringPool, kinds: Set<String>? = nil) -> [Diagnostic] {
+                                 pool: StringPool, kinds: Set<String>? = nil, packageFile: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for key in table.schema.foreignKeys {
             let targetKind = key.resource.isEmpty ? table.kind : kindOfResource[key.resource]
@@ -203,8 +206,8 @@ public enum DatasetLoader {
             if let f = table.schema.index(of: key.field), !table.loaded[f] { continue }  // a field not read
             guard let targetKind, let target = tables[targetKind], let targetField = target.schema.index(of: key.referencedField),
                   target.schema.fields[targetField].type == .string, target.loaded[targetField], let f = table.schema.index(of: key.field) else {
-                diagnostics.append(Diagnostic(.error, file: table.files.first ?? table.kind,
-                    "foreign key \(key.field) → \(key.resource).\(key.referencedField) names no loaded text field"))
+                diagnostics.append(Diagnostic(.error, file: packageFile,
+                    "the \(table.kind) table's foreign key \(key.field) → \(key.resource).\(key.referencedField) names no text field of a resource listed here"))
                 continue
             }
             var known = [Bool](repeating: false, count: pool.count)

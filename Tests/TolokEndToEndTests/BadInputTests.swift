@@ -328,6 +328,14 @@ enum BadInputs {
             "{dir}/datapackage.json:\(observationsResourceLine + 1):17: error: resource \"observations\": the schema \"../outside.csv\" leaves the datasets folder ('..'): name a file inside it; it is not read",
             "{dir}/datapackage.json: error: no resource holds the observations table",
         ]),
+        // Found by the loader fuzzer: a foreign key into a table the package no longer lists was
+        // said without a file.
+        .replacing("package-without-a-referenced-resource", in: "datapackage.json",
+                   "    {\n      \"name\": \"indicators\",\n      \"path\": \"indicators.csv\",\n      \"schema\": \"schemas/indicators.json\"\n    },\n", with: "", [
+            "{dir}/indicators.csv: error: this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it",
+            "{dir}/datapackage.json: error: no resource holds the indicators table",
+            "{dir}/datapackage.json: error: the indicator_mappings table's foreign key indicator_id → indicators.indicator_id names no text field of a resource listed here",
+        ]),
     ]
 
     static let all = structure + encoding + numbers + values + references + packagePaths
