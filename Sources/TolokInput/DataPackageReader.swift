@@ -64,10 +64,13 @@ enum DataPackageReader {
     }
 
     private static func object(at url: URL, shownAs: String) throws(Failure) -> [String: Any] {
+        // Read with the loader's reader: Foundation's `Data(contentsOf:)` leaks its buffer on an
+        // empty file (found by the loader fuzzer under LeakSanitizer).
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw Failure(message: "cannot read \(shownAs): \(error.localizedDescription)")
+        do { data = Data(try FileBytes.read(url)) } catch {
+            throw Failure(message: "cannot read \(shownAs): \(error.message)")
         }
+        guard !data.isEmpty else { throw Failure(message: "\(shownAs) is empty: it must hold the data package's JSON object") }
         do {
             guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 throw Failure(message: "\(shownAs) is not a JSON object")

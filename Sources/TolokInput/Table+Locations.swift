@@ -15,7 +15,7 @@ extension Table {
         return cells.map { row, field in
             let file = Int(rowFile[row])
             let line = Int(rowLine[row])
-            if bytesOfFile[file] == nil { bytesOfFile[file] = (try? [UInt8](Data(contentsOf: fileURLs[file]))) ?? [] }
+            if bytesOfFile[file] == nil { bytesOfFile[file] = (try? FileBytes.read(fileURLs[file])) ?? [] }
             var reader = CSVReader(bytes: bytesOfFile[file]!, position: rowOffset[row], line: line)
             if !reader.isAtEnd, reader.nextRecord(into: &fields) != nil, field < fields.count {
                 return (files[file], fields[field].line, reader.column(of: fields[field]))

@@ -328,6 +328,13 @@ enum BadInputs {
             "{dir}/datapackage.json:\(observationsResourceLine + 1):17: error: resource \"observations\": the schema \"../outside.csv\" leaves the datasets folder ('..'): name a file inside it; it is not read",
             "{dir}/datapackage.json: error: no resource holds the observations table",
         ]),
+        // Found by the loader fuzzer (LeakSanitizer): reading an empty datapackage.json leaked a buffer.
+        BadInput(name: "package-empty", file: "datapackage.json", change: { bytes, folder in
+            try Data().write(to: folder.appendingPathComponent("datapackage.json"))
+            bytes = []
+        }, expected: [
+            "{dir}/datapackage.json: error: {dir}/datapackage.json is empty: it must hold the data package's JSON object",
+        ]),
         // Found by the loader fuzzer: a foreign key into a table the package no longer lists was
         // said without a file.
         .replacing("package-without-a-referenced-resource", in: "datapackage.json",
