@@ -2,10 +2,10 @@ import TolokModel
 
 /// Checks of values that a Table Schema cannot express: a count printed with decimals (a
 /// thousands separator read as a decimal point), a negative or fractional budget amount, a
-/// realisation above its appropriation, a percentage share outside 0–100.
+/// realisation above its appropriation, a budget line under itself, a percentage share outside 0–100.
 enum ValueChecks {
     static func diagnostics(_ dataset: Dataset) -> [Diagnostic] {
-        observations(dataset) + shares(dataset) + budget(dataset) + references(dataset)
+        observations(dataset) + shares(dataset) + budget(dataset) + budgetCycles(dataset) + references(dataset)
     }
 
     /// A number as written in the file: its value with its decimals.
@@ -102,6 +102,37 @@ enum ValueChecks {
                 "realisasi \(written(r[row], rd[row])) exceeds the pagu \(written(p[row], pd[row]))\(share): a transcription or printing error? A correction in corrections/ settles it"))
         }
         return diagnostics
+    }
+
+    /// A budget line whose `parent_id` chain comes back to it (its own parent, or a line under
+    /// it): a budget tree has no cycles, and its totals could not be summed.
+    static func budgetCycles(_ dataset: Dataset) -> [Diagnostic] {
+        guard let table = dataset.tables["budget"] else { return [] }
+        let pool = dataset.pool
+        let idF = table.column("id"), parentF = table.column("parent_id")
+        let ids = table.textIDs(idF), parents = table.textIDs(parentF)
+        let rowOfID = table.rowsByID(idF, poolCount: pool.count)
+        func parentRow(_ row: Int) -> Int { parents[row] >= 0 ? Int(rowOfID[Int(parents[row])]) : -1 }
+        // Each chain is walked once: 1 on the path being walked, 2 done.
+        var state = [UInt8](repeating: 0, count: table.rowCount)
+        var cycles: [[Int]] = []
+        for start in 0..<table.rowCount where state[start] == 0 {
+            var path: [Int] = []
+            var row = start
+            while row >= 0, state[row] == 0 {
+                state[row] = 1
+                path.append(row)
+                row = parentRow(row)
+            }
+            if row >= 0, state[row] == 1, let k = path.firstIndex(of: row) { cycles.append(Array(path[k...])) }
+            for r in path { state[r] = 2 }
+        }
+        let rows = cycles.flatMap { $0 }
+        let chains = cycles.flatMap { cycle in cycle.map { _ in (cycle + [cycle[0]]).map { pool[ids[$0]] }.joined(separator: " → ") } }
+        return zip(zip(rows, chains), table.locations(of: rows.map { ($0, parentF) })).map { line, at in
+            Diagnostic(.error, file: at.file, line: at.line, column: at.column,
+                "budget line '\(pool[ids[line.0]])' lies under itself (\(line.1)): a parent_id names a line above, never the line itself or one below it")
+        }
     }
 
     /// A reference figure in percent is a share (TPT, TPAK): it lies within 0–100 unless the

@@ -196,6 +196,11 @@ enum BadInputs {
     ]
 
     static let values: [BadInput] = [
+        // Found by the loader fuzzer: a line that is its own parent sent the programme budgets'
+        // corrections into an endless recursion.
+        .replacing("budget-line-under-itself", in: "budget.csv", budget3, with: with(budget3, 1, "004-b3"), [
+            "{dir}/budget.csv:4:\(column(budget3, field: 1)): error: budget line '004-b3' lies under itself (004-b3 → 004-b3): a parent_id names a line above, never the line itself or one below it",
+        ]),
         .replacing("negative-budget", in: "budget.csv", budget3, with: with(budget3, 8, "-5"), [
             "{dir}/budget.csv:4:\(column(budget3, field: 8)): error: pagu: -5 is negative: a budget amount is never below 0",
         ]),
@@ -353,6 +358,19 @@ struct BadInputTests {
     @Test func theCorpusHasAtLeastFortyNamedInputs() {
         #expect(BadInputs.all.count >= 40)
         #expect(Set(BadInputs.all.map(\.name)).count == BadInputs.all.count)
+    }
+
+    @Test func aBudgetLineUnderItselfNeverHangsTheAnalysis() throws {
+        // The library computes on a dataset with errors too: the line under itself is reported,
+        // and the programme budgets still come out (its realisasi counted once).
+        let data = try cleanFixture()
+        let url = data.appendingPathComponent("budget.csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: budget3, with: with(budget3, 1, "004-b3")).write(to: url, atomically: true, encoding: .utf8)
+        let loaded = DatasetLoader.load(directory: data.path)
+        #expect(loaded.diagnostics.contains { $0.message.hasPrefix("budget line '004-b3' lies under itself") })
+        let analysis = Analysis(try #require(loaded.dataset))
+        #expect(analysis.budgets.contains { $0.programme?.code == "2.07.04" && $0.realisasi == 900_000_000 })
     }
 
     @Test func theCleanFixtureIsClean() throws {
