@@ -1,4 +1,3 @@
-import Dispatch
 import TolokModel
 
 /// Aligns the datasets onto the canonical indicators: mapped observations (corrections applied)
@@ -50,9 +49,7 @@ public struct Alignment: Sendable {
     let textColumns: RecordTextColumns
 
     /// Aligns `dataset`.
-    /// The observations are aligned on `threads` threads (up to two halves of the districts): the
-    /// facts of one thread.
-    public init(_ dataset: Dataset, threads: Int = 2) {
+    public init(_ dataset: Dataset) {
         self.dataset = dataset
         let catalogue = IndicatorCatalogue(dataset)
         self.catalogue = catalogue
@@ -189,33 +186,19 @@ public struct Alignment: Sendable {
                 correctedRows: correctedRows, revisionRanks: revisionRanks, plans: plans, areaOfPool: areaOfPoolID,
                 sourceOfPool: sourceOfPoolID, series: series, seriesFacts: seriesFacts, lookup: lookup,
                 bucketStart: bucketStart, rowsByBucket: rowsByBucket, areaCount: areaCount)
-            // Two halves of the rows (whole districts) on two threads, joined in district order:
-            // the facts of one thread.
-            var parts: [BucketAligner.Facts]
-            let total = bucketStart[areaCount + 1]
-            if threads > 1, total > 1 {
-                let middle = (0...(areaCount + 1)).first { bucketStart[$0] >= total / 2 } ?? areaCount + 1
-                let halves = [0..<middle, middle..<(areaCount + 1)]
-                let slots = ParallelSlots<BucketAligner.Facts>(count: 2)
-                DispatchQueue.concurrentPerform(iterations: 2) { i in slots[i] = aligner.align(halves[i]) }
-                parts = [slots[0]!, slots[1]!]
-            } else {
-                parts = [aligner.align(0..<(areaCount + 1))]
-            }
+            // With room for the references appended below. (Aligning halves of the districts on
+            // two threads was measured: joining the halves cost what the second core saved.)
+            let all = 0..<(areaCount + 1), total = aligner.rows(all)
+            var facts = BucketAligner.Facts(reserving: total + referenceFacts.count, targets: total)
+            aligner.align(all, into: &facts)
+            swap(&actuals, &facts.actuals)
+            swap(&targets, &facts.targets)
+            moreOperands = facts.moreOperands
             var unmappedCount: [Int64: Int] = [:]
             var unmappedOrder: [(Int64, Int)] = []
-            actuals.reserveCapacity(parts.reduce(0) { $0 + $1.actuals.count } + referenceFacts.count)
-            targets.reserveCapacity(parts.reduce(0) { $0 + $1.targets.count })
-            for part in parts {
-                let offset = Int32(actuals.count)
-                for (i, rows) in part.moreOperands { moreOperands[i + offset] = rows }
-                actuals += part.actuals
-                targets += part.targets
-                // A district's rows are all in one part: its labels are counted there.
-                for (pair, u) in part.unmapped {
-                    unmappedCount[pair] = u.count
-                    unmappedOrder.append((pair, u.firstRow))
-                }
+            for (pair, u) in facts.unmapped {
+                unmappedCount[pair] = u.count
+                unmappedOrder.append((pair, u.firstRow))
             }
             unmappedOrder.sort { $0.1 < $1.1 }
             let reader = Observation.Reader(table)

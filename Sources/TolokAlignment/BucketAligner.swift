@@ -1,9 +1,8 @@
 import TolokModel
 
-/// The observations of some districts aligned onto facts: each district's rows are aligned on
-/// their own (its operand counts in a small map of its own), so halves of the districts can be
-/// aligned on two threads and their facts joined in district order (``Alignment/init(_:threads:)``).
-struct BucketAligner: Sendable {
+/// The observations aligned onto facts, district by district: each district's rows are aligned on
+/// their own, its operand counts in a small map of its own (``Alignment/init(_:)``).
+struct BucketAligner {
     // The observations' columns (pool ids, `Int64.min` and `.nan` missing).
     let district, label, source, revision: [Int32]
     let year, targetYear: [Int64]
@@ -26,14 +25,20 @@ struct BucketAligner: Sendable {
     let rowsByBucket: [Int32]
     let areaCount: Int
 
-    /// The facts of some districts' observations: actual values, targets, the further operands of
-    /// sums (by index in `actuals`), and the labels no mapping covers (by district and label pool
-    /// ids: their count and first row).
-    struct Facts: Sendable {
+    /// The facts of the observations: actual values, targets, the further operands of sums (by
+    /// index in `actuals`), and the labels no mapping covers (by district and label pool ids:
+    /// their count and first row).
+    struct Facts {
         var actuals: [Fact] = []
         var targets: [Fact] = []
         var moreOperands: [Int32: [Int32]] = [:]
         var unmapped: [Int64: (count: Int, firstRow: Int)] = [:]
+
+        /// Room for `actuals` and `targets` facts.
+        init(reserving actuals: Int, targets: Int) {
+            self.actuals.reserveCapacity(actuals)
+            self.targets.reserveCapacity(targets)
+        }
     }
 
     func realisationOf(_ row: Int) -> (Double, Int8)? {
@@ -46,14 +51,11 @@ struct BucketAligner: Sendable {
         return target[row].isNaN ? nil : target[row]
     }
 
-    /// The facts of the districts in `buckets`.
-    func align(_ buckets: Range<Int>) -> Facts {
-        var part = Facts()
-        if let first = buckets.first {
-            let rows = bucketStart[buckets.last! + 1] - bucketStart[first]
-            part.actuals.reserveCapacity(rows)
-            part.targets.reserveCapacity(rows)
-        }
+    /// The rows of the districts in `buckets`.
+    func rows(_ buckets: Range<Int>) -> Int { buckets.isEmpty ? 0 : bucketStart[buckets.upperBound] - bucketStart[buckets.lowerBound] }
+
+    /// Appends the facts of the districts in `buckets` to `part`.
+    func align(_ buckets: Range<Int>, into part: inout Facts) {
         var lookup = self.lookup
         var mapped: [(row: Int32, mapping: Int32)] = []
         for b in buckets where bucketStart[b + 1] > bucketStart[b] {
@@ -146,6 +148,5 @@ struct BucketAligner: Sendable {
                 }
             }
         }
-        return part
     }
 }

@@ -54,7 +54,7 @@ enum PipelineCommand {
         }
         let rows = dataset.count("observations") + dataset.count("references")
         progress.stage("load", rows: rows)
-        let alignment = Alignment(dataset, threads: TolokCommandLine.parallel ? 2 : 1)
+        let alignment = Alignment(dataset)
         progress.stage("align", rows: rows)
         let pipeline = Pipeline.run(alignment, areas: dataset.areas)
         progress.stage("rank", rows: pipeline.rankCount)

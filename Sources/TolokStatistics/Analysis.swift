@@ -24,7 +24,7 @@ public struct Analysis: Sendable {
     public init(_ dataset: Dataset, includeSuspect: Bool = false, threads: Int = 2) {
         self.dataset = dataset
         self.includeSuspect = includeSuspect
-        var alignment = Alignment(dataset, threads: threads)
+        var alignment = Alignment(dataset)
         let audits = ParallelSlots<AuditReport>(count: 2)
         let aligned = alignment
         if threads > 1 {

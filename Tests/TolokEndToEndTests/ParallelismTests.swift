@@ -32,19 +32,6 @@ struct ParallelismTests {
         #expect(parallel.contains { $0.contains("unknown area_code '9998'") } && parallel.contains { $0.contains("unknown area_code '9999'") })
     }
 
-    @Test func aligningOnTwoThreadsEqualsAligningOnOne() throws {
-        // Halves of the districts aligned on two threads, joined in order: the facts of one
-        // thread (the shipped datasets: mapped observations of every transform, corrections).
-        let dataset = try #require(DatasetLoader.load(directory: shippedDatasets).dataset)
-        let one = Alignment(dataset, threads: 1), two = Alignment(dataset, threads: 2)
-        func describe(_ a: Alignment) -> [String] {
-            a.facts.indices.map { "\(a.facts[$0]) \(a.aligned($0).recordIDs)" } + a.targetFacts.map { "\($0)" }
-                + a.unmapped.map { "\($0.districtCode) \($0.label) \($0.count) \($0.firstLocation)" }
-        }
-        #expect(one.facts.count > 10_000 && one.facts.contains { $0.kind == .observation })
-        #expect(describe(one) == describe(two))
-    }
-
     @Test func thePipelineExportOnFourThreadsEqualsOneThread() throws {
         let data = try temporaryFolder().appendingPathComponent("synth")
         #expect(tolok("synth", "--districts", "60", "--provinces", "4", "--years", "3", "--indicators", "12", "--budget-lines", "20",
