@@ -90,10 +90,7 @@ struct Auditor {
                           records: [String] = [], detail: @autoclosure () -> String) {
         runs.append(check, record: record)
         guard let severity = PrintedPrecision.compare(printed: figure.value, exact: expected) else { return }
-        findings.append(AuditFinding(
-            check: check, severity: severity, districtCode: figure.districtCode, year: figure.year, subject: figure.subject,
-            field: figure.field, published: figure.value.value, publishedDecimals: figure.value.decimals, expected: expected,
-            location: figure.location, otherLocation: other, recordIDs: [figure.recordID] + records, detail: detail()))
+        report(check, severity, figure, expected: expected, other: other, records: [figure.recordID] + records, detail: detail())
     }
 
     /// ``compare(_:_:record:expected:other:records:detail:)`` for a number column of a record
@@ -103,27 +100,25 @@ struct Auditor {
                           detail: @autoclosure () -> String) {
         runs.append(check, record: table.id[row])
         guard let printed = table.numbers[field][row],
-              PrintedPrecision.compare(printed: printed, exact: expected) != nil else { return }
-        compareFound(check, table.figure(row, field), expected: expected, other: other(), records: records(), detail: detail())
-    }
-
-    private mutating func compareFound(_ check: AuditCheck, _ figure: PrintedFigure, expected: Double, other: SourceLocation?,
-                                       records: [String], detail: String) {
-        let severity = PrintedPrecision.compare(printed: figure.value, exact: expected)!
-        findings.append(AuditFinding(
-            check: check, severity: severity, districtCode: figure.districtCode, year: figure.year, subject: figure.subject,
-            field: figure.field, published: figure.value.value, publishedDecimals: figure.value.decimals, expected: expected,
-            location: figure.location, otherLocation: other, recordIDs: [figure.recordID] + records, detail: detail))
+              let severity = PrintedPrecision.compare(printed: printed, exact: expected) else { return }
+        let figure = table.figure(row, field)
+        report(check, severity, figure, expected: expected, other: other(), records: [figure.recordID] + records(), detail: detail())
     }
 
     /// Records a finding that is not a precision comparison (a jump, a range).
     mutating func flag(_ check: AuditCheck, _ figure: PrintedFigure, record: Int32, expected: Double, other: SourceLocation? = nil,
                        records: [String] = [], detail: String) {
         runs.append(check, record: record)
+        report(check, .error, figure, expected: expected, other: other, records: [figure.recordID] + records, detail: detail)
+    }
+
+    /// Adds the finding that `figure` is not `expected` (the check is recorded by the caller).
+    mutating func report(_ check: AuditCheck, _ severity: AuditFinding.Severity, _ figure: PrintedFigure, expected: Double,
+                         other: SourceLocation?, records: [String], detail: String) {
         findings.append(AuditFinding(
-            check: check, severity: .error, districtCode: figure.districtCode, year: figure.year, subject: figure.subject,
+            check: check, severity: severity, districtCode: figure.districtCode, year: figure.year, subject: figure.subject,
             field: figure.field, published: figure.value.value, publishedDecimals: figure.value.decimals, expected: expected,
-            location: figure.location, otherLocation: other, recordIDs: [figure.recordID] + records, detail: detail))
+            location: figure.location, otherLocation: other, recordIDs: records, detail: detail))
     }
 
     /// Lower-cased, single-spaced label, for matching one fact printed in two places.
@@ -133,8 +128,8 @@ struct Auditor {
 
     static func format(_ value: Double) -> String { NumberText.plain(value) }
 
-    /// Sorts `keys` by the texts of the pool ids `text(key)` gives, comparing texts only between
-    /// distinct ids (each id's rank among the texts is computed once).
+    /// The rank of each of `ids` among their texts (equal texts, equal ranks; a missing text is
+    /// ""), for sorting groups by text while comparing each distinct text once.
     func textRanks(_ ids: some Sequence<Int32>) -> [Int32: Int] {
         let distinct = Array(Set(ids))
         let sorted = distinct.sorted { (pool.text($0) ?? "") < (pool.text($1) ?? "") }

@@ -144,11 +144,8 @@ extension Auditor {
         guard a != nil, b != nil else { return }
         let severity: AuditFinding.Severity = (a == .rounding || b == .rounding) ? .rounding : .error
         let (figure, other) = figures()
-        findings.append(AuditFinding(
-            check: check, severity: severity, districtCode: figure.districtCode, year: figure.year, subject: figure.subject, field: figure.field,
-            published: figure.value.value, publishedDecimals: figure.value.decimals, expected: other.value.value,
-            location: figure.location, otherLocation: other.location, recordIDs: [figure.recordID, other.recordID],
-            detail: "\(what()) printed as \(Self.format(figure.value.value)) here and \(Self.format(other.value.value)) in \(other.location.cited)"))
+        report(check, severity, figure, expected: other.value.value, other: other.location, records: [figure.recordID, other.recordID],
+               detail: "\(what()) printed as \(Self.format(figure.value.value)) here and \(Self.format(other.value.value)) in \(other.location.cited)")
     }
 
     /// ``comparePrintedTwice(_:record:_:_:figures:what:)`` on two figures at hand.
