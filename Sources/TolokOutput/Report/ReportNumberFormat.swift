@@ -17,16 +17,21 @@ public struct ReportNumberFormat: Sendable {
         let negative = plain.hasPrefix("-")
         let digits = negative ? plain.dropFirst() : Substring(plain)
         let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = Array(parts[0])
-        var grouped = ""
-        for (i, c) in whole.enumerated() {
-            if i > 0 && (whole.count - i) % 3 == 0 { grouped.append(groupSeparator) }
-            grouped.append(c)
-        }
+        var grouped = self.grouped(parts[0])
         if parts.count > 1 { grouped += String(decimalMark) + parts[1] }
         let isZero = !digits.contains { $0 != "0" && $0 != "." }
         if negative { return "\u{2212}" + grouped }
         return signed && !isZero ? "+" + grouped : grouped
+    }
+
+    /// The digits of a whole number with the thousands grouped: `47.570.506.579` (id).
+    func grouped(_ digits: Substring) -> String {
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(groupSeparator) }
+            out.append(c)
+        }
+        return out
     }
 
     /// A whole number: `24.065`.
@@ -149,11 +154,7 @@ public struct ReportNumberFormat: Sendable {
             if whole.count > 1 && whole.hasPrefix("0") { return nil }
             if fraction == nil, whole.count == 4, let year = Int(whole), (1900...2100).contains(year) { return nil }
         }
-        var grouped = ""
-        for (k, c) in whole.enumerated() {
-            if k > 0 && (whole.count - k) % 3 == 0 { grouped.append(groupSeparator) }
-            grouped.append(c)
-        }
+        let grouped = self.grouped(Substring(whole))
         return fraction.map { grouped + String(decimalMark) + $0 } ?? grouped
     }
 }
