@@ -14,13 +14,15 @@ public struct Fact: Sendable {
         case computed
     }
 
+    // Stored in this order so the fact packs into 48 bytes (the Int32s side by side after the
+    // Double, the bytes last): two million facts at national scale.
+
+    public var value: Double
     /// Index into ``Alignment/areaCodes``.
     public var area: Int32
     /// Index into the catalogue's ``IndicatorCatalogue/all``.
     public var indicator: Int32
     public var year: Int32
-    public var value: Double
-    public var kind: Kind
     /// The record's row in its table (for a computed fact: its index in ``Alignment/computed``).
     public var row: Int32
     /// A second record: a ratio's denominator or a sum's first added count (observation rows), a
@@ -32,6 +34,7 @@ public struct Fact: Sendable {
     public var mapping: Int32 = -1
     /// The mapping's priority (references: 1).
     public var priority: Int32 = 1
+    public var kind: Kind
     /// Decimals the value was printed with when it is a printed value taken as is (negative for a
     /// count printed rounded in words); ``notPrinted`` when not.
     public var printedDecimals: Int8 = Fact.notPrinted
@@ -44,6 +47,17 @@ public struct Fact: Sendable {
     public var derived = false
     /// The audit suspects a figure the fact comes from (``Alignment/suspicions``).
     public var suspect = false
+
+    /// A fact of `area`, `indicator` and `year` with `value`, from `row` of its kind's table.
+    public init(area: Int32, indicator: Int32, year: Int32, value: Double, kind: Kind, row: Int32, source: Int32) {
+        self.value = value
+        self.area = area
+        self.indicator = indicator
+        self.year = year
+        self.row = row
+        self.source = source
+        self.kind = kind
+    }
 }
 
 /// What source priority needs to know of a source, by index.

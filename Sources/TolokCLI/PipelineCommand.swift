@@ -41,6 +41,39 @@ enum PipelineCommand {
         let format = try PrintOptions.format(arguments.value("--format"))
         try arguments.finish(command: "pipeline")
         let progress = Progress(console: console, quiet: quiet)
+        // The records are let go once the pipeline holds what it needs of the alignment.
+        guard let pipeline = prepare(data, progress: progress, console: console) else { return 1 }
+        let folder = URL(fileURLWithPath: output, isDirectory: true)
+        let rankCount: Int
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let (ranks, staged) = try rankWhileWritingComparison(pipeline, to: folder, parallel: TolokCommandLine.parallel)
+            var batch = staged
+            rankCount = ranks.rankedMemberCount
+            progress.stage("rank, comparison.csv", rows: rankCount)
+            try PipelineExport.stageRankings(pipeline, ranks: ranks, to: folder, in: &batch, threads: TolokCommandLine.parallel ? 2 : 1)
+            try batch.commit()
+        } catch {
+            console.err("error: cannot write to \(output): \(error)")
+            return 1
+        }
+        let comparisons = pipeline.comparisonCount
+        progress.stage("rankings.csv", rows: rankCount)
+        if let format, format != .table {
+            let table = Tabular(header: ["file", "rows"], rows: [[.text("comparison.csv"), .integer(comparisons)],
+                                                                 [.text("rankings.csv"), .integer(rankCount)]])
+            let text = table.render(format)
+            console.out(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
+        } else if !quiet {
+            console.out("Pipeline: \(Progress.grouped(comparisons)) comparison rows, \(Progress.grouped(rankCount)) ranks → \(output)/comparison.csv, rankings.csv ("
+                + String(format: "%.2f s", progress.elapsed) + ")")
+        }
+        return 0
+    }
+
+    /// Loads the tables the pipeline reads and aligns them; `nil` (the errors shown) when the
+    /// data has errors. Only the pipeline's values outlive this call, not the records.
+    private static func prepare(_ data: String, progress: Progress, console: Console) -> Pipeline? {
         // Only the fields the pipeline reads, as a data-frame reader reads only the columns it
         // uses; the records' ids only when there are corrections to apply by id.
         let corrections = DatasetLoader.load(directory: data, kinds: ["corrections"]).dataset?.count("corrections") ?? 0
@@ -50,33 +83,38 @@ enum PipelineCommand {
         for d in result.diagnostics where d.severity == .error { console.err(d.description) }
         guard let dataset = result.dataset, !result.hasErrors else {
             console.err("tolok pipeline: \(result.diagnostics.errorCount) error(s) in \(data); nothing written.")
-            return 1
+            return nil
         }
         let rows = dataset.count("observations") + dataset.count("references")
         progress.stage("load", rows: rows)
         let alignment = Alignment(dataset)
         progress.stage("align", rows: rows)
-        let pipeline = Pipeline.run(alignment, areas: dataset.areas)
-        progress.stage("rank", rows: pipeline.rankCount)
-        let folder = URL(fileURLWithPath: output, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try PipelineExport.write(pipeline, to: folder, parallel: TolokCommandLine.parallel)
-        } catch {
-            console.err("error: cannot write to \(output): \(error)")
-            return 1
+        return Pipeline(alignment, areas: dataset.areas)
+    }
+
+    /// The ranks, computed on one core while `comparison.csv` is formatted and written on the
+    /// other (it does not need them); the file staged in the batch returned. `parallel: false`:
+    /// one after the other on the calling thread (the same bytes).
+    private static func rankWhileWritingComparison(_ pipeline: Pipeline, to folder: URL,
+                                                   parallel: Bool) throws(AtomicFile.Failure) -> (RankTable, AtomicFile.Batch) {
+        var batch = AtomicFile.Batch()
+        guard parallel else {
+            try PipelineExport.stageComparison(pipeline, to: folder, in: &batch, threads: 1)
+            return (pipeline.rank(threads: 1), batch)
         }
-        let comparisons = pipeline.comparisonCount
-        progress.stage("compare and write", rows: comparisons + pipeline.rankCount)
-        if let format, format != .table {
-            let table = Tabular(header: ["file", "rows"], rows: [[.text("comparison.csv"), .integer(comparisons)],
-                                                                 [.text("rankings.csv"), .integer(pipeline.rankCount)]])
-            let text = table.render(format)
-            console.out(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
-        } else if !quiet {
-            console.out("Pipeline: \(Progress.grouped(comparisons)) comparison rows, \(Progress.grouped(pipeline.rankCount)) ranks → \(output)/comparison.csv, rankings.csv ("
-                + String(format: "%.2f s", progress.elapsed) + ")")
+        let ranks = ParallelSlots<RankTable>(count: 1)
+        let staged = ParallelSlots<Result<AtomicFile.Batch, AtomicFile.Failure>>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                ranks[0] = pipeline.rank(threads: 1)
+            } else {
+                var own = AtomicFile.Batch()
+                staged[0] = Result { () throws(AtomicFile.Failure) in
+                    try PipelineExport.stageComparison(pipeline, to: folder, in: &own, threads: 1)
+                    return own
+                }
+            }
         }
-        return 0
+        return (ranks[0]!, try staged[0]!.get())
     }
 }

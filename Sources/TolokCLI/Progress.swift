@@ -32,12 +32,20 @@ final class Progress {
             let rate = Double(rows) / max(seconds, 1e-6)
             line += ", \(Self.grouped(rows)) rows (" + (rate >= 1e6 ? String(format: "%.1f M", rate / 1e6) : String(format: "%.0f k", rate / 1e3)) + " rows/s)"
         }
+        line += ", peak memory \(Self.peakMegabytes()) MB"
         pending.append(line)
         if !printing, now.timeIntervalSince(start) > 2 { printing = true }
         if printing {
             pending.forEach(console.err)
             pending.removeAll()
         }
+    }
+
+    /// The process's peak resident memory so far, in MB.
+    static func peakMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
     }
 
     /// CPU seconds the process has used (user and system, every thread).

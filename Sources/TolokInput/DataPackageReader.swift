@@ -23,6 +23,7 @@ enum DataPackageReader {
             throw Failure(message: "no \"resources\" array")
         }
         var schemaCache: [String: TableSchema] = [:]
+        var folder = PackagePath.Folder(directory)
         var result: [ResourceDescriptor] = []
         for (n, resource) in resources.enumerated() {
             guard let name = resource["name"] as? String else {
@@ -31,7 +32,7 @@ enum DataPackageReader {
             guard let path = resource["path"] as? String else {
                 throw Failure(message: "resource \"\(name)\" has no single \"path\" string")
             }
-            if let why = PackagePath.escape(of: path, in: directory) {
+            if let why = folder.escape(of: path) {
                 refuse(name, dataPath: path, "path", path, why)
                 continue
             }
@@ -41,7 +42,7 @@ enum DataPackageReader {
             }
             let schema: TableSchema
             if let schemaPath = resource["schema"] as? String {
-                if let why = PackagePath.escape(of: schemaPath, in: directory) {
+                if let why = folder.escape(of: schemaPath) {
                     refuse(name, dataPath: path, "schema", schemaPath, why)
                     continue
                 }

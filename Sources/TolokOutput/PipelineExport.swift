@@ -12,28 +12,35 @@ public enum PipelineExport {
 
     /// Writes `comparison.csv` and `rankings.csv` into `folder` (atomically, both or neither).
     /// `parallel: false` formats every block on the calling thread (the same bytes).
-    public static func write(_ result: PipelineResult, to folder: URL, parallel: Bool = true) throws {
-        let threads = parallel ? 2 : 1
+    public static func write(_ pipeline: Pipeline, ranks: RankTable, to folder: URL, parallel: Bool = true) throws(AtomicFile.Failure) {
         var batch = AtomicFile.Batch()
-        let alignment = result.alignment
-        // Codes and ids come from the datasets: written as the CSV writer writes a text cell
-        // (quoted if need be, a formula neutralised), once each.
-        let codes = alignment.areaCodes.map { CSVWriter.cellBytes($0) }
-        let ids = alignment.catalogue.all.map { CSVWriter.cellBytes($0.id) }
-        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-        @Sendable func number(_ v: Double, _ out: inout ByteBuffer) { if v.isFinite { NumberText.appendCompact(v, to: &out) } }
+        try stageComparison(pipeline, to: folder, in: &batch, threads: parallel ? 2 : 1)
+        try stageRankings(pipeline, ranks: ranks, to: folder, in: &batch, threads: parallel ? 2 : 1)
+        try batch.commit()
+    }
 
-        // comparison.csv: blocks of 8 districts (about 16,000 rows of 200 indicators × 10 years).
-        let districts = result.geography.districts
-        let years = alignment.grid.years
+    /// Codes and ids from the datasets, written as the CSV writer writes a text cell (quoted if
+    /// need be, a formula neutralised), once each.
+    private static func cells(_ texts: [String]) -> [[UInt8]] { texts.map { CSVWriter.cellBytes($0) } }
+
+    @inline(__always)
+    private static func number(_ v: Double, _ out: inout ByteBuffer) { if v.isFinite { NumberText.appendCompact(v, to: &out) } }
+
+    /// Stages `comparison.csv` in `batch`, formatted on `threads` threads, in blocks of 8
+    /// districts (about 16,000 rows of 200 indicators × 10 years).
+    public static func stageComparison(_ pipeline: Pipeline, to folder: URL, in batch: inout AtomicFile.Batch, threads: Int) throws(AtomicFile.Failure) {
+        let codes = cells(pipeline.areaCodes), ids = cells(pipeline.indicatorIDs)
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        let districts = pipeline.geography.districts
+        let years = pipeline.values.grid.years
         let perBlock = 8
         try BlockWriter.write(to: folder.appendingPathComponent("comparison.csv"), in: &batch, header: Array(comparisonHeader.utf8),
                               blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let code = codes[Int(d)]
-                for ind in result.indicators {
+                for ind in pipeline.indicators {
                     for y in years {
-                        guard let r = result.comparison(district: Int(d), indicator: ind, year: y) else { continue }
+                        guard let r = pipeline.comparison(district: Int(d), indicator: ind, year: y) else { continue }
                         out.append(code); out.append(comma)
                         out.append(ids[ind]); out.append(comma)
                         NumberText.appendInteger(y, to: &out); out.append(comma)
@@ -47,11 +54,16 @@ public enum PipelineExport {
                 }
             }
         }
+    }
 
-        // rankings.csv: blocks of about 32,000 ranked rows (whole groups).
-        let table = result.ranks
-        let facts = alignment.facts
-        let scopes = alignment.areaCodes.map { CSVWriter.cellBytes("province:\($0)") }
+    /// Stages `rankings.csv` in `batch`, formatted on `threads` threads, in blocks of about
+    /// 32,000 ranked rows (whole groups).
+    public static func stageRankings(_ pipeline: Pipeline, ranks table: RankTable, to folder: URL, in batch: inout AtomicFile.Batch,
+                                     threads: Int) throws(AtomicFile.Failure) {
+        let codes = cells(pipeline.areaCodes), ids = cells(pipeline.indicatorIDs)
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        let facts = pipeline.values.facts
+        let scopes = cells(pipeline.areaCodes.map { "province:\($0)" })
         let nation = Array("nation".utf8)
         var blockStarts = [0]
         var rows = 0
@@ -76,6 +88,5 @@ public enum PipelineExport {
                 }
             }
         }
-        try batch.commit()
     }
 }

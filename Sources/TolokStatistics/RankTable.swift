@@ -64,6 +64,23 @@ public struct RankTable: Sendable {
         Int64(indicator) << 40 | Int64(year & 0xFFFF) << 24 | Int64(province)
     }
 
+    /// What ranking reads of an alignment: the chosen fact of each cell, the facts and the
+    /// indicators' polarities (a value of its own, so a caller can let the records go).
+    public struct Input: Sendable {
+        public let grid: ResolvedGrid
+        public let facts: [Fact]
+        /// By catalogue index.
+        public let polarities: [Polarity]
+        public let areaCount: Int
+
+        public init(_ alignment: Alignment) {
+            grid = alignment.grid
+            facts = alignment.facts
+            polarities = alignment.catalogue.all.map(\.polarity)
+            areaCount = alignment.areaCodes.count
+        }
+    }
+
     /// Ranks `indicators` (catalogue indices, in the order the groups are wanted) in each year
     /// with a district value (or `year` only), under each of `groupings` in order, over the
     /// districts of province `province` (an area index; all districts when `nil`, and then the
@@ -74,20 +91,34 @@ public struct RankTable: Sendable {
     public static func compute(_ alignment: Alignment, geography: DistrictGeography, indicators: [Int], year: Int? = nil,
                                province: Int32? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases,
                                includeSuspect: Bool = false, threads: Int = 2) -> RankTable {
+        compute(Input(alignment), geography: geography, indicators: indicators, year: year, province: province,
+                groupings: groupings, includeSuspect: includeSuspect, threads: threads)
+    }
+
+    /// ``compute(_:geography:indicators:year:province:groupings:includeSuspect:threads:)`` over `input`.
+    public static func compute(_ input: Input, geography: DistrictGeography, indicators: [Int], year: Int? = nil,
+                               province: Int32? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases,
+                               includeSuspect: Bool = false, threads: Int = 2) -> RankTable {
         let parts = min(max(1, threads), indicators.count)
         guard parts > 1 else {
-            return computeSerially(alignment, geography: geography, indicators: indicators, year: year, province: province,
+            return computeSerially(input, geography: geography, indicators: indicators, year: year, province: province,
                                    groupings: groupings, includeSuspect: includeSuspect)
         }
         let chunk = (indicators.count + parts - 1) / parts
         let results = ParallelSlots<RankTable>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { i in
             let run = Array(indicators[min(indicators.count, i * chunk)..<min(indicators.count, (i + 1) * chunk)])
-            results[i] = computeSerially(alignment, geography: geography, indicators: run, year: year, province: province,
-                                         groupings: groupings, includeSuspect: includeSuspect)
+            // The first part takes the others' rows when they are joined: it reserves room for all
+            // of them, so the join appends in place instead of copying into a larger buffer.
+            results[i] = computeSerially(input, geography: geography, indicators: run, year: year, province: province,
+                                         groupings: groupings, includeSuspect: includeSuspect,
+                                         reservingFor: i == 0 ? indicators.count : run.count)
         }
         var table = results[0]!
-        for i in 1..<parts { table.append(results[i]!) }
+        for i in 1..<parts {
+            table.append(results[i]!)
+            results[i] = nil
+        }
         return table
     }
 
@@ -107,29 +138,35 @@ public struct RankTable: Sendable {
         provinceSummaries.merge(other.provinceSummaries) { a, _ in a }
     }
 
-    static func computeSerially(_ alignment: Alignment, geography: DistrictGeography, indicators: [Int], year: Int?,
-                                province: Int32?, groupings: [RankingScope.Grouping], includeSuspect: Bool) -> RankTable {
+    /// Ranks on the calling thread; the member columns reserve room for the rows of
+    /// `reservingFor` indicators (default: those of `indicators`).
+    static func computeSerially(_ input: Input, geography: DistrictGeography, indicators: [Int], year: Int?,
+                                province: Int32?, groupings: [RankingScope.Grouping], includeSuspect: Bool,
+                                reservingFor reserved: Int? = nil) -> RankTable {
         var table = RankTable()
-        let grid = alignment.grid, facts = alignment.facts
+        let grid = input.grid, facts = input.facts
         let districts = geography.districts.map(Int.init)
         let kindCount = Area.Kind.allCases.count
         // Slots of the provinces (by code); scratch lists reused from group to group.
-        var provinceSlot = [Int32](repeating: -1, count: alignment.areaCodes.count)
+        var provinceSlot = [Int32](repeating: -1, count: input.areaCount)
         for (i, p) in geography.provinces.enumerated() { provinceSlot[Int(p)] = Int32(i) }
         var byProvince = [[Int]](repeating: [], count: geography.provinces.count)
         var byKind = [[Int]](repeating: [], count: kindCount)
         var members: [Int] = []
-        var usable = [Int32](repeating: -1, count: alignment.areaCodes.count)  // fact index by area, this indicator-year
+        var usable = [Int32](repeating: -1, count: input.areaCount)  // fact index by area, this indicator-year
         var withValue: [Int] = []
         var values: [Double] = []
         var sorted: [Double] = []
         var order: [(value: Double, index: Int32)] = []
         var summarised = [Bool](repeating: false, count: geography.provinces.count)
-        let expected = districts.count * indicators.count * max(1, grid.yearSpan) * max(1, groupings.count)
+        let expected = districts.count * (reserved ?? indicators.count) * max(1, grid.yearSpan) * max(1, groupings.count)
         table.memberArea.reserveCapacity(expected)
         table.memberFact.reserveCapacity(expected)
         table.memberRank.reserveCapacity(expected)
         table.memberPercentile.reserveCapacity(expected)
+        let cells = (reserved ?? indicators.count) * max(1, grid.yearSpan)
+        table.groups.reserveCapacity(cells * (1 + geography.provinces.count))
+        table.provinceSummaries.reserveCapacity(cells * geography.provinces.count)
 
         /// Ranks the districts of one scope (by code) and appends its group.
         func rank(_ scopeDistricts: [Int], kind: ScopeKind, code: Int32, indicator ind: Int, year y: Int, polarity: Polarity) -> ScopeSummary {
@@ -188,7 +225,7 @@ public struct RankTable: Sendable {
         }
 
         for ind in indicators {
-            let polarity = alignment.catalogue.all[ind].polarity
+            let polarity = input.polarities[ind]
             let years: [Int] = year.map { [$0] } ?? grid.years.filter { y in
                 districts.contains { grid.fact(indicator: ind, year: y, area: $0) != nil }
             }

@@ -39,11 +39,12 @@ struct ParallelismTests {
         let loaded = DatasetLoader.load(directory: data.path, kinds: ["areas", "province_history", "vintages", "revisions", "sources", "indicators",
                                                                    "indicator_mappings", "observations", "references", "corrections"])
         let dataset = try #require(loaded.dataset)
-        let result = Pipeline.run(Alignment(dataset), areas: dataset.areas)
-        #expect(result.comparisonCount > 1000 && result.rankCount > 100)
+        let pipeline = Pipeline(Alignment(dataset), areas: dataset.areas)
+        let ranks = pipeline.rank(threads: 1)
+        #expect(pipeline.comparisonCount > 1000 && ranks.rankedMemberCount > 100)
         let one = try temporaryFolder(), four = try temporaryFolder()
-        try PipelineExport.write(result, to: one, parallel: false)
-        try PipelineExport.write(result, to: four, parallel: true)
+        try PipelineExport.write(pipeline, ranks: ranks, to: one, parallel: false)
+        try PipelineExport.write(pipeline, ranks: pipeline.rank(threads: 2), to: four, parallel: true)
         for name in ["comparison.csv", "rankings.csv"] {
             #expect(try Data(contentsOf: one.appendingPathComponent(name)) == Data(contentsOf: four.appendingPathComponent(name)), "\(name)")
         }
