@@ -44,11 +44,12 @@ enum PipelineCommand {
         // The records are let go once the pipeline holds what it needs of the alignment.
         guard let pipeline = prepare(data, progress: progress, console: console) else { return 1 }
         let folder = URL(fileURLWithPath: output, isDirectory: true)
-        let rankCount: Int
+        let rankCount: Int, comparisons: Int
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let (ranks, staged) = try rankWhileWritingComparison(pipeline, to: folder, parallel: TolokCommandLine.parallel)
+            let (ranks, staged, rows) = try rankWhileWritingComparison(pipeline, to: folder, parallel: TolokCommandLine.parallel)
             var batch = staged
+            comparisons = rows
             rankCount = ranks.rankedMemberCount
             progress.stage("rank, comparison.csv", rows: rankCount)
             try PipelineExport.stageRankings(pipeline, ranks: ranks, to: folder, in: &batch, threads: TolokCommandLine.parallel ? 2 : 1)
@@ -57,7 +58,6 @@ enum PipelineCommand {
             console.err("error: cannot write to \(output): \(error)")
             return 1
         }
-        let comparisons = pipeline.comparisonCount
         progress.stage("rankings.csv", rows: rankCount)
         if let format, format != .table {
             let table = Tabular(header: ["file", "rows"], rows: [[.text("comparison.csv"), .integer(comparisons)],
@@ -76,10 +76,11 @@ enum PipelineCommand {
     private static func prepare(_ data: String, progress: Progress, console: Console) -> Pipeline? {
         // Only the fields the pipeline reads, as a data-frame reader reads only the columns it
         // uses; the records' ids only when there are corrections to apply by id.
-        let corrections = DatasetLoader.load(directory: data, kinds: ["corrections"]).dataset?.count("corrections") ?? 0
+        let package = DatasetLoader.Package(directory: data)
+        let corrections = DatasetLoader.load(package, kinds: ["corrections"]).dataset?.count("corrections") ?? 0
         var fields = Self.fields
         if corrections > 0 { fields["observations"]!.insert("id") }
-        let result = DatasetLoader.load(directory: data, kinds: kinds, fields: fields, parallel: TolokCommandLine.parallel)
+        let result = DatasetLoader.load(package, kinds: kinds, fields: fields, parallel: TolokCommandLine.parallel)
         for d in result.diagnostics where d.severity == .error { console.err(d.description) }
         guard let dataset = result.dataset, !result.hasErrors else {
             console.err("tolok pipeline: \(result.diagnostics.errorCount) error(s) in \(data); nothing written.")
@@ -93,17 +94,18 @@ enum PipelineCommand {
     }
 
     /// The ranks, computed on one core while `comparison.csv` is formatted and written on the
-    /// other (it does not need them); the file staged in the batch returned. `parallel: false`:
-    /// one after the other on the calling thread (the same bytes).
-    private static func rankWhileWritingComparison(_ pipeline: Pipeline, to folder: URL,
-                                                   parallel: Bool) throws(AtomicFile.Failure) -> (RankTable, AtomicFile.Batch) {
+    /// other (it does not need them, and takes less time: its rows are counted after it); the
+    /// file staged in the batch returned. `parallel: false`: one after the other on the calling
+    /// thread (the same bytes).
+    private static func rankWhileWritingComparison(_ pipeline: Pipeline, to folder: URL, parallel: Bool)
+        throws(AtomicFile.Failure) -> (ranks: RankTable, staged: AtomicFile.Batch, comparisonRows: Int) {
         var batch = AtomicFile.Batch()
         guard parallel else {
             try PipelineExport.stageComparison(pipeline, to: folder, in: &batch, threads: 1)
-            return (pipeline.rank(threads: 1), batch)
+            return (pipeline.rank(threads: 1), batch, pipeline.comparisonCount)
         }
         let ranks = ParallelSlots<RankTable>(count: 1)
-        let staged = ParallelSlots<Result<AtomicFile.Batch, AtomicFile.Failure>>(count: 1)
+        let staged = ParallelSlots<Result<(AtomicFile.Batch, Int), AtomicFile.Failure>>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 {
                 ranks[0] = pipeline.rank(threads: 1)
@@ -111,10 +113,11 @@ enum PipelineCommand {
                 var own = AtomicFile.Batch()
                 staged[0] = Result { () throws(AtomicFile.Failure) in
                     try PipelineExport.stageComparison(pipeline, to: folder, in: &own, threads: 1)
-                    return own
+                    return (own, pipeline.comparisonCount)
                 }
             }
         }
-        return (ranks[0]!, try staged[0]!.get())
+        let (own, rows) = try staged[0]!.get()
+        return (ranks[0]!, own, rows)
     }
 }

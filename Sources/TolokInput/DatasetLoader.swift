@@ -38,6 +38,43 @@ public enum DatasetLoader {
                        "location", "note", "excluded"],
     ]
 
+    /// A datasets folder's `datapackage.json` read once: its resources, the paths refused, and
+    /// the problems found in it (and CSV files it does not list). Loading parts of one folder
+    /// twice (``load(_:kinds:fields:parallel:)``) reads the descriptor once.
+    public struct Package: Sendable {
+        /// The folder as the user typed it (used in messages).
+        public let directory: String
+        let base: URL
+        let resources: [ResourceDescriptor]
+        let refused: [String]
+        let diagnostics: [Diagnostic]
+        /// False when the descriptor could not be read (its error in ``diagnostics``).
+        let isReadable: Bool
+
+        /// Reads the descriptor of the datasets folder `directory`.
+        public init(directory: String) {
+            self.directory = directory
+            base = URL(fileURLWithPath: directory, isDirectory: true)
+            let shown = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
+            var diagnostics: [Diagnostic] = []
+            do {
+                (resources, refused) = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"), diagnostics: &diagnostics)
+            } catch {
+                (resources, refused, isReadable) = ([], [], false)
+                self.diagnostics = [Diagnostic(.error, file: shown("datapackage.json"), error.message)]
+                return
+            }
+            // Every CSV in the folder must be described; an unlisted file would be silently ignored.
+            let listed = Set(resources.map { $0.path } + refused)
+            for path in DatasetLoader.csvFiles(under: base) where !listed.contains(path) {
+                diagnostics.append(Diagnostic(.error, file: shown(path),
+                    "this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it"))
+            }
+            self.diagnostics = diagnostics
+            isReadable = true
+        }
+    }
+
     /// Loads the datasets folder `directory` (as the user typed it; used in messages).
     ///
     /// With `kinds`, only the tables of those kinds are read (and checked): what a command that
@@ -49,23 +86,19 @@ public enum DatasetLoader {
     /// asks for it on the command line).
     public static func load(directory: String, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:],
                             parallel: Bool = true) -> Result {
-        let base = URL(fileURLWithPath: directory, isDirectory: true)
-        let shown: @Sendable (String) -> String = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
-        var diagnostics: [Diagnostic] = []
+        load(Package(directory: directory), kinds: only, fields: fields, parallel: parallel)
+    }
 
-        let resources: [ResourceDescriptor], refused: [String]
-        do {
-            (resources, refused) = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"), diagnostics: &diagnostics)
-        } catch {
-            return Result(dataset: nil, diagnostics: [Diagnostic(.error, file: shown("datapackage.json"), error.message)])
+    /// ``load(directory:kinds:fields:parallel:)`` of a package already read.
+    public static func load(_ package: Package, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:],
+                            parallel: Bool = true) -> Result {
+        let base = package.base
+        let shown: @Sendable (String) -> String = { [directory = package.directory] (relative: String) in
+            directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
         }
-
-        // Every CSV in the folder must be described; an unlisted file would be silently ignored.
-        let listed = Set(resources.map { $0.path } + refused)
-        for path in csvFiles(under: base) where !listed.contains(path) {
-            diagnostics.append(Diagnostic(.error, file: shown(path),
-                "this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it"))
-        }
+        var diagnostics = package.diagnostics
+        guard package.isReadable else { return Result(dataset: nil, diagnostics: diagnostics) }
+        let resources = package.resources
 
         // Resources by kind, in the order kinds first appear; files of one kind land in one table.
         var kinds: [String] = []

@@ -37,11 +37,12 @@ extension Table {
         let fileOffset = Int32(files.count)
         files += other.files
         fileURLs += other.fileURLs
-        rowFile += other.rowFile.map { $0 + fileOffset }
+        // Lazily mapped: each column is copied in one pass, without a temporary array.
+        rowFile.append(contentsOf: other.rowFile.lazy.map { $0 + fileOffset })
         rowLine += other.rowLine
         rowOffset += other.rowOffset
         rowCount += other.rowCount
-        for slot in texts.indices { texts[slot] += other.texts[slot].map { $0 < 0 ? -1 : map[Int($0)] } }
+        for slot in texts.indices { texts[slot].append(contentsOf: other.texts[slot].lazy.map { $0 < 0 ? -1 : map[Int($0)] }) }
         for slot in numbers.indices { numbers[slot] += other.numbers[slot]; decimals[slot] += other.decimals[slot] }
         for slot in integers.indices { integers[slot] += other.integers[slot] }
         for slot in booleans.indices { booleans[slot] += other.booleans[slot] }

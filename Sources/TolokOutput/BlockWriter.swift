@@ -1,10 +1,12 @@
 import Dispatch
 import Foundation
+import Synchronization
 import TolokModel
 
-/// Writes a large file in blocks: two blocks at a time are formatted, one on each core, into
-/// their own byte buffers, then written in order. The bytes are those of one thread formatting
-/// every block in turn, and memory stays at two blocks whatever the file's size.
+/// Writes a large file in blocks: each thread formats the next block nobody has taken into its
+/// own byte buffer, then writes it once every block before it is written, so one thread's write
+/// overlaps the other's formatting. The bytes are those of one thread formatting every block in
+/// turn, and memory stays at one block per thread whatever the file's size.
 public enum BlockWriter {
     /// Writes `header` and then blocks `0..<blocks`, each formatted by `format(block, &buffer)`,
     /// to `url`, staged in `batch` (renamed into place when the batch is committed). `threads` 1
@@ -19,25 +21,46 @@ public enum BlockWriter {
     private static func write(to file: AtomicFile.Stream, header: [UInt8], blocks: Int, threads: Int,
                               format: @Sendable (Int, inout ByteBuffer) -> Void) {
         file.write(header)
-        let slots = BufferSlots(count: max(1, threads))
-        var next = 0
-        while next < blocks {
-            let batch = min(slots.count, blocks - next)
-            if batch == 1 {
-                slots.clear(0)
-                format(next, &slots[0])
-            } else {
-                let first = next
-                DispatchQueue.concurrentPerform(iterations: batch) { i in
-                    slots.clear(i)
-                    format(first + i, &slots[i])
-                }
+        let workers = max(1, min(threads, blocks))
+        guard workers > 1 else {
+            var buffer = ByteBuffer(capacity: 1 << 22)
+            for block in 0..<blocks {
+                buffer.removeAll()
+                format(block, &buffer)
+                file.write(buffer)
             }
-            for i in 0..<batch { file.write(slots[i]) }
-            next += batch
+            return
+        }
+        let slots = BufferSlots(count: workers)
+        let taken = Mutex(0)
+        // Block b may be written once block b − 1 is: its turn is signalled then. (Each semaphore
+        // starts at 0 and ends at 0: libdispatch refuses to free one left below its start.)
+        let turns = (0..<blocks).map { _ in DispatchSemaphore(value: 0) }
+        turns[0].signal()
+        let stream = SerialStream(file)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            while true {
+                let block = taken.withLock { next in
+                    defer { next += 1 }
+                    return next
+                }
+                guard block < blocks else { return }
+                slots.clear(worker)
+                format(block, &slots[worker])
+                turns[block].wait()
+                stream.write(slots[worker])
+                if block + 1 < blocks { turns[block + 1].signal() }
+            }
         }
     }
+}
 
+/// The file a ``BlockWriter`` writes, shared by its threads. `@unchecked Sendable`: the blocks'
+/// turns (semaphores) let one thread at a time write, each after the one before it.
+private final class SerialStream: @unchecked Sendable {
+    let file: AtomicFile.Stream
+    init(_ file: AtomicFile.Stream) { self.file = file }
+    func write(_ buffer: borrowing ByteBuffer) { file.write(buffer) }
 }
 
 /// One byte buffer per thread of a ``BlockWriter`` batch. `@unchecked Sendable`: each iteration of
