@@ -50,6 +50,11 @@ public struct IndicatorCatalogue: Sendable {
     /// Position in ``all``, by id.
     public let index: [String: Int]
 
+    /// Each indicator's name in Indonesian or English, by id.
+    public func names(english: Bool) -> [String: String] {
+        Dictionary(all.map { ($0.id, $0.name(english: english)) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public init(_ dataset: Dataset) {
         var all: [Indicator] = []
         for (fields, _, _) in dataset.records("indicators") {

@@ -29,9 +29,12 @@ struct PrintOptions {
     /// Prints `table` in the chosen format (a terminal table on a terminal, CSV otherwise). A
     /// terminal table is the `compact` view of it, fitted to the console's width (csv, md and
     /// json keep every column).
-    func print(_ table: Tabular, console: Console, compact: (Tabular, Bool) -> CompactView = CompactViews.generic) {
+    /// `catalogue` names the indicators that notes name by id.
+    func print(_ table: Tabular, console: Console, catalogue: IndicatorCatalogue,
+               compact: (Tabular, Wording) -> CompactView = CompactViews.generic) {
         let chosen = format ?? (console.isTerminal ? .table : .csv)
-        let text = chosen == .table ? compact(table, english).render(width: console.width) : table.render(chosen)
+        let wording = Wording(english: english, names: catalogue.names(english: english))
+        let text = chosen == .table ? compact(table, wording).render(width: console.width) : table.render(chosen)
         console.out(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
     }
 
@@ -97,7 +100,7 @@ enum CompareCommand {
         let rows = Comparisons.compute(analysis.alignment, areas: analysis.areas, districts: districts, policy: policy,
                                        ranks: RankIndex(analysis.allRankings()))
         options.print(AnalysisExports.comparison(rows, policy: policy, english: options.english), console: console,
-                      compact: CompactViews.comparison)
+                      catalogue: analysis.alignment.catalogue, compact: CompactViews.comparison)
         return 0
     }
 }
@@ -174,7 +177,8 @@ enum RankCommand {
         if top != nil || focus != nil {
             entries = select(entries, top: top, around: focus, neighbours: neighbours)
         }
-        options.print(AnalysisExports.rankings(entries, english: options.english), console: console, compact: CompactViews.rankings)
+        options.print(AnalysisExports.rankings(entries, english: options.english), console: console,
+                      catalogue: analysis.alignment.catalogue, compact: CompactViews.rankings)
         return 0
     }
 
@@ -222,7 +226,8 @@ enum IndicatorsCommand {
         try arguments.finish(command: "indicators")
         guard let analysis = TolokCommandLine.analysis(options.data, command: "indicators", console: console) else { return 1 }
         options.print(unmapped ? AnalysisExports.unmapped(analysis.alignment.unmapped)
-                               : AnalysisExports.indicators(analysis.alignment, english: options.english), console: console)
+                               : AnalysisExports.indicators(analysis.alignment, english: options.english), console: console,
+                      catalogue: analysis.alignment.catalogue)
         return 0
     }
 }
@@ -306,7 +311,8 @@ enum CompositeCommand {
         spec.seed = seed
         spec.includeSuspect = options.includeSuspect
         let entries = Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec)
-        options.print(AnalysisExports.composite(entries, spec: spec), console: console, compact: CompactViews.composite)
+        options.print(AnalysisExports.composite(entries, spec: spec), console: console,
+                      catalogue: analysis.alignment.catalogue, compact: CompactViews.composite)
         return 0
     }
 

@@ -70,7 +70,7 @@ enum AuditCommand {
             console.out("\n" + String(text.dropLast()))
         }
         if list {
-            let text = CompactViews.findings(AuditExport.tabular(report, dataset: dataset), english: english).render(width: console.width)
+            let text = CompactViews.findings(AuditExport.tabular(report, dataset: dataset), Wording(english: english)).render(width: console.width)
             console.out("\n" + String(text.dropLast()))
         }
         console.out("→ \(options.output)/audit.csv")

@@ -17,6 +17,13 @@ struct CompactView {
     }
 }
 
+/// The language of a terminal table, and the indicators' names in it by id: the notes name
+/// indicators by id, the table by name.
+struct Wording {
+    var english: Bool
+    var names: [String: String] = [:]
+}
+
 enum CompactViews {
     /// A row of a full table, read by column name.
     struct Row {
@@ -34,10 +41,16 @@ enum CompactViews {
 
     static func pick(_ english: Bool, _ id: String, _ en: String) -> String { english ? en : id }
 
-    /// A note in the chosen language.
-    static func note(_ cell: CSVCell, english: Bool) -> CSVCell {
+    /// A note in the chosen language, indicators named as the table names them.
+    static func note(_ cell: CSVCell, _ wording: Wording) -> CSVCell {
         guard case .text(let t) = cell else { return cell }
-        return .text(english ? t : NoteTranslation.indonesian(t))
+        return .text(wording.english ? NoteTranslation.english(t, names: wording.names) : NoteTranslation.indonesian(t, names: wording.names))
+    }
+
+    /// The composite's inputs (`tpt 2024=5.21; tpak=missing`), "missing" in the chosen language.
+    static func inputs(_ cell: CSVCell, _ wording: Wording) -> CSVCell {
+        guard !wording.english, case .text(let t) = cell else { return cell }
+        return .text(t.replacingOccurrences(of: "=missing", with: "=tidak ada"))
     }
 
     /// `+1.51`: a gap with its sign.
@@ -64,8 +77,8 @@ enum CompactViews {
     }
 
     /// `tolok compare`: per district and indicator, each year against province and nation.
-    static func comparison(_ full: Tabular, english: Bool) -> CompactView {
-        let e = english
+    static func comparison(_ full: Tabular, _ wording: Wording) -> CompactView {
+        let e = wording.english
         let header = [pick(e, "kabupaten/kota", "district"), pick(e, "indikator", "indicator"), pick(e, "tahun", "year"), pick(e, "nilai", "value"),
                       pick(e, "provinsi", "province"), pick(e, "nasional", "nation"), pick(e, "selisih prov.", "gap prov."),
                       pick(e, "selisih nas.", "gap nation"), pick(e, "vs prov./nas.", "vs prov./nation"), pick(e, "peringkat prov.", "rank prov."),
@@ -78,7 +91,7 @@ enum CompactViews {
                 .text("\(r.text("district_name")) (\(r.text("district_code")))"), .text("\(r.text("indicator_name")) — \(polarity)"),
                 r["year"], r["value"], r["province_value"], r["national_value"], signed(r["gap_province"]), signed(r["gap_national"]),
                 verdicts.allSatisfy(\.isEmpty) ? .missing : .text(verdicts.map { verdict($0, english: e) }.joined(separator: "/")),
-                fraction(r["rank_province"], r["n_province"]), fraction(r["rank_nation"], r["n_nation"]), note(r["note"], english: e),
+                fraction(r["rank_province"], r["n_province"]), fraction(r["rank_nation"], r["n_nation"]), note(r["note"], wording),
             ])
         }
         return CompactView(table: t, groupBy: [header[0], header[1]], rightAligned: [header[6], header[7], header[9], header[10]],
@@ -86,8 +99,8 @@ enum CompactViews {
     }
 
     /// `tolok rank`: per ranking (indicator, year, scope), the districts in rank order.
-    static func rankings(_ full: Tabular, english: Bool) -> CompactView {
-        let e = english
+    static func rankings(_ full: Tabular, _ wording: Wording) -> CompactView {
+        let e = wording.english
         let header = ["ranking", pick(e, "peringkat", "rank"), pick(e, "kode", "code"), pick(e, "kabupaten/kota", "district"), pick(e, "nilai", "value"),
                       pick(e, "persentil", "percentile"), pick(e, "median prov.", "prov. median"), pick(e, "selisih ke terbaik", "to prov. best"),
                       pick(e, "catatan", "note")]
@@ -96,15 +109,15 @@ enum CompactViews {
             let ranked = pick(e, "\(r.text("n_ranked")) bernilai", "\(r.text("n_ranked")) with a value")
             t.rows.append([
                 .text("\(r.text("indicator_name")) · \(r.text("year")) · \(r.text("scope")) · \(ranked)"), r["rank"], .text(r.text("district_code")),
-                r["district_name"], r["value"], r["percentile"], r["province_median"], signed(r["distance_to_province_best"]), note(r["note"], english: e),
+                r["district_name"], r["value"], r["percentile"], r["province_median"], signed(r["distance_to_province_best"]), note(r["note"], wording),
             ])
         }
         return CompactView(table: t, groupBy: ["ranking"], rightAligned: [header[7]], dropOrder: [header[8], header[7], header[6], header[2]])
     }
 
     /// `tolok composite`: ranks with their 5–95 % interval and stability.
-    static func composite(_ full: Tabular, english: Bool) -> CompactView {
-        let e = english
+    static func composite(_ full: Tabular, _ wording: Wording) -> CompactView {
+        let e = wording.english
         var t = Tabular(header: [pick(e, "peringkat", "rank"), pick(e, "kode", "code"), pick(e, "kabupaten/kota", "district"), pick(e, "skor", "score"),
                                  pick(e, "cakupan", "coverage"), "5–95 %", pick(e, "stabil", "stable"), pick(e, "masukan", "inputs"),
                                  pick(e, "catatan", "note")])
@@ -112,23 +125,23 @@ enum CompactViews {
             let interval = r.text("rank_p5").isEmpty ? "" : "\(r.text("rank_p5"))–\(r.text("rank_p95"))"
             let stable = r.text("stable") == "yes" ? pick(e, "ya", "yes") : r.text("stable") == "no" ? pick(e, "tidak", "no") : ""
             t.rows.append([r["rank"], .text(r.text("district_code")), r["district_name"], r["score"], r["coverage"], .text(interval), .text(stable),
-                           r["inputs"], note(r["note"], english: e)])
+                           inputs(r["inputs"], wording), note(r["note"], wording)])
         }
         return CompactView(table: t, rightAligned: ["5–95 %"], dropOrder: [t.header[8], t.header[7], t.header[4], t.header[1]])
     }
 
     /// Any table: every column, the notes in the chosen language.
-    static func generic(_ full: Tabular, english: Bool) -> CompactView {
+    static func generic(_ full: Tabular, _ wording: Wording) -> CompactView {
         var t = full
         if let c = t.header.firstIndex(of: "note") {
-            for i in t.rows.indices { t.rows[i][c] = note(t.rows[i][c], english: english) }
+            for i in t.rows.indices { t.rows[i][c] = note(t.rows[i][c], wording) }
         }
         return CompactView(table: t, dropOrder: t.header.dropFirst(2).reversed())
     }
 
     /// `tolok report`: the headline of each district with reports.
-    static func headline(_ full: Tabular, english: Bool) -> CompactView {
-        let e = english
+    static func headline(_ full: Tabular, _ wording: Wording) -> CompactView {
+        let e = wording.english
         let header = [pick(e, "kabupaten/kota", "district"), pick(e, "indikator", "indicator"), pick(e, "tahun", "year"), pick(e, "nilai", "value"),
                       pick(e, "provinsi", "province"), pick(e, "nasional", "nation"), pick(e, "selisih prov.", "gap prov."),
                       pick(e, "selisih nas.", "gap nation"), pick(e, "vs prov./nas.", "vs prov./nation"), pick(e, "peringkat prov.", "rank prov."),
@@ -158,8 +171,8 @@ enum CompactViews {
     }
 
     /// `tolok audit --list`: the findings per area.
-    static func findings(_ full: Tabular, english: Bool) -> CompactView {
-        let e = english
+    static func findings(_ full: Tabular, _ wording: Wording) -> CompactView {
+        let e = wording.english
         let header = [pick(e, "wilayah", "area"), pick(e, "tahun", "year"), pick(e, "pemeriksaan", "check"), pick(e, "tingkat", "severity"),
                       pick(e, "subjek", "subject"), pick(e, "tercetak", "printed"), pick(e, "seharusnya", "expected"), pick(e, "di mana", "where"),
                       pick(e, "pembanding", "compared with")]

@@ -205,7 +205,7 @@ enum ReportCommand {
         let unmapped = analysis.alignment.unmapped.count
         console.out("Mapping: \(unmapped) printed label\(unmapped == 1 ? "" : "s") map to no canonical indicator (tolok indicators --unmapped lists them)")
         let headline = HeadlineTable.tabular(reportData)
-        let text = machine ? headline.render(format!) : "\n" + CompactViews.headline(headline, english: options.english).render(width: console.width)
+        let text = machine ? headline.render(format!) : "\n" + CompactViews.headline(headline, Wording(english: options.english, names: reportData.indicatorNames)).render(width: console.width)
         printTable(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
         return 0
     }

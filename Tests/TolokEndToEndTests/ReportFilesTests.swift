@@ -233,7 +233,7 @@ struct ReportFilesTests {
                                        ranks: RankIndex(shippedAnalysis.allRankings()))
         let full = AnalysisExports.comparison(rows, policy: .all)
         for width in [60, 80, 100, 132] {
-            let lines = CompactViews.comparison(full, english: false).render(width: width).split(separator: "\n")
+            let lines = CompactViews.comparison(full, Wording(english: false)).render(width: width).split(separator: "\n")
             #expect(lines.allSatisfy { $0.count <= width }, "\(lines.filter { $0.count > width })")
         }
         let comparison = try reportRows("comparison.csv")
@@ -248,12 +248,30 @@ struct ReportFilesTests {
         #expect(line.contains("\(tpt["rank_province"]!)/\(tpt["n_province"]!)") && line.contains("\(tpt["rank_nation"]!)/\(tpt["n_nation"]!)"))
         #expect(line.contains("buruk/buruk"))
         #expect(run.out.contains { $0.hasPrefix("Kabupaten Bekasi (3216) · Tingkat Pengangguran Terbuka (TPT) — lebih rendah lebih baik") })
-        let english = CompactViews.comparison(AnalysisExports.comparison(rows, policy: .all, english: true), english: true).render(width: 100)
+        let english = CompactViews.comparison(AnalysisExports.comparison(rows, policy: .all, english: true), Wording(english: true)).render(width: 100)
         #expect(english.contains("Open unemployment rate — lower is better"))
         #expect(english.contains("worse/worse"))
         let rank = tolok(width: 60, "rank", "--indicator", "tpt", "--year", "2023", "--province", "32", "--data", shippedDatasets)
         #expect(rank.out.allSatisfy { $0.count <= 60 }, "\(rank.out.filter { $0.count > 60 })")
         #expect(rank.out.contains { $0.hasPrefix("       23  Kabupaten Bekasi") || $0.contains(" 23  3216  Kabupaten Bekasi") })
+    }
+
+    @Test func terminalNotesNameIndicatorsInTheChosenLanguage() {
+        // The notes name an indicator by id (as the CSV exports keep them); a terminal table names it
+        // as the table does, in either language, and a composite's missing input is said in it too.
+        let names = shippedAnalysis.alignment.catalogue
+        let note = CSVCell.text("no placements count for 2018")
+        let id = CompactViews.note(note, Wording(english: false, names: names.names(english: false)))
+        let en = CompactViews.note(note, Wording(english: true, names: names.names(english: true)))
+        let placementsID = names.byID["placements"]?.nameID ?? "?", placementsEN = names.byID["placements"]?.nameEN ?? "?"
+        // Mid-sentence, the name starts in lower case.
+        func lowered(_ name: String) -> String { name.prefix(1).lowercased() + name.dropFirst() }
+        #expect(id == .text("tidak ada angka \(lowered(placementsID)) untuk 2018"))
+        #expect(en == .text("no count of \(lowered(placementsEN)) for 2018"))
+        #expect(placementsID != "placements" && placementsEN != "placements")
+        let inputs = CSVCell.text("tpt 2024=3.67; tpak=missing")
+        #expect(CompactViews.inputs(inputs, Wording(english: false)) == .text("tpt 2024=3.67; tpak=tidak ada"))
+        #expect(CompactViews.inputs(inputs, Wording(english: true)) == inputs)
     }
 
     @Test func everyPrintingCommandAcceptsFormat() throws {

@@ -253,6 +253,6 @@ extension ReportData {
         self.init(language: language, overview: overview, districts: districts, composite: composite,
                   otherFindings: Array(others.prefix(Self.maximumOtherFindings)), sources: cited.sorted().map(item),
                   omittedDistricts: withReports.count - seeds.count, omittedFindings: max(0, others.count - Self.maximumOtherFindings))
-        indicatorNames = Dictionary(catalogue.all.map { ($0.id, $0.name(english: english)) }, uniquingKeysWith: { a, _ in a })
+        indicatorNames = catalogue.names(english: english)
     }
 }
