@@ -19,23 +19,20 @@ public enum PipelineExport {
         try batch.commit()
     }
 
-    /// Codes and ids from the datasets, written as the CSV writer writes a text cell (quoted if
-    /// need be, a formula neutralised), once each.
-    private static func cells(_ texts: [String]) -> [[UInt8]] { texts.map { CSVWriter.cellBytes($0) } }
-
     @inline(__always)
     private static func number(_ v: Double, _ out: inout ByteBuffer) { if v.isFinite { NumberText.appendCompact(v, to: &out) } }
 
     /// Stages `comparison.csv` in `batch`, formatted on `threads` threads, in blocks of 8
     /// districts (about 16,000 rows of 200 indicators × 10 years).
     public static func stageComparison(_ pipeline: Pipeline, to folder: URL, in batch: inout AtomicFile.Batch, threads: Int) throws(AtomicFile.Failure) {
-        let codes = cells(pipeline.areaCodes), ids = cells(pipeline.indicatorIDs)
+        let codes = CellBytes(pipeline.areaCodes), ids = CellBytes(pipeline.indicatorIDs)
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
         let districts = pipeline.geography.districts
         let years = pipeline.values.grid.years
         let perBlock = 8
         try BlockWriter.write(to: folder.appendingPathComponent("comparison.csv"), in: &batch, header: Array(comparisonHeader.utf8),
                               blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
+            ids.withCells { ids in codes.withCells { codes in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let code = codes[Int(d)]
                 for ind in pipeline.indicators {
@@ -53,6 +50,7 @@ public enum PipelineExport {
                     }
                 }
             }
+            } }
         }
     }
 
@@ -60,11 +58,10 @@ public enum PipelineExport {
     /// 32,000 ranked rows (whole groups).
     public static func stageRankings(_ pipeline: Pipeline, ranks table: RankTable, to folder: URL, in batch: inout AtomicFile.Batch,
                                      threads: Int) throws(AtomicFile.Failure) {
-        let codes = cells(pipeline.areaCodes), ids = cells(pipeline.indicatorIDs)
+        let codes = CellBytes(pipeline.areaCodes), ids = CellBytes(pipeline.indicatorIDs)
+        let scopes = CellBytes(pipeline.areaCodes.map { "province:\($0)" }), nation = CellBytes(["nation"])
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
         let facts = pipeline.values.facts
-        let scopes = cells(pipeline.areaCodes.map { "province:\($0)" })
-        let nation = Array("nation".utf8)
         var blockStarts = [0]
         var rows = 0
         for (i, g) in table.groups.enumerated() {
@@ -75,18 +72,20 @@ public enum PipelineExport {
         let starts = blockStarts
         try BlockWriter.write(to: folder.appendingPathComponent("rankings.csv"), in: &batch, header: Array(rankingsHeader.utf8),
                               blocks: starts.count - 1, threads: threads) { block, out in
-            for g in table.groups[starts[block]..<starts[block + 1]] where g.isRanked {
-                let scope = g.scopeKind == .nation ? nation : scopes[Int(g.scopeCode)]
-                for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
-                    out.append(ids[Int(g.indicator)]); out.append(comma)
-                    NumberText.appendInteger(Int(g.year), to: &out); out.append(comma)
-                    out.append(scope); out.append(comma)
-                    out.append(codes[Int(table.memberArea[m])]); out.append(comma)
-                    number(facts[Int(table.memberFact[m])].value, &out); out.append(comma)
-                    NumberText.appendInteger(Int(table.memberRank[m]), to: &out); out.append(comma)
-                    NumberText.appendInteger(Int(g.membersCount), to: &out); out.append(newline)
+            ids.withCells { ids in codes.withCells { codes in scopes.withCells { scopes in nation.withCells { nation in
+                for g in table.groups[starts[block]..<starts[block + 1]] where g.isRanked {
+                    let scope = g.scopeKind == .nation ? nation[0] : scopes[Int(g.scopeCode)]
+                    for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
+                        out.append(ids[Int(g.indicator)]); out.append(comma)
+                        NumberText.appendInteger(Int(g.year), to: &out); out.append(comma)
+                        out.append(scope); out.append(comma)
+                        out.append(codes[Int(table.memberArea[m])]); out.append(comma)
+                        number(facts[Int(table.memberFact[m])].value, &out); out.append(comma)
+                        NumberText.appendInteger(Int(table.memberRank[m]), to: &out); out.append(comma)
+                        NumberText.appendInteger(Int(g.membersCount), to: &out); out.append(newline)
+                    }
                 }
-            }
+            } } } }
         }
     }
 }
