@@ -1,17 +1,24 @@
-import Synchronization
+/// One result per index of a `DispatchQueue.concurrentPerform` (or per task of a dispatch group):
+/// each iteration stores its own slot, and the results are read once the iterations have finished.
+///
+/// `@unchecked Sendable`: no two threads touch one slot, and the reads come after the dispatch
+/// call (or the group's wait) has returned, which orders them after the writes. The slots are
+/// separate objects, not elements of one array behind a lock: Swift's `Mutex` waits on a futex
+/// that ThreadSanitizer cannot see, so it took two threads storing into one locked array for a
+/// race. With separate slots ThreadSanitizer checks the real contract.
+package final class ParallelSlots<T: Sendable>: @unchecked Sendable {
+    private final class Slot {
+        var value: T?
+    }
 
-/// One result per index of a `DispatchQueue.concurrentPerform`: each iteration stores its own
-/// slot, and the results are read after all iterations have finished (behind a mutex, so the
-/// compiler checks the sharing).
-package final class ParallelSlots<T: Sendable>: Sendable {
-    private let slots: Mutex<[T?]>
+    private let slots: [Slot]
 
     package init(count: Int) {
-        slots = Mutex(Array(repeating: nil, count: count))
+        slots = (0..<count).map { _ in Slot() }
     }
 
     package subscript(index: Int) -> T? {
-        get { slots.withLock { $0[index] } }
-        set { slots.withLock { $0[index] = newValue } }
+        get { slots[index].value }
+        set { slots[index].value = newValue }
     }
 }
