@@ -459,16 +459,17 @@ public struct Alignment: Sendable {
         }
     }
 
-    /// The keys (area, year, indicator) that have a value (of `indicator` only, when given), in
-    /// grid order.
-    public func keys(indicator: String? = nil, role: AlignedValue.Role = .actual) -> [Key] {
+    /// The keys (area, year, indicator) that have a value (of `indicator` only, when given; of the
+    /// areas with codes `areas` only, when given), in grid order.
+    public func keys(indicator: String? = nil, areas codes: [String]? = nil, role: AlignedValue.Role = .actual) -> [Key] {
         let g = role == .actual ? grid : targetGrid
         let indicators = indicator.map { catalogue.index[$0].map { [$0] } ?? [] } ?? Array(catalogue.all.indices)
+        let areas = codes.map { Set($0.compactMap { areaIndex[$0].map(Int.init) }).sorted() } ?? Array(0..<areaCodes.count)
         var keys: [Key] = []
         for ind in indicators {
             let id = catalogue.all[ind].id
             for year in g.years {
-                for area in 0..<areaCodes.count where g.fact(indicator: ind, year: year, area: area) != nil {
+                for area in areas where g.fact(indicator: ind, year: year, area: area) != nil {
                     keys.append(Key(areaCode: areaCodes[area], year: year, indicatorID: id))
                 }
             }

@@ -98,7 +98,8 @@ public enum Comparisons {
     public static func compute(_ alignment: Alignment, areas: Areas, districts: [Area]? = nil,
                                policy: YearPolicy = .all, ranks: RankIndex? = nil) -> [Comparison] {
         let wanted = Set((districts ?? areas.all.filter { $0.level == .district }).map(\.code))
-        var keys = alignment.keys().filter { key in
+        // Only the cells of the districts asked for (the report asks for one at a time).
+        var keys = alignment.keys(areas: districts.map { $0.map(\.code) }).filter { key in
             guard wanted.contains(key.areaCode), areas.byCode[key.areaCode]?.level == .district,
                   alignment.catalogue.byID[key.indicatorID] != nil else { return false }
             if case .year(let y) = policy { return key.year == y }
