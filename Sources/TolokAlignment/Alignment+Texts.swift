@@ -101,7 +101,8 @@ extension Alignment {
             return (v.corrections, v.caveats, v.suspicions)
         }
         let f = role == .actual ? facts[i] : targetFacts[i]
-        let suspicions = (role == .actual ? self.suspicions : targetSuspicions)[Int32(i)] ?? []
+        // Only a suspect fact has reasons (``markSuspects(_:)``): the others skip the lookup.
+        let suspicions = f.suspect ? (role == .actual ? self.suspicions : targetSuspicions)[Int32(i)] ?? [] : []
         let caveats = f.kind == .observation ? mappings[Int(f.mapping)].caveat.map { [$0] } ?? [] : []
         return ([], caveats, suspicions)
     }

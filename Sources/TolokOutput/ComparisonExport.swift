@@ -19,6 +19,7 @@ public enum ComparisonExport {
         let header = dialect.header(AnalysisExports.comparisonHeader)
         let perBlock = 8
         try BlockWriter.write(to: url, in: &batch, header: header, blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
+            var scratch = ByteBuffer(capacity: 256)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let district = all[Int(d)]
                 for ind in indicators {
@@ -45,34 +46,37 @@ public enum ComparisonExport {
                         row.number(nv.flatMap { Comparisons.relativeGap(value, $0) }, decimals: 2, &out)
                         row.text(pv.map { Verdict(value: value, reference: $0, polarity: indicator.polarity).rawValue }, &out)
                         row.text(nv.map { Verdict(value: value, reference: $0, polarity: indicator.polarity).rawValue }, &out)
-                        for (rank, count) in [(ranks.provinceRank[cell], ranks.provinceCount[cell]), (ranks.nationRank[cell], ranks.nationCount[cell])] {
+                        func place(_ rank: Int32, _ count: Int32) {
                             if rank > 0 { row.integer(Int(rank), &out) } else { row.missing(&out) }
                             if count >= 0 { row.integer(Int(count), &out) } else { row.missing(&out) }
                         }
+                        place(ranks.provinceRank[cell], ranks.provinceCount[cell])
+                        place(ranks.nationRank[cell], ranks.nationCount[cell])
+                        // One scratch buffer for the cells built of parts (no allocation per row).
                         func citation(_ fact: Int?) {
                             guard let fact else { row.missing(&out); return }
-                            var text = ByteBuffer(capacity: 64)
-                            alignment.appendCitation(fact, to: &text)
-                            text.withBytes { row.text($0, &out) }
+                            scratch.removeAll()
+                            alignment.appendCitation(fact, to: &scratch)
+                            scratch.withBytes { row.text($0, &out) }
                         }
                         citation(f); citation(pf); citation(nf)
                         func alternatives(_ fact: Int?, area: Int32) {
                             guard fact != nil, let c = grid.cell(indicator: ind, year: y, area: Int(area)) else { row.missing(&out); return }
-                            var text = ByteBuffer(capacity: 64)
+                            scratch.removeAll()
                             for (k, a) in grid.alternatives(c).enumerated() {
-                                if k > 0 { text.append(Array("; ".utf8)) }
-                                NumberText.appendFixed(alignment.facts[Int(a)].value, decimals: decimals, to: &text)
-                                text.append(Array(" (".utf8))
-                                alignment.appendCitation(Int(a), to: &text)
-                                text.append(UInt8(ascii: ")"))
+                                if k > 0 { scratch.append(UInt8(ascii: ";")); scratch.append(UInt8(ascii: " ")) }
+                                NumberText.appendFixed(alignment.facts[Int(a)].value, decimals: decimals, to: &scratch)
+                                scratch.append(UInt8(ascii: " ")); scratch.append(UInt8(ascii: "("))
+                                alignment.appendCitation(Int(a), to: &scratch)
+                                scratch.append(UInt8(ascii: ")"))
                             }
-                            text.withBytes { row.text($0, &out) }
+                            scratch.withBytes { row.text($0, &out) }
                         }
                         alternatives(f, area: d); alternatives(pf, area: p); alternatives(nf, area: geography.nation)
                         let flags = alignment.flags(f)
-                        for list in [flags.corrections, flags.caveats, flags.suspicions] {
-                            row.text(list.isEmpty ? nil : list.joined(separator: "; "), &out)
-                        }
+                        row.text(flags.corrections.isEmpty ? nil : flags.corrections.joined(separator: "; "), &out)
+                        row.text(flags.caveats.isEmpty ? nil : flags.caveats.joined(separator: "; "), &out)
+                        row.text(flags.suspicions.isEmpty ? nil : flags.suspicions.joined(separator: "; "), &out)
                         row.text(policy, &out)
                         if !yardsticks {
                             row.text("no provincial or national yardstick for this indicator", &out)

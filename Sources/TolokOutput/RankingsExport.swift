@@ -35,6 +35,7 @@ public enum RankingsExport {
 
         try BlockWriter.write(to: rankings, in: &batch, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1,
                               threads: threads) { block, out in
+            var scratch = ByteBuffer(capacity: 256)
             for g in table.groups[blockStarts[block]..<blockStarts[block + 1]] {
                 let ind = Int(g.indicator), y = Int(g.year)
                 let indicator = catalogue.all[ind]
@@ -65,13 +66,14 @@ public enum RankingsExport {
                     row.number(value.flatMap { v in province?.best.map { v - $0 } }, decimals: decimals, &out)
                     row.text(indicator.polarity.rawValue, &out)
                     if let fact {
-                        var text = ByteBuffer(capacity: 64)
-                        alignment.appendCitation(fact, to: &text)
-                        text.withBytes { row.text($0, &out) }
+                        // One scratch buffer for the citation (no allocation per row).
+                        scratch.removeAll()
+                        alignment.appendCitation(fact, to: &scratch)
+                        scratch.withBytes { row.text($0, &out) }
                         let flags = alignment.flags(fact)
-                        for list in [flags.corrections, flags.caveats, flags.suspicions] {
-                            row.text(list.isEmpty ? nil : list.joined(separator: "; "), &out)
-                        }
+                        row.text(flags.corrections.isEmpty ? nil : flags.corrections.joined(separator: "; "), &out)
+                        row.text(flags.caveats.isEmpty ? nil : flags.caveats.joined(separator: "; "), &out)
+                        row.text(flags.suspicions.isEmpty ? nil : flags.suspicions.joined(separator: "; "), &out)
                     } else {
                         for _ in 0..<4 { row.missing(&out) }
                     }
