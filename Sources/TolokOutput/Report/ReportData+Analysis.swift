@@ -145,14 +145,17 @@ extension ReportData {
 
             // Capaian, one row per distinct figure.
             var achievements: [AchievementRow] = []
+            // The rows printed so far by year, period, label, target and realisation (a district
+            // prints thousands: a search of every earlier row for each would be quadratic).
+            struct Figure: Hashable { var year: Int; var period: String?; var label: String; var target: Double; var realisation: Double }
+            var rowsOfFigure: [Figure: [Int]] = [:]
             for row in achievementRows where row.observation.districtCode == d.code {
                 let o = row.observation, a = row.achievement
                 guard let target = o.target, let realisation = o.realisation else { continue }
                 let location = cite(o.source)
-                if let i = achievements.firstIndex(where: {
-                    $0.year == o.year && $0.period == o.period && $0.label == o.indicatorLabel && $0.target == target.value
-                        && $0.realisation == realisation.value
-                        && ($0.reportedCapaian == nil || o.reportedCapaian == nil || $0.reportedCapaian == o.reportedCapaian?.value)
+                let figure = Figure(year: o.year, period: o.period, label: o.indicatorLabel, target: target.value, realisation: realisation.value)
+                if let i = rowsOfFigure[figure]?.first(where: {
+                    achievements[$0].reportedCapaian == nil || o.reportedCapaian == nil || achievements[$0].reportedCapaian == o.reportedCapaian?.value
                 }) {
                     if !achievements[i].locations.contains(location) { achievements[i].locations.append(location) }
                     if achievements[i].reportedCapaian == nil, let r = o.reportedCapaian {
@@ -161,6 +164,7 @@ extension ReportData {
                     }
                     continue
                 }
+                rowsOfFigure[figure, default: []].append(achievements.count)
                 achievements.append(AchievementRow(
                     year: o.year, period: o.period, level: o.level, label: o.indicatorLabel, unit: o.unit, target: target.value,
                     targetDecimals: target.decimals, realisation: realisation.value, realisationDecimals: realisation.decimals,
