@@ -329,6 +329,27 @@ enum BadInputs {
             "{dir}/datapackage.json:\(observationsResourceLine):15: error: resource \"observations\": the path \"observations.csv\" is a symbolic link (or lies under one) that leads out of the datasets folder; it is not read",
             "{dir}/datapackage.json: error: no resource holds the observations table",
         ]),
+        BadInput(name: "package-path-under-a-folder-link-out", file: "datapackage.json", change: { bytes, folder in
+            // A folder inside links to the folder around the datasets; the path goes through it.
+            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("linked"), withDestinationURL: folder.deletingLastPathComponent())
+            bytes = Array(String(decoding: bytes, as: UTF8.self)
+                .replacingOccurrences(of: "\"path\": \"observations.csv\"", with: "\"path\": \"linked/outside.csv\"").utf8)
+        }, expected: [
+            "{dir}/datapackage.json:\(observationsResourceLine):15: error: resource \"observations\": the path \"linked/outside.csv\" is a symbolic link (or lies under one) that leads out of the datasets folder; it is not read",
+            "{dir}/observations.csv: error: this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it",
+            "{dir}/datapackage.json: error: no resource holds the observations table",
+        ]),
+        BadInput(name: "package-path-symlink-inside", file: "observations.csv", change: { bytes, folder in
+            // observations.csv links to a file inside the folder (not a .csv, so not listed itself):
+            // read as it is, without a diagnostic.
+            let target = folder.appendingPathComponent("kept/observations.data")
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: target)
+            let link = folder.appendingPathComponent("observations.csv")
+            try FileManager.default.removeItem(at: link)
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "kept/observations.data")
+            bytes = []
+        }, expected: [], status: 0),
         .replacing("package-schema-dotdot", in: "datapackage.json", "\"schema\": \"schemas/observations.json\"", with: "\"schema\": \"../outside.csv\"", [
             "{dir}/datapackage.json:\(observationsResourceLine + 1):17: error: resource \"observations\": the schema \"../outside.csv\" leaves the datasets folder ('..'): name a file inside it; it is not read",
             "{dir}/datapackage.json: error: no resource holds the observations table",
