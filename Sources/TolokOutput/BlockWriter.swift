@@ -32,7 +32,7 @@ public enum BlockWriter {
             return
         }
         let slots = BufferSlots(count: workers)
-        let taken = Mutex(0)
+        let taken = Atomic<Int>(0)
         // Block b may be written once block b − 1 is: its turn is signalled then. (Each semaphore
         // starts at 0 and ends at 0: libdispatch refuses to free one left below its start.)
         let turns = (0..<blocks).map { _ in DispatchSemaphore(value: 0) }
@@ -40,10 +40,7 @@ public enum BlockWriter {
         let stream = SerialStream(file)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while true {
-                let block = taken.withLock { next in
-                    defer { next += 1 }
-                    return next
-                }
+                let block = taken.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard block < blocks else { return }
                 slots.clear(worker)
                 format(block, &slots[worker])
