@@ -91,12 +91,6 @@ public enum AtomicFile {
             staged = []
         }
 
-        /// Takes the files staged in `other` (a batch staged on another thread), to be committed
-        /// or discarded with these.
-        public mutating func adopt(_ other: consuming Batch) {
-            staged += other.staged
-        }
-
         /// Removes the staged files; the targets stay as they were.
         public mutating func discard() {
             for (temporary, _) in staged { remove(temporary) }
