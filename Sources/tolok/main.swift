@@ -1,6 +1,6 @@
 import Foundation
 import TolokCLI
-#if os(Linux)
+#if canImport(Glibc)
 // Large buffers (the columns of a national dataset) get their own mappings and go back to the
 // system when freed. glibc's default threshold moves up as such buffers are freed, after which
 // they come from the heap, which does not shrink: the peak memory of one run then depended on the
