@@ -186,11 +186,8 @@ public struct Alignment: Sendable {
                 correctedRows: correctedRows, revisionRanks: revisionRanks, plans: plans, areaOfPool: areaOfPoolID,
                 sourceOfPool: sourceOfPoolID, series: series, seriesFacts: seriesFacts, lookup: lookup,
                 bucketStart: bucketStart, rowsByBucket: rowsByBucket, areaCount: areaCount)
-            // With room for the references appended below. (Aligning halves of the districts on
-            // two threads was measured: joining the halves cost what the second core saved.)
-            let all = 0..<(areaCount + 1), total = aligner.rows(all)
-            var facts = BucketAligner.Facts(reserving: total + referenceFacts.count, targets: total)
-            aligner.align(all, into: &facts)
+            // With room for the references appended below.
+            var facts = aligner.align(reservingExtra: referenceFacts.count)
             swap(&actuals, &facts.actuals)
             swap(&targets, &facts.targets)
             moreOperands = facts.moreOperands

@@ -38,15 +38,14 @@ public enum DatasetLoader {
                        "location", "note", "excluded"],
     ]
 
-    /// A datasets folder's `datapackage.json` read once: its resources, the paths refused, and
-    /// the problems found in it (and CSV files it does not list). Loading parts of one folder
+    /// A datasets folder's `datapackage.json` read once: its resources and the problems found in
+    /// it (paths refused, CSV files it does not list). Loading parts of one folder
     /// twice (``load(_:kinds:fields:parallel:)``) reads the descriptor once.
     public struct Package: Sendable {
         /// The folder as the user typed it (used in messages).
         public let directory: String
         let base: URL
         let resources: [ResourceDescriptor]
-        let refused: [String]
         let diagnostics: [Diagnostic]
         /// False when the descriptor could not be read (its error in ``diagnostics``).
         let isReadable: Bool
@@ -57,10 +56,11 @@ public enum DatasetLoader {
             base = URL(fileURLWithPath: directory, isDirectory: true)
             let shown = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
             var diagnostics: [Diagnostic] = []
+            let refused: [String]
             do {
                 (resources, refused) = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"), diagnostics: &diagnostics)
             } catch {
-                (resources, refused, isReadable) = ([], [], false)
+                (resources, isReadable) = ([], false)
                 self.diagnostics = [Diagnostic(.error, file: shown("datapackage.json"), error.message)]
                 return
             }

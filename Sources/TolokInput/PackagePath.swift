@@ -4,14 +4,14 @@ import Foundation
 /// folder: relative, without `..`, no URL, and no symbolic link leading out. A path that escapes
 /// is refused before anything opens it, so no byte of a file outside the folder is read or shown.
 enum PackagePath {
-    /// The checks of one package folder: the folder resolved once, each path's verdict once
-    /// (a package of 514 resources names one schema 514 times).
+    /// The checks of one package folder: the folder resolved once, and each folder along the
+    /// paths checked for a symbolic link once (a package of 514 resources in one folder names
+    /// one schema 514 times).
     struct Folder {
         let directory: URL
         /// The folder with its symbolic links resolved; `nil` when it cannot be.
         let resolvedBase: String?
-        private var verdicts: [String: String?] = [:]
-        /// Paths under the folder known to be no symbolic link (the folders of the resources).
+        /// Paths under the folder known to be no symbolic link.
         private var notLinks: Set<String> = []
 
         init(_ directory: URL) {
@@ -21,15 +21,29 @@ enum PackagePath {
 
         /// Why `path` leads out of the folder, or `nil` when it stays inside.
         mutating func escape(of path: String) -> String? {
-            if let known = verdicts[path] { return known }
-            let verdict = PackagePath.escape(of: path, in: directory, resolvedBase: resolvedBase) { isFree(of: $0) }
-            verdicts[path] = verdict
-            return verdict
+            if path.isEmpty { return "is empty" }
+            if path.utf8.contains(0) { return "holds a NUL character" }
+            if path.hasPrefix("/") || path.hasPrefix("~") { return "is absolute: name a file inside the datasets folder, relative to it" }
+            if path.contains("://") { return "is a URL: Tolok reads only files inside the datasets folder" }
+            if path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+                || path.split(separator: "\\", omittingEmptySubsequences: false).contains("..") {
+                return "leaves the datasets folder ('..'): name a file inside it"
+            }
+            // Symbolic links: none on the way, or the resolved path must still lie inside the
+            // resolved folder. realpath follows links by reading them, not the file they name.
+            if isLinkFree(path) { return nil }
+            guard let base = resolvedBase, let target = PackagePath.resolved(directory.appendingPathComponent(path).path) else {
+                return nil  // missing: reading it reports that
+            }
+            if target != base && !target.hasPrefix(base.hasSuffix("/") ? base : base + "/") {
+                return "is a symbolic link (or lies under one) that leads out of the datasets folder"
+            }
+            return nil
         }
 
         /// True when no part of `path` (relative, without `..`) is a symbolic link: one `lstat`
         /// per part not seen before, so a folder of 514 files costs 514 calls, not a `realpath` each.
-        private mutating func isFree(of path: String) -> Bool {
+        private mutating func isLinkFree(_ path: String) -> Bool {
             var prefix = ""
             for part in path.split(separator: "/", omittingEmptySubsequences: true) {
                 prefix += prefix.isEmpty ? String(part) : "/" + part
@@ -40,30 +54,6 @@ enum PackagePath {
             }
             return true
         }
-    }
-
-    /// Why `path` leads out of `directory` (resolved: `resolvedBase`), or `nil` when it stays inside.
-    /// `isLinkFree(path)` may say a path holds no symbolic link, sparing the `realpath` check.
-    static func escape(of path: String, in directory: URL, resolvedBase: String?,
-                       isLinkFree: (String) -> Bool = { _ in false }) -> String? {
-        if path.isEmpty { return "is empty" }
-        if path.utf8.contains(0) { return "holds a NUL character" }
-        if path.hasPrefix("/") || path.hasPrefix("~") { return "is absolute: name a file inside the datasets folder, relative to it" }
-        if path.contains("://") { return "is a URL: Tolok reads only files inside the datasets folder" }
-        if path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
-            || path.split(separator: "\\", omittingEmptySubsequences: false).contains("..") {
-            return "leaves the datasets folder ('..'): name a file inside it"
-        }
-        // Symbolic links: the resolved path must still lie inside the resolved folder. realpath
-        // follows links by reading them, not the file they name.
-        if isLinkFree(path) { return nil }
-        guard let base = resolvedBase, let target = resolved(directory.appendingPathComponent(path).path) else {
-            return nil  // missing: reading it reports that
-        }
-        if target != base && !target.hasPrefix(base.hasSuffix("/") ? base : base + "/") {
-            return "is a symbolic link (or lies under one) that leads out of the datasets folder"
-        }
-        return nil
     }
 
     private static func resolved(_ path: String) -> String? {
