@@ -46,6 +46,25 @@ public struct BudgetTree: Sendable {
         childRows[Int(childStart[row])..<Int(childStart[row + 1])]
     }
 
+    /// How deep the walks of the tree go: a `parent_id` chain that comes back to a line is a
+    /// validation error, and the walks stop here instead of going round it for ever.
+    public static let maximumDepth = 32
+
+    /// The rows under `row` (its lines, their lines, …), depth first in row order, to
+    /// ``maximumDepth`` levels.
+    public func rows(under row: Int) -> [Int] {
+        var rows: [Int] = []
+        func walk(_ row: Int, depth: Int) {
+            guard depth < Self.maximumDepth else { return }
+            for k in children(of: row) {
+                rows.append(Int(k))
+                walk(Int(k), depth: depth + 1)
+            }
+        }
+        walk(row, depth: 0)
+        return rows
+    }
+
     /// The printed amount of line `row` (`amount(row)`, `nil` when not printed), or else the sum
     /// of its lines' amounts; `nil` when it has no amount and no lines, or when one of its lines
     /// has none (never a silent zero).
@@ -56,7 +75,7 @@ public struct BudgetTree: Sendable {
     private func amount(_ row: Int, _ printed: (Int) -> Double?, depth: Int) -> Double? {
         if let v = printed(row) { return v }
         let kids = children(of: row)
-        guard depth < 32, !kids.isEmpty else { return nil }
+        guard depth < Self.maximumDepth, !kids.isEmpty else { return nil }
         var sum = 0.0
         for k in kids {
             guard let v = amount(Int(k), printed, depth: depth + 1) else { return nil }

@@ -65,11 +65,12 @@ public enum Costs {
         func effective(_ line: BudgetLine, _ field: KeyPath<BudgetLine, CanonicalNumber?>) -> Double? {
             rowOfID[line.id].flatMap { tree.amount($0) { lines[$0][keyPath: field]?.value } }
         }
-        /// The corrections of a line and of every line under it (32 levels at most, as
-        /// ``BudgetTree/amount(_:_:)``: a line under itself is a validation error, never a hang).
-        func corrections(_ line: BudgetLine, depth: Int = 0) -> [String] {
-            line.corrections.filter { $0.correction.field != "reported_percent" }.map(\.description)
-                + (depth < 32 ? rowOfID[line.id].map { tree.children(of: $0) } ?? [] : []).flatMap { corrections(lines[Int($0)], depth: depth + 1) }
+        /// The corrections of a line and of every line under it.
+        func corrections(_ line: BudgetLine) -> [String] {
+            let under = rowOfID[line.id].map { tree.rows(under: $0) } ?? []
+            return ([line] + under.map { lines[$0] }).flatMap { l in
+                l.corrections.filter { $0.correction.field != "reported_percent" }.map(\.description)
+            }
         }
 
         var chosen: [String: (TableKey, Double)] = [:]
@@ -112,7 +113,7 @@ public enum Costs {
                                         labels: totalLine.map { [$0.label] } ?? programmeLines.map(\.label),
                                         pagu: pagu, realisasi: realisasi, source: totalLine?.source ?? table[0].source,
                                         lineIDs: totalLine.map { [$0.id] } ?? programmeLines.map(\.id))
-            whole.corrections = totalLine.map { corrections($0) } ?? programmes.flatMap(\.corrections)
+            whole.corrections = totalLine.map(corrections) ?? programmes.flatMap(\.corrections)
             let codes = programmes.compactMap { $0.programme?.code }
             whole.caveat = "covers the programmes of \(whole.source.sourceID) \(whole.source.location): \(codes.joined(separator: ", "))"
                 + (unmatched.isEmpty ? "" : " and \(unmatched.count) without a standard code")
