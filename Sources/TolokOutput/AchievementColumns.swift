@@ -54,7 +54,7 @@ extension AchievementExport {
                     row.number(a.capaian, decimals: 2, &out); row.number(a.clamped, decimals: 2, &out); row.text(a.predicate?.rawValue, &out)
                     row.number(o.reportedCapaian?.value, decimals: o.reportedCapaian?.decimals ?? 0, &out)
                     row.text(o.source.sourceID, &out); row.text(o.source.description, &out); row.text(o.id, &out)
-                    row.text(o.corrections.isEmpty ? nil : o.corrections.map(\.description).joined(separator: "; "), &out)
+                    row.list(o.corrections.map(\.description), &out)
                     row.text(a.note, &out)
                     row.end(&out)
                     continue

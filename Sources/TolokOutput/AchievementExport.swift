@@ -54,7 +54,7 @@ public enum AchievementExport {
                 number(o.target), o.targetYear.map(CSVCell.integer) ?? .missing, number(o.realisation),
                 .optional(a.capaian, decimals: 2), .optional(a.clamped, decimals: 2), .optional(a.predicate?.rawValue),
                 number(o.reportedCapaian), .text(o.source.sourceID), .text(o.source.description), .text(o.id),
-                o.corrections.isEmpty ? .missing : .text(o.corrections.map(\.description).joined(separator: "; ")),
+                .list(o.corrections.map(\.description)),
                 .optional(a.note),
             ])
         }

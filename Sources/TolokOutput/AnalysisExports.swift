@@ -20,8 +20,7 @@ public enum AnalysisExports {
     /// trend's previous value).
     static func flags(_ v: AlignedValue?, borrowed: [String] = []) -> [CSVCell] {
         guard let v else { return [.missing, .missing, .missing] }
-        func joined(_ items: [String]) -> CSVCell { items.isEmpty ? .missing : .text(items.joined(separator: "; ")) }
-        return [joined(v.corrections), joined(v.caveats), joined(v.suspicions + borrowed)]
+        return [.list(v.corrections), .list(v.caveats), .list(v.suspicions + borrowed)]
     }
 
     /// The columns of `comparison.csv`.
@@ -165,7 +164,7 @@ public enum AnalysisExports {
                 value(first?.gap, ind), value(last?.gap, ind), value(g.change, ind),
                 .optional(g.slopePerYear, decimals: d + 2), .optional(g.direction?.rawValue), .optional(g.movement?.rawValue),
                 .text(g.points.map { "\($0.year): \(CSVWriter.format($0.gap, decimals: d))" }.joined(separator: "; ")),
-                .optional(suspect.isEmpty ? nil : suspect.joined(separator: "; ")), .optional(g.note),
+                .list(suspect), .optional(g.note),
             ])
         }
         return t
@@ -210,14 +209,13 @@ public enum AnalysisExports {
     public static func budget(_ budgets: [ProgrammeBudget], areas: Areas) -> Tabular {
         var t = Tabular(header: ["district_code", "district_name", "year", "programme_code", "programme_name", "labels_printed",
                                  "pagu", "realisasi", "absorption", "source_id", "source_location", "line_ids"] + flagColumns + ["note"])
-        func joined(_ items: [String]) -> CSVCell { items.isEmpty ? .missing : .text(items.joined(separator: "; ")) }
         for b in budgets {
             t.rows.append([
                 .text(b.districtCode), name(areas.byCode[b.districtCode]), .integer(b.year), .text(b.programme?.code ?? "all"),
                 .text(b.programme?.standardName ?? "Seluruh anggaran dinas"), .text(b.labels.joined(separator: "; ")),
                 .optional(b.pagu, decimals: 0), .optional(b.realisasi, decimals: 0), .optional(b.absorption, decimals: 2),
                 .text(b.source.sourceID), .text(b.source.description), .text(b.lineIDs.joined(separator: " ")),
-                joined(b.corrections), .optional(b.caveat), joined(b.suspicions), .optional(b.note),
+                .list(b.corrections), .optional(b.caveat), .list(b.suspicions), .optional(b.note),
             ])
         }
         return t
@@ -228,7 +226,6 @@ public enum AnalysisExports {
         var t = Tabular(header: ["district_code", "district_name", "year", "indicator_id", "definition", "programme_codes",
                                  "programme_labels", "budget_line_ids", "realised_spend", "outcome_indicator", "outcome",
                                  "outcome_source", "outcome_record_ids", "cost"] + flagColumns + ["note"])
-        func joined(_ items: [String]) -> CSVCell { items.isEmpty ? .missing : .text(items.joined(separator: "; ")) }
         for c in costs {
             let definition = Costs.definitions.first { $0.indicator == c.indicatorID }
             let outcome = c.outcome?.chosen
@@ -240,9 +237,9 @@ public enum AnalysisExports {
                 .optional(c.spend, decimals: 0), .text(definition?.outcome ?? ""), .optional(outcome?.value, decimals: 0),
                 .optional(outcome?.sourceDescription), .optional(outcome?.recordIDs.joined(separator: " ")),
                 .optional(c.cost, decimals: 0),
-                joined(c.programmes.flatMap(\.corrections) + (outcome?.corrections ?? [])),
-                joined(outcome?.caveats ?? []),
-                joined(c.programmes.flatMap(\.suspicions) + (outcome?.suspicions ?? [])), .optional(c.note),
+                .list(c.programmes.flatMap(\.corrections) + (outcome?.corrections ?? [])),
+                .list(outcome?.caveats ?? []),
+                .list(c.programmes.flatMap(\.suspicions) + (outcome?.suspicions ?? [])), .optional(c.note),
             ])
         }
         return t

@@ -115,6 +115,20 @@ public struct CSVRow: ~Copyable {
         if let string { text(string, &out) } else { missing(&out) }
     }
 
+    /// A list cell: `items` joined as ``CSVCell/list(_:)`` joins them, or missing when empty.
+    public mutating func list(_ items: [String], _ out: inout ByteBuffer) {
+        text(items.isEmpty ? nil : items.joined(separator: CSVCell.listSeparator), &out)
+    }
+
+    /// The three flag cells of a value (``AnalysisExports/flagColumns``): its corrections, caveats
+    /// and reasons to suspect it (`borrowed`: those of other values the row uses), each a list.
+    public mutating func flags(_ flags: (corrections: [String], caveats: [String], suspicions: [String]), borrowed: [String] = [],
+                               _ out: inout ByteBuffer) {
+        list(flags.corrections, &out)
+        list(flags.caveats, &out)
+        list(borrowed.isEmpty ? flags.suspicions : flags.suspicions + borrowed, &out)
+    }
+
     /// A text cell of the string pool's `id` (missing for -1).
     public mutating func text(id: Int32, in pool: StringPool, _ out: inout ByteBuffer) {
         if id < 0 { missing(&out) } else { pool.withBytes(id) { text($0, &out) } }

@@ -22,6 +22,11 @@ public enum CSVCell: Sendable, Equatable {
 
     /// Text, or missing when `nil`.
     public static func optional(_ text: String?) -> CSVCell { text.map(CSVCell.text) ?? .missing }
+    /// A list of texts joined by `; ` (the outputs' one separator of items in a cell), or missing
+    /// when empty.
+    public static func list(_ items: [String]) -> CSVCell { items.isEmpty ? .missing : .text(items.joined(separator: CSVCell.listSeparator)) }
+    /// What separates the items of a list cell.
+    public static let listSeparator = "; "
     /// A number, or missing when `nil`.
     public static func optional(_ value: Double?, decimals: Int) -> CSVCell {
         value.map { .number($0, decimals: decimals) } ?? .missing

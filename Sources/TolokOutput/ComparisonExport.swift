@@ -73,10 +73,7 @@ public enum ComparisonExport {
                             scratch.withBytes { row.text($0, &out) }
                         }
                         alternatives(f, area: d); alternatives(pf, area: p); alternatives(nf, area: geography.nation)
-                        let flags = alignment.flags(f)
-                        row.text(flags.corrections.isEmpty ? nil : flags.corrections.joined(separator: "; "), &out)
-                        row.text(flags.caveats.isEmpty ? nil : flags.caveats.joined(separator: "; "), &out)
-                        row.text(flags.suspicions.isEmpty ? nil : flags.suspicions.joined(separator: "; "), &out)
+                        row.flags(alignment.flags(f), &out)
                         row.text(policy, &out)
                         if !yardsticks {
                             row.text("no provincial or national yardstick for this indicator", &out)
@@ -84,7 +81,7 @@ public enum ComparisonExport {
                             var missing: [String] = []
                             if pf == nil { missing.append("no \(province?.name ?? "province") value for \(y)") }
                             if nf == nil { missing.append("no national value for \(y)") }
-                            row.text(missing.isEmpty ? nil : missing.joined(separator: "; "), &out)
+                            row.list(missing, &out)
                         }
                         row.end(&out)
                     }

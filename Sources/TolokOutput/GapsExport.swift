@@ -53,7 +53,7 @@ public enum GapsExport {
                         row.text(s.direction?.rawValue, &out); row.text(s.movement?.rawValue, &out)
                         row.text(points.map { "\($0.year): \(CSVWriter.format($0.gap, decimals: decimals))" }.joined(separator: "; "), &out)
                         let suspect = GapTrends.suspicions(points)
-                        row.text(suspect.isEmpty ? nil : suspect.joined(separator: "; "), &out)
+                        row.list(suspect, &out)
                         row.text(s.note, &out)
                         row.end(&out)
                     }

@@ -70,10 +70,7 @@ public enum RankingsExport {
                         scratch.removeAll()
                         alignment.appendCitation(fact, to: &scratch)
                         scratch.withBytes { row.text($0, &out) }
-                        let flags = alignment.flags(fact)
-                        row.text(flags.corrections.isEmpty ? nil : flags.corrections.joined(separator: "; "), &out)
-                        row.text(flags.caveats.isEmpty ? nil : flags.caveats.joined(separator: "; "), &out)
-                        row.text(flags.suspicions.isEmpty ? nil : flags.suspicions.joined(separator: "; "), &out)
+                        row.flags(alignment.flags(fact), &out)
                     } else {
                         for _ in 0..<4 { row.missing(&out) }
                     }

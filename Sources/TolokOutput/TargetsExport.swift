@@ -44,11 +44,8 @@ public enum TargetsExport {
                         row.text(achievement.predicate?.rawValue, &out)
                         row.text(achievement.capaian.map { $0 >= 100 - 1e-9 ? "yes" : "no" }, &out)
                         row.text(actualCited, &out); row.text(targetCited, &out); row.text(alignment.revision(t, role: .target), &out)
-                        let flags = alignment.flags(a)
-                        for list in [flags.corrections, flags.caveats, flags.suspicions] {
-                            row.text(list.isEmpty ? nil : list.joined(separator: "; "), &out)
-                        }
-                        row.text(notes.isEmpty ? nil : notes.joined(separator: "; "), &out)
+                        row.flags(alignment.flags(a), &out)
+                        row.list(notes, &out)
                         row.end(&out)
                     }
                 }

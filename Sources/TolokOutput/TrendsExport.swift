@@ -71,11 +71,8 @@ public enum TrendsExport {
                         row.text(progress.map { $0.met ? "yes" : "no" }, &out)
                         row.text(alignment.citation(point.fact), &out)
                         row.text(target != nil ? end.map { alignment.citation($0.fact, role: .target) } : nil, &out)
-                        let flags = alignment.flags(point.fact)
-                        for list in [flags.corrections, flags.caveats, flags.suspicions + step.borrowed] {
-                            row.text(list.isEmpty ? nil : list.joined(separator: "; "), &out)
-                        }
-                        row.text(notes.isEmpty ? nil : notes.joined(separator: "; "), &out)
+                        row.flags(alignment.flags(point.fact), borrowed: step.borrowed, &out)
+                        row.list(notes, &out)
                         row.end(&out)
                     }
                 }
