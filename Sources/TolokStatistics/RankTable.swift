@@ -187,13 +187,10 @@ public struct RankTable: Sendable {
                 let n = order.count
                 var position = 0
                 while position < n {
-                    var end = position + 1
-                    // Ties chain: a value ties with the one before it in order (``TieTolerance``).
-                    while end < n, TieTolerance.equal(values[Int(order[end].index)], values[Int(order[end - 1].index)]) { end += 1 }
+                    let end = TieTolerance.runEnd(from: position, count: n) { values[Int(order[$0].index)] }
                     // Ties share the better rank, listed by district code.
                     if end - position > 1 { order[position..<end].sort { $0.index < $1.index } }
-                    let k = end - position
-                    let percentile = (Double(n - position - k) + Double(k + 1) / 2) / Double(n) * 100
+                    let percentile = CompetitionRank.percentile(position: position, ties: end - position, of: n)
                     for entry in order[position..<end] {
                         let d = withValue[Int(entry.index)]
                         table.memberArea.append(Int32(d))

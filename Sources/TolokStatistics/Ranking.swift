@@ -8,6 +8,15 @@ public enum TieTolerance {
     public static func equal(_ a: Double, _ b: Double) -> Bool {
         abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
     }
+
+    /// The end of the run of ties that starts at `start` among `count` values in ranking order
+    /// (`value(i)` the i-th): each value ties with the one before it.
+    @inline(__always)
+    public static func runEnd(from start: Int, count: Int, _ value: (Int) -> Double) -> Int {
+        var end = start + 1
+        while end < count, equal(value(end), value(end - 1)) { end += 1 }
+        return end
+    }
 }
 
 /// Competition ranking ("1, 2, 2, 4"), polarity-aware.
@@ -15,19 +24,9 @@ public enum CompetitionRank {
     /// Ranks of `values`: 1 for the best; equal values share the better rank and the next rank
     /// skips. Positive polarity ranks high values first, negative low values first.
     public static func ranks(_ values: [Double], polarity: Polarity) -> [Int] {
-        let order = values.indices.sorted { i, j in
-            polarity == .positive ? values[i] > values[j] : values[i] < values[j]
-        }
         var ranks = Array(repeating: 0, count: values.count)
-        var position = 0
-        while position < order.count {
-            var end = position
-            // Ties chain: a value ties with the one before it in order.
-            while end < order.count, end == position || TieTolerance.equal(values[order[end]], values[order[end - 1]]) {
-                ranks[order[end]] = position + 1
-                end += 1
-            }
-            position = end
+        forEachRun(values, polarity: polarity) { run, position in
+            for i in run { ranks[i] = position + 1 }
         }
         return ranks
     }
@@ -36,13 +35,31 @@ public enum CompetitionRank {
     /// values ordered worst to best, / n × 100 (pandas `rank(pct=True)` on the values, or on
     /// their negation for negative polarity). The best value has 100.
     public static func percentiles(_ values: [Double], polarity: Polarity) -> [Double] {
-        let n = Double(values.count)
-        return values.map { v in
-            var worse = 0, equal = 0
-            for other in values {
-                if TieTolerance.equal(other, v) { equal += 1 } else if (polarity == .positive) == (other < v) { worse += 1 }
-            }
-            return (Double(worse) + Double(equal + 1) / 2) / n * 100
+        var result = Array(repeating: 0.0, count: values.count)
+        forEachRun(values, polarity: polarity) { run, position in
+            let p = percentile(position: position, ties: run.count, of: values.count)
+            for i in run { result[i] = p }
+        }
+        return result
+    }
+
+    /// The percentile of the `ties` values that share the place after `position` better ones,
+    /// among `n`: the average of their ranks counted from the worst, / n × 100.
+    @inline(__always)
+    public static func percentile(position: Int, ties: Int, of n: Int) -> Double {
+        (Double(n - position - ties) + Double(ties + 1) / 2) / Double(n) * 100
+    }
+
+    /// Calls `body` with each run of tied values (their indices) and the number of better values.
+    static func forEachRun(_ values: [Double], polarity: Polarity, _ body: (ArraySlice<Int>, Int) -> Void) {
+        let order = values.indices.sorted { i, j in
+            polarity == .positive ? values[i] > values[j] : values[i] < values[j]
+        }
+        var position = 0
+        while position < order.count {
+            let end = TieTolerance.runEnd(from: position, count: order.count) { values[order[$0]] }
+            body(order[position..<end], position)
+            position = end
         }
     }
 }

@@ -46,6 +46,9 @@ struct StatisticsTests {
         #expect(CompetitionRank.ranks(values, polarity: .negative) == [1, 1, 1, 4])
         #expect(CompetitionRank.ranks(values, polarity: .positive) == [2, 2, 2, 1])
         #expect(!TieTolerance.equal(values[0], values[2]))
+        // The percentiles see the same run (three tied at the top of four: (1 + 4/2) / 4).
+        #expect(CompetitionRank.percentiles(values, polarity: .negative) == [75, 75, 75, 25])
+        #expect(CompetitionRank.percentiles(values, polarity: .positive) == [50, 50, 50, 100])
     }
 
     @Test func verdictFollowsPolarity() {
