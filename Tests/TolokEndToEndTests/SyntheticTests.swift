@@ -43,6 +43,8 @@ struct SyntheticTests {
         let entries = ranking(try syntheticDataset(indicator: "tpt", values: [5.0199242948, 5.0199242972, 5.019924301, 5.02, 6]), "tpt")
         #expect(entries.map(\.district.code) == ["9910", "9911", "9912", "9913", "9914"])
         #expect(entries.map(\.rank) == [1, 1, 1, 4, 5])
+        // Their percentile is the run's: (5 − 3 + 4/2) / 5.
+        #expect(entries.map(\.percentile) == [80, 80, 80, 40, 20])
     }
 
     @Test func fewerThanFiveValuesAreListedNotRanked() throws {
