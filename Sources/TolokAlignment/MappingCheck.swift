@@ -21,29 +21,9 @@ enum MappingCheck {
         var diagnostics: [Diagnostic] = []
         let sources = dataset.sources()
         // Printed units per district, document and label key: over the distinct (district,
-        // document, label, unit) id combinations of the observations, not row by row.
-        var units: [String: Set<String>] = [:]
-        if let table = dataset.tables["observations"] {
-            struct Combination: Hashable { var district, source, label, unit: Int32 }
-            let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
-            let l = table.textIDs(table.column("indicator_label")), u = table.textIDs(table.column("unit"))
-            var seen = Set<Combination>()
-            for row in 0..<table.rowCount where d[row] >= 0 && l[row] >= 0 {
-                seen.insert(Combination(district: d[row], source: s[row], label: l[row], unit: u[row]))
-            }
-            let pool = dataset.pool
-            var keyOfLabel: [Int32: String] = [:]
-            for c in seen {
-                let key = keyOfLabel[c.label] ?? LabelKey.of(pool[c.label])
-                keyOfLabel[c.label] = key
-                let unit = pool.text(c.unit)?.lowercased() ?? ""
-                for district in [pool[c.district], "*"] {
-                    for source in [pool.text(c.source) ?? "", ""] {
-                        units[IndicatorMapping.key(district: district, source: source, label: key), default: []].insert(unit)
-                    }
-                }
-            }
-        }
+        // document, label, unit) id combinations of the observations, not row by row, keyed by
+        // ids (a district or document of -1: any; label keys numbered once per distinct label).
+        let printed = PrintedUnits(dataset)
         for m in mappings {
             func fail(_ field: String, _ message: String) {
                 diagnostics.append(diagnostic(.error, dataset, "indicator_mappings", row: m.row, field: field, "mapping \(m.id): \(message)"))
@@ -58,7 +38,7 @@ enum MappingCheck {
                 fail("reference_indicator", "reference_indicator '\(reference)' is no indicator of indicators.csv")
             }
             let whose = m.districtCode.map { "district \($0)" } ?? "any district"
-            guard let printed = units[m.key] else {
+            guard let units = printed.units(district: m.districtCode, source: m.sourceID, label: m.label) else {
                 // A row for any district waits for a district that prints the label: said all the same.
                 diagnostics.append(diagnostic(.warning, dataset, "indicator_mappings", row: m.row, field: "label",
                     "mapping \(m.id): no observation of \(whose)\(m.sourceID.map { " in \($0)" } ?? "") prints the label '\(m.label)'; the row does nothing"))
@@ -72,13 +52,13 @@ enum MappingCheck {
             default: nil
             }
             if let operands {
-                for label in operands.labels where units[IndicatorMapping.key(district: m.districtCode ?? "*", source: "", label: LabelKey.of(label))] == nil {
+                for label in operands.labels where printed.units(district: m.districtCode, source: nil, label: label) == nil {
                     diagnostics.append(diagnostic(.warning, dataset, "indicator_mappings", row: m.row, field: operands.field,
                         "mapping \(m.id): no observation of \(whose) prints the \(operands.what) '\(label)'; the row gives no value"))
                 }
             }
             guard let indicator = catalogue.byID[m.indicatorID] else { continue }
-            let known = printed.filter { !$0.isEmpty }
+            let known = units.filter { !$0.isEmpty }
             switch m.transform {
             case .scale:
                 break  // a scale converts the unit (a fraction to percent, thousands to persons)
@@ -94,6 +74,61 @@ enum MappingCheck {
             }
         }
         return diagnostics + zeroDenominators(dataset, mappings: mappings) + crosswalk(dataset)
+    }
+
+    /// The units printed with each label, by district and document (either may be "any").
+    struct PrintedUnits {
+        private struct Key: Hashable { var district, source, label: Int32 }
+        private let pool: StringPool
+        /// Label key ids, by label key.
+        private var labelKeys: [String: Int32] = [:]
+        /// Unit pool ids (-1: none printed), by district, document and label key.
+        private var units: [Key: Set<Int32>] = [:]
+
+        init(_ dataset: Dataset) {
+            pool = dataset.pool
+            guard let table = dataset.tables["observations"] else { return }
+            struct Combination: Hashable { var district, source, label, unit: Int32 }
+            let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
+            let l = table.textIDs(table.column("indicator_label")), u = table.textIDs(table.column("unit"))
+            var seen = Set<Combination>()
+            for row in 0..<table.rowCount where d[row] >= 0 && l[row] >= 0 {
+                seen.insert(Combination(district: d[row], source: max(s[row], -1), label: l[row], unit: max(u[row], -1)))
+            }
+            var keyOfLabel: [Int32: Int32] = [:]
+            for c in seen {
+                let label: Int32
+                if let known = keyOfLabel[c.label] {
+                    label = known
+                } else {
+                    label = Self.id(LabelKey.of(pool[c.label]), in: &labelKeys)
+                    keyOfLabel[c.label] = label
+                }
+                for district in [c.district, -1] {
+                    for source in Set([c.source, -1]) {
+                        units[Key(district: district, source: source, label: label), default: []].insert(c.unit)
+                    }
+                }
+            }
+        }
+
+        private static func id(_ key: String, in ids: inout [String: Int32]) -> Int32 {
+            if let id = ids[key] { return id }
+            let id = Int32(ids.count)
+            ids[key] = id
+            return id
+        }
+
+        /// The lower-cased units printed with `label` (by its key) in `district`'s observations from
+        /// `source` (`nil`: any district, any document; "" for a row without a unit); `nil` when
+        /// no such observation prints the label.
+        func units(district: String?, source: String?, label: String) -> Set<String>? {
+            guard let label = labelKeys[LabelKey.of(label)] else { return nil }
+            let district = district.map { pool.id(of: $0) ?? -2 } ?? -1
+            let source = source.map { $0.isEmpty ? -1 : pool.id(of: $0) ?? -2 } ?? -1
+            guard let ids = units[Key(district: district, source: source, label: label)] else { return nil }
+            return Set(ids.map { $0 >= 0 ? pool[$0].lowercased() : "" })
+        }
     }
 
     /// A diagnostic at the cell of `field` in `row` of the `kind` table.

@@ -10,11 +10,12 @@ public enum AuditExport {
     ]
 
     /// Findings in a stable order: district, year, check, first record.
+    /// (The findings' positions are sorted, ties kept in order, so the large structs move once.)
     public static func sorted(_ findings: [AuditFinding]) -> [AuditFinding] {
-        findings.sorted {
-            ($0.districtCode, $0.year ?? 0, $0.check.rawValue, $0.recordIDs.first ?? "")
-                < ($1.districtCode, $1.year ?? 0, $1.check.rawValue, $1.recordIDs.first ?? "")
-        }
+        let keys = findings.map { ($0.districtCode, $0.year ?? 0, $0.check.rawValue, $0.recordIDs.first ?? "") }
+        return findings.indices.sorted { a, b in
+            keys[a] < keys[b] || (keys[a] == keys[b] && a < b)
+        }.map { findings[$0] }
     }
 
     /// The CSV of a report's findings.

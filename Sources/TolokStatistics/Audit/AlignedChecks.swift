@@ -24,10 +24,30 @@ extension Auditor {
         let facts = alignment.facts
         // Facts by area and indicator (in the order of their codes), year, and fact order.
         let areaRank = Self.ranks(alignment.areaCodes), indicatorRank = Self.ranks(alignment.catalogue.all.map(\.id))
-        var order = facts.indices.filter { facts[$0].isPrinted && facts[$0].value > 0 }
-        order.sort {
-            let a = facts[$0], b = facts[$1]
-            return (areaRank[Int(a.area)], indicatorRank[Int(a.indicator)], a.year, $0) < (areaRank[Int(b.area)], indicatorRank[Int(b.indicator)], b.year, $1)
+        // A counting sort by area and indicator (stable: fact order within each), then each
+        // run of one area and indicator (a few years) by year, ties in fact order.
+        let indicatorCount = indicatorRank.count
+        let bucket = { (f: Fact) in areaRank[Int(f.area)] * indicatorCount + indicatorRank[Int(f.indicator)] }
+        var bucketStart = [Int](repeating: 0, count: areaRank.count * indicatorCount + 1)
+        for f in facts where f.isPrinted && f.value > 0 { bucketStart[bucket(f) + 1] += 1 }
+        for b in 0..<(bucketStart.count - 1) { bucketStart[b + 1] += bucketStart[b] }
+        var order = [Int](repeating: 0, count: bucketStart.last!)
+        var next = bucketStart
+        for (i, f) in facts.enumerated() where f.isPrinted && f.value > 0 {
+            order[next[bucket(f)]] = i
+            next[bucket(f)] += 1
+        }
+        for b in 0..<(bucketStart.count - 1) where bucketStart[b + 1] - bucketStart[b] > 1 {
+            // Insertion sort: a run is short, and usually in year order already.
+            for j in (bucketStart[b] + 1)..<bucketStart[b + 1] {
+                let moving = order[j], year = facts[moving].year
+                var k = j
+                while k > bucketStart[b], facts[order[k - 1]].year > year {
+                    order[k] = order[k - 1]
+                    k -= 1
+                }
+                order[k] = moving
+            }
         }
         // Figures the printed-table check already flagged (record, and whether the field is `value`).
         var flagged = Set<Int64>()

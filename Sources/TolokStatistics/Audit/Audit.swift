@@ -147,37 +147,33 @@ struct Auditor {
 
 /// Groups of rows sharing a key, in the order their keys first appear, each group's rows in
 /// row order; stored flat (one array of rows, and where each group starts).
-struct RowGroups<Key: Hashable> {
+///
+/// The keys are found through an open-addressing table of group numbers probed by the key's
+/// ``IntegerKey/mixed`` word (no `Hasher`): the audit groups a million rows several times.
+struct RowGroups<Key: IntegerKey> {
     /// The groups' keys, in order of first appearance.
     let keys: [Key]
     private let start: [Int32]
     private let members: [Int32]
-    private let index: [Key: Int32]
+    private let index: KeyIndex
 
     /// Groups `rows` by `key` (a row whose key is `nil` is in no group).
     init(_ rows: some Collection<Int>, key: (Int) -> Key?) {
-        var index: [Key: Int32] = [:]
-        index.reserveCapacity(rows.count)
+        var index = KeyIndex()
         var keys: [Key] = []
-        var groupOf: [(row: Int32, group: Int32)] = []
+        var groupOfRow: [(row: Int32, group: Int32)] = []
+        groupOfRow.reserveCapacity(rows.count)
         for row in rows {
             guard let k = key(row) else { continue }
-            let g: Int32
-            if let existing = index[k] {
-                g = existing
-            } else {
-                g = Int32(keys.count)
-                index[k] = g
-                keys.append(k)
-            }
-            groupOf.append((Int32(row), g))
+            let g = index.group(of: k, mixed: k.mixed, in: &keys)
+            groupOfRow.append((Int32(row), g))
         }
         var start = [Int32](repeating: 0, count: keys.count + 1)
-        for (_, g) in groupOf { start[Int(g) + 1] += 1 }
+        for (_, g) in groupOfRow { start[Int(g) + 1] += 1 }
         for g in 0..<keys.count { start[g + 1] += start[g] }
         var next = start
-        var members = [Int32](repeating: 0, count: groupOf.count)
-        for (row, g) in groupOf {
+        var members = [Int32](repeating: 0, count: groupOfRow.count)
+        for (row, g) in groupOfRow {
             members[Int(next[Int(g)])] = row
             next[Int(g)] += 1
         }
@@ -193,7 +189,58 @@ struct RowGroups<Key: Hashable> {
     subscript(g: Int) -> ArraySlice<Int32> { members[Int(start[g])..<Int(start[g + 1])] }
 
     /// The rows of `key` (empty when none).
-    func rows(of key: Key) -> ArraySlice<Int32> { index[key].map { self[Int($0)] } ?? [] }
+    func rows(of key: Key) -> ArraySlice<Int32> { index.find(key, mixed: key.mixed, in: keys).map { self[Int($0)] } ?? [] }
+
+    /// Group numbers in slots probed linearly from the key's mixed word; each group's mixed word
+    /// kept beside it, so a probe compares keys only when the words match.
+    private struct KeyIndex {
+        private var slots = [Int32](repeating: -1, count: 1024)
+        private var mixedOfGroup: [UInt64] = []
+        private var shift = 64 - 10
+
+        @inline(__always)
+        private func slot(_ mixed: UInt64) -> Int { Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift)) }
+
+        func find(_ key: Key, mixed: UInt64, in keys: [Key]) -> Int32? {
+            let mask = slots.count - 1
+            var i = slot(mixed)
+            while true {
+                let g = slots[i]
+                if g < 0 { return nil }
+                if mixedOfGroup[Int(g)] == mixed && keys[Int(g)] == key { return g }
+                i = (i + 1) & mask
+            }
+        }
+
+        /// The group of `key`, appended to `keys` as a new group if it has none.
+        mutating func group(of key: Key, mixed: UInt64, in keys: inout [Key]) -> Int32 {
+            let mask = slots.count - 1
+            var i = slot(mixed)
+            while true {
+                let g = slots[i]
+                if g < 0 { break }
+                if mixedOfGroup[Int(g)] == mixed && keys[Int(g)] == key { return g }
+                i = (i + 1) & mask
+            }
+            let g = Int32(keys.count)
+            keys.append(key)
+            mixedOfGroup.append(mixed)
+            slots[i] = g
+            if keys.count * 2 > slots.count { grow() }
+            return g
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            shift -= 1
+            let mask = slots.count - 1
+            for (g, mixed) in mixedOfGroup.enumerated() {
+                var i = slot(mixed)
+                while slots[i] >= 0 { i = (i + 1) & mask }
+                slots[i] = Int32(g)
+            }
+        }
+    }
 }
 
 /// A grouping key of integer fields, hashed as one word mixed from them (one `Hasher.combine`

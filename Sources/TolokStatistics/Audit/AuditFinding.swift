@@ -71,8 +71,11 @@ public struct AuditRuns: Sendable {
 
     init(pool: StringPool) { self.pool = pool }
 
+    /// The checks in their order (`allCases` builds a new array on each use).
+    private static let checkOrder = AuditCheck.allCases
+
     mutating func append(_ check: AuditCheck, record: Int32) {
-        let c = AuditCheck.allCases.firstIndex(of: check)!
+        let c = Self.checkOrder.firstIndex(of: check)!
         checks.append(UInt8(c))
         records.append(record)
         perCheck[c] += 1
@@ -82,12 +85,12 @@ public struct AuditRuns: Sendable {
     public var count: Int { checks.count }
 
     /// Number of checks of one kind made.
-    public func count(_ check: AuditCheck) -> Int { perCheck[AuditCheck.allCases.firstIndex(of: check)!] }
+    public func count(_ check: AuditCheck) -> Int { perCheck[Self.checkOrder.firstIndex(of: check)!] }
 
     /// True when `check` ran on record `recordID`.
     public func contains(_ check: AuditCheck, recordID: String) -> Bool {
         guard let id = pool.id(of: recordID) else { return false }
-        let c = UInt8(AuditCheck.allCases.firstIndex(of: check)!)
+        let c = UInt8(Self.checkOrder.firstIndex(of: check)!)
         return zip(checks, records).contains { $0 == c && $1 == id }
     }
 }

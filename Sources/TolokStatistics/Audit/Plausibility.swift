@@ -168,10 +168,13 @@ extension Auditor {
                 targetYear: o.targetYear[row], revision: o.revision[row])
         }
         let years = r.year.map { $0 == Int64.min ? 0 : $0 }
+        let fields = [ObservationColumns.target, ObservationColumns.realisation]
+        var series: [Int] = []
         for g in 0..<groups.count where groups[g].count >= 3 {
-            for field in [ObservationColumns.target, ObservationColumns.realisation] {
+            for field in fields {
                 let column = r.numbers[field], name = column.name
-                var series = groups[g].map(Int.init).filter { column.values[$0].isNaN == false }
+                series.removeAll(keepingCapacity: true)
+                for row in groups[g] where !column.values[Int(row)].isNaN { series.append(Int(row)) }
                 // Rows are in file order, usually by year already.
                 if zip(series, series.dropFirst()).contains(where: { years[$0.0] > years[$0.1] }) {
                     series.sort { years[$0] < years[$1] }
