@@ -73,6 +73,8 @@ extension Auditor {
         let indicator = alignment.catalogue.all[ind]
         var years: [Int32] = []
         for i in series where years.last != facts[i].year { years.append(facts[i].year) }
+        // The preferred value of each year, looked up once for the whole series.
+        let chosenOfYear = years.map { alignment.chosen(area: area, indicator: ind, year: Int($0))?.value }
         var yearStart = series.startIndex
         while yearStart < series.endIndex {
             let year = facts[series[yearStart]].year
@@ -85,7 +87,7 @@ extension Auditor {
                 let recordID = records[n]
                 let isValue = f.kind == .reference
                 guard !flagged.contains(Int64(recordID) << 1 | (isValue ? 1 : 0)) else { continue }
-                let others = zip(sameYear, records).filter { $0.1 != recordID }.map { facts[$0.0].value }
+                let others = sameYear.count == 1 ? [] : zip(sameYear, records).filter { $0.1 != recordID }.map { facts[$0.0].value }
                 let reference: Double
                 let describe: () -> String
                 if !others.isEmpty {
@@ -93,9 +95,10 @@ extension Auditor {
                     describe = { "\(indicator.id) \(year) printed as \(Self.format(f.value)); the other \(others.count) source\(others.count == 1 ? "" : "s") of the same fact give \(others.map(Self.format).joined(separator: ", "))" }
                 } else {
                     // The series' other years, one value each (the preferred one).
-                    let neighbours = years.filter { $0 != year }.compactMap {
-                        alignment.chosen(area: area, indicator: ind, year: Int($0))?.value
-                    }.filter { $0 > 0 }
+                    var neighbours: [Double] = []
+                    for (k, other) in years.enumerated() where other != year {
+                        if let value = chosenOfYear[k], value > 0 { neighbours.append(value) }
+                    }
                     guard !neighbours.isEmpty else { continue }
                     reference = Distribution.quantile(neighbours.sorted(), 0.5)
                     describe = {
