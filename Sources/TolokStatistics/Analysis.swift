@@ -19,23 +19,37 @@ public struct Analysis: Sendable {
     /// Aligns `dataset` (corrections applied), audits it, marks the values computed from suspect
     /// figures, then computes programme budgets and costs from the corrected lines.
     ///
-    /// The audits of the printed and of the corrected figures run side by side on `threads > 1`
-    /// (each is one thread's work: the result is that of one thread).
+    /// On `threads > 1` the work runs on both cores in two rounds: first the alignment, the
+    /// programme budgets and the record checks of both audits (of the printed and of the
+    /// corrected figures), then both audits' checks of the aligned values. Each task is one
+    /// thread's work, so the result is that of one thread.
     public init(_ dataset: Dataset, includeSuspect: Bool = false, threads: Int = 2) {
         self.dataset = dataset
         self.includeSuspect = includeSuspect
-        var alignment = Alignment(dataset)
+        let auditors = ParallelSlots<Auditor>(count: 2)
+        let aligned = ParallelSlots<Alignment>(count: 1)
+        let programmes = ParallelSlots<[ProgrammeBudget]>(count: 1)
+        // The longest first, so the short ones fill in behind them.
+        Self.perform(threads: threads, [
+            { var a = Auditor(dataset: dataset, corrected: true); a.checkRecords(); auditors[1] = a },
+            { var a = Auditor(dataset: dataset, corrected: false); a.checkRecords(); auditors[0] = a },
+            { programmes[0] = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset)) },
+            { aligned[0] = Alignment(dataset) },
+        ])
+        var alignment = aligned[0]!
         let audits = ParallelSlots<AuditReport>(count: 2)
-        let aligned = alignment
-        if threads > 1 {
-            DispatchQueue.concurrentPerform(iterations: 2) { i in audits[i] = Audit.run(dataset, alignment: aligned, corrected: i == 1) }
-        } else {
-            for i in 0..<2 { audits[i] = Audit.run(dataset, alignment: aligned, corrected: i == 1) }
-        }
+        Self.perform(threads: threads, [0, 1].map { i in
+            { [alignment] in
+                var a = auditors[i]!
+                auditors[i] = nil
+                a.checkAligned(alignment)
+                audits[i] = a.report
+            }
+        })
         let audit = audits[0]!
         let suspicions = Suspicions(audit: audits[1]!, dataset: dataset)
         alignment.markSuspects(suspicions.reasons)
-        var budgets = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset))
+        var budgets = programmes[0]!
         for i in budgets.indices { budgets[i].suspicions = suspicions.reasons(budgetLines: budgets[i].lineIDs) }
         let costs = Costs.compute(budgets: budgets, alignment: alignment)
         // Resolved once, by the last call: the per-1,000 rates read counts and bases the costs do not touch.
@@ -47,6 +61,15 @@ public struct Analysis: Sendable {
         self.costs = costs
         self.audit = audit
         self.suspicions = suspicions
+    }
+
+    /// Runs `tasks` on `threads > 1` threads, or one after the other.
+    private static func perform(threads: Int, _ tasks: [@Sendable () -> Void]) {
+        if threads > 1 {
+            DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
+        } else {
+            for task in tasks { task() }
+        }
     }
 
     public var areas: Areas { dataset.areas }

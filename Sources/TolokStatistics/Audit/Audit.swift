@@ -19,31 +19,16 @@ public enum Audit {
     /// `datasets/corrections/` applied: what remains wrong after them (``Suspicions``).
     public static func run(_ dataset: Dataset, alignment: Alignment? = nil, corrected: Bool = false) -> AuditReport {
         var audit = Auditor(dataset: dataset, corrected: corrected)
-        audit.checkCapaian()
-        audit.checkPercentages()
-        audit.checkBudgetTotals()
-        audit.checkPeriodTotals()
-        audit.checkAverages()
-        audit.checkRelations()
-        audit.checkSameFacts()
-        audit.checkSeries()
-        audit.checkRateRanges()
-        audit.checkRatesFromCounts()
-        if let alignment {
-            audit.checkAgainstBPS(alignment)
-            audit.checkAlignedSeries(alignment)
-            audit.checkValidRanges(alignment)
-        }
-        // One disagreement found twice (by label and by a relation) is reported once.
-        var seen = Set<String>()
-        let findings = audit.findings.filter { f in
-            seen.insert("\(f.check.rawValue)|\(f.field)|\(Set(f.recordIDs.prefix(2)).sorted())|\(f.published)|\(f.expected)").inserted
-        }
-        return AuditReport(findings: findings, runs: audit.runs, problems: audit.problems)
+        audit.checkRecords()
+        if let alignment { audit.checkAligned(alignment) }
+        return audit.report
     }
 }
 
-struct Auditor {
+/// The audit's state: the tables' columns, and the findings and runs so far. Its checks run in
+/// two parts, ``checkRecords()`` and then ``checkAligned(_:)``, so the first part can run while
+/// the alignment is built (``Analysis``).
+struct Auditor: Sendable {
     let dataset: Dataset
     let pool: StringPool
     let observations: ObservationColumns
@@ -80,6 +65,38 @@ struct Auditor {
         }
         labelKey = keyOf
         labelKeys = keys
+    }
+
+    /// The checks of the printed tables, which need no alignment.
+    mutating func checkRecords() {
+        checkCapaian()
+        checkPercentages()
+        checkBudgetTotals()
+        checkPeriodTotals()
+        checkAverages()
+        checkRelations()
+        checkSameFacts()
+        checkSeries()
+        checkRateRanges()
+        checkRatesFromCounts()
+    }
+
+    /// The reports' TPT and TPAK against BPS, and each canonical indicator's series and
+    /// plausible range (after ``checkRecords()``: the series check skips what it flagged).
+    mutating func checkAligned(_ alignment: Alignment) {
+        checkAgainstBPS(alignment)
+        checkAlignedSeries(alignment)
+        checkValidRanges(alignment)
+    }
+
+    /// The findings so far (one disagreement found twice, by label and by a relation, once) and
+    /// the runs.
+    var report: AuditReport {
+        var seen = Set<String>()
+        let findings = findings.filter { f in
+            seen.insert("\(f.check.rawValue)|\(f.field)|\(Set(f.recordIDs.prefix(2)).sorted())|\(f.published)|\(f.expected)").inserted
+        }
+        return AuditReport(findings: findings, runs: runs, problems: problems)
     }
 
     /// The normalised label of pool id `label` (`-1` when missing).
