@@ -146,10 +146,31 @@ public struct CSVRow: ~Copyable {
         if let value, value.isFinite { NumberText.appendFixed(value, decimals: decimals, separator: dialect.decimalMark, to: &out) }
     }
 
+    /// Cells rendered once (``RenderedCells``), appended as they are.
+    public mutating func cells(_ cells: borrowing RenderedCells, _ out: inout ByteBuffer) {
+        separate(&out)
+        cells.bytes.withUnsafeBufferPointer { out.append($0) }
+    }
+
     /// Ends the row.
     public mutating func end(_ out: inout ByteBuffer) {
         if dialect == .excelID { out.append(13) }
         out.append(10)
         first = true
+    }
+}
+
+/// Consecutive cells rendered once and appended to many rows (``CSVRow/cells(_:_:)``): a group's
+/// columns that are the same on each of its rows, formatted once instead of on every row.
+public struct RenderedCells: Sendable {
+    /// The cells' bytes, separators between them (none before the first, none after the last).
+    public let bytes: [UInt8]
+
+    /// The cells `render` appends to a row of `dialect`.
+    public init(dialect: CSVDialect, _ render: (inout CSVRow, inout ByteBuffer) -> Void) {
+        var buffer = ByteBuffer(capacity: 256)
+        var row = CSVRow(dialect: dialect)
+        render(&row, &buffer)
+        bytes = buffer.array
     }
 }

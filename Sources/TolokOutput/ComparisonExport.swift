@@ -18,8 +18,12 @@ public enum ComparisonExport {
         let policy = YearPolicy.all.description
         let header = dialect.header(AnalysisExports.comparisonHeader)
         let perBlock = 8
+        let yearIndex = Dictionary(uniqueKeysWithValues: grid.years.enumerated().map { ($1, $0) })
         try BlockWriter.write(to: url, in: &batch, header: header, blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
             var scratch = ByteBuffer(capacity: 256)
+            // The province's and the nation's cells of an indicator and year (index: indicator ×
+            // years + year), rendered once for the block's districts of one province.
+            var yardstickCells = [YardstickCells?](repeating: nil, count: catalogue.all.count * grid.years.count)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let district = all[Int(d)]
                 for ind in indicators {
@@ -35,11 +39,45 @@ public enum ComparisonExport {
                         let pf = yardsticks && p >= 0 ? grid.fact(indicator: ind, year: y, area: Int(p)) : nil
                         let nf = yardsticks && geography.nation >= 0 ? grid.fact(indicator: ind, year: y, area: Int(geography.nation)) : nil
                         let pv = pf.map { alignment.facts[$0].value }, nv = nf.map { alignment.facts[$0].value }
+                        // One scratch buffer for the cells built of parts (no allocation per row).
+                        func citation(_ fact: Int?, _ row: inout CSVRow, _ out: inout ByteBuffer) {
+                            guard let fact else { row.missing(&out); return }
+                            scratch.removeAll()
+                            alignment.appendCitation(fact, to: &scratch)
+                            scratch.withBytes { row.text($0, &out) }
+                        }
+                        func alternatives(_ fact: Int?, area: Int32, _ row: inout CSVRow, _ out: inout ByteBuffer) {
+                            guard fact != nil, let c = grid.cell(indicator: ind, year: y, area: Int(area)) else { row.missing(&out); return }
+                            scratch.removeAll()
+                            for (k, a) in grid.alternatives(c).enumerated() {
+                                if k > 0 { scratch.append(UInt8(ascii: ";")); scratch.append(UInt8(ascii: " ")) }
+                                NumberText.appendFixed(alignment.facts[Int(a)].value, decimals: decimals, to: &scratch)
+                                scratch.append(UInt8(ascii: " ")); scratch.append(UInt8(ascii: "("))
+                                alignment.appendCitation(Int(a), to: &scratch)
+                                scratch.append(UInt8(ascii: ")"))
+                            }
+                            scratch.withBytes { row.text($0, &out) }
+                        }
+                        let slot = ind * grid.years.count + yearIndex[y]!
+                        if yardstickCells[slot]?.province != p {
+                            yardstickCells[slot] = YardstickCells(
+                                province: p,
+                                values: RenderedCells(dialect: dialect) { row, out in
+                                    row.number(pv, decimals: decimals, &out); row.number(nv, decimals: decimals, &out)
+                                },
+                                citations: RenderedCells(dialect: dialect) { row, out in
+                                    citation(pf, &row, &out); citation(nf, &row, &out)
+                                },
+                                alternatives: RenderedCells(dialect: dialect) { row, out in
+                                    alternatives(pf, area: p, &row, &out); alternatives(nf, area: geography.nation, &row, &out)
+                                })
+                        }
+                        let yardstick = yardstickCells[slot]!
                         var row = CSVRow(dialect: dialect)
                         row.text(district.code, &out); row.text(district.name, &out); row.text(province?.code, &out)
                         row.integer(y, &out); row.text(indicator.id, &out); row.text(indicator.name(english: english), &out)
                         row.text(indicator.unit, &out); row.text(indicator.polarity.rawValue, &out)
-                        row.number(value, decimals: decimals, &out); row.number(pv, decimals: decimals, &out); row.number(nv, decimals: decimals, &out)
+                        row.number(value, decimals: decimals, &out); row.cells(yardstick.values, &out)
                         row.number(pv.map { Comparisons.gap(value, $0) }, decimals: decimals, &out)
                         row.number(nv.map { Comparisons.gap(value, $0) }, decimals: decimals, &out)
                         row.number(pv.flatMap { Comparisons.relativeGap(value, $0) }, decimals: 2, &out)
@@ -52,27 +90,8 @@ public enum ComparisonExport {
                         }
                         place(ranks.provinceRank[cell], ranks.provinceCount[cell])
                         place(ranks.nationRank[cell], ranks.nationCount[cell])
-                        // One scratch buffer for the cells built of parts (no allocation per row).
-                        func citation(_ fact: Int?) {
-                            guard let fact else { row.missing(&out); return }
-                            scratch.removeAll()
-                            alignment.appendCitation(fact, to: &scratch)
-                            scratch.withBytes { row.text($0, &out) }
-                        }
-                        citation(f); citation(pf); citation(nf)
-                        func alternatives(_ fact: Int?, area: Int32) {
-                            guard fact != nil, let c = grid.cell(indicator: ind, year: y, area: Int(area)) else { row.missing(&out); return }
-                            scratch.removeAll()
-                            for (k, a) in grid.alternatives(c).enumerated() {
-                                if k > 0 { scratch.append(UInt8(ascii: ";")); scratch.append(UInt8(ascii: " ")) }
-                                NumberText.appendFixed(alignment.facts[Int(a)].value, decimals: decimals, to: &scratch)
-                                scratch.append(UInt8(ascii: " ")); scratch.append(UInt8(ascii: "("))
-                                alignment.appendCitation(Int(a), to: &scratch)
-                                scratch.append(UInt8(ascii: ")"))
-                            }
-                            scratch.withBytes { row.text($0, &out) }
-                        }
-                        alternatives(f, area: d); alternatives(pf, area: p); alternatives(nf, area: geography.nation)
+                        citation(f, &row, &out); row.cells(yardstick.citations, &out)
+                        alternatives(f, area: d, &row, &out); row.cells(yardstick.alternatives, &out)
                         row.flags(alignment.flags(f), &out)
                         row.text(policy, &out)
                         if !yardsticks {
@@ -89,4 +108,11 @@ public enum ComparisonExport {
             }
         }
     }
+}
+
+/// A province's and the nation's cells of one indicator and year in `comparison.csv`: their
+/// values, citations and alternatives (the same on every row of the province's districts).
+private struct YardstickCells {
+    var province: Int32
+    var values, citations, alternatives: RenderedCells
 }

@@ -33,10 +33,20 @@ public enum RankingsExport {
         starts.append(table.groups.count)
         let blockStarts = starts
 
+        // The cells every row of an area repeats: its code and name; a province's code.
+        let areaCells = all.map { a in RenderedCells(dialect: dialect) { row, out in row.text(a.code, &out); row.text(a.name, &out) } }
+        let provinceCodeCells = ([nil] + alignment.areaCodes).map { code in RenderedCells(dialect: dialect) { row, out in row.text(code, &out) } }
+
         try BlockWriter.write(to: rankings, in: &batch, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1,
                               threads: threads) { block, out in
             var scratch = ByteBuffer(capacity: 256)
-            for g in table.groups[blockStarts[block]..<blockStarts[block + 1]] {
+            // The quartile and province cells of a group and province (index: province + 1),
+            // rendered at the province's first row in the group (`renderedFor` holds the group).
+            var quartileCells = [RenderedCells?](repeating: nil, count: alignment.areaCodes.count + 1)
+            var provinceBest = [Double?](repeating: nil, count: alignment.areaCodes.count + 1)
+            var renderedFor = [Int](repeating: -1, count: alignment.areaCodes.count + 1)
+            for groupIndex in blockStarts[block]..<blockStarts[block + 1] {
+                let g = table.groups[groupIndex]
                 let ind = Int(g.indicator), y = Int(g.year)
                 let indicator = catalogue.all[ind]
                 let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
@@ -44,26 +54,38 @@ public enum RankingsExport {
                 let distribution = g.summary.distribution
                 let notRanked = g.isRanked ? nil
                     : "not ranked: \(g.count) district\(g.count == 1 ? "" : "s") with a value in \(scopeID) (at least \(Rankings.minimumGroupSize) needed)"
+                let head = RenderedCells(dialect: dialect) { row, out in
+                    row.text(indicator.id, &out); row.text(indicator.name(english: english), &out); row.integer(y, &out)
+                    row.text(scopeID, &out)
+                }
                 func line(_ area: Int, fact: Int?, rank: Int32?, percentile: Double?, note: String?) {
                     let p = geography.province(of: area, year: y)
-                    let province = table.provinceSummary(indicator: ind, year: y, province: p)
+                    let slot = Int(p) + 1
+                    if renderedFor[slot] != groupIndex {
+                        let province = table.provinceSummary(indicator: ind, year: y, province: p)
+                        quartileCells[slot] = RenderedCells(dialect: dialect) { row, out in
+                            row.number(distribution?.q1, decimals: decimals, &out)
+                            row.number(distribution?.median, decimals: decimals, &out)
+                            row.number(distribution?.q3, decimals: decimals, &out)
+                            row.number(province?.distribution?.q1, decimals: decimals, &out)
+                            row.number(province?.distribution?.median, decimals: decimals, &out)
+                            row.number(province?.distribution?.q3, decimals: decimals, &out)
+                            row.number(province?.best, decimals: decimals, &out)
+                        }
+                        provinceBest[slot] = province?.best
+                        renderedFor[slot] = groupIndex
+                    }
                     let value = fact.map { alignment.facts[$0].value }
                     var row = CSVRow(dialect: dialect)
-                    row.text(indicator.id, &out); row.text(indicator.name(english: english), &out); row.integer(y, &out)
-                    row.text(scopeID, &out); row.text(all[area].code, &out); row.text(all[area].name, &out)
-                    row.text(p >= 0 ? alignment.areaCodes[Int(p)] : nil, &out)
+                    row.cells(head, &out)
+                    row.cells(areaCells[area], &out)
+                    row.cells(provinceCodeCells[slot], &out)
                     row.number(value, decimals: decimals, &out)
                     if let rank { row.integer(Int(rank), &out) } else { row.missing(&out) }
                     row.integer(g.count, &out)
                     row.number(percentile, decimals: 2, &out)
-                    row.number(distribution?.q1, decimals: decimals, &out)
-                    row.number(distribution?.median, decimals: decimals, &out)
-                    row.number(distribution?.q3, decimals: decimals, &out)
-                    row.number(province?.distribution?.q1, decimals: decimals, &out)
-                    row.number(province?.distribution?.median, decimals: decimals, &out)
-                    row.number(province?.distribution?.q3, decimals: decimals, &out)
-                    row.number(province?.best, decimals: decimals, &out)
-                    row.number(value.flatMap { v in province?.best.map { v - $0 } }, decimals: decimals, &out)
+                    row.cells(quartileCells[slot]!, &out)
+                    row.number(value.flatMap { v in provinceBest[slot].map { v - $0 } }, decimals: decimals, &out)
                     row.text(indicator.polarity.rawValue, &out)
                     if let fact {
                         // One scratch buffer for the citation (no allocation per row).
@@ -103,16 +125,23 @@ public enum RankingsExport {
                 let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
                 let dec = indicator.unit == "per_1000" ? 2 : max(indicator.decimals, 2)
                 let scopeID = scope(g)
+                let head = RenderedCells(dialect: dialect) { row, out in
+                    row.text(indicator.id, &out); row.integer(Int(g.year), &out); row.text(scopeID, &out)
+                }
+                let summary = RenderedCells(dialect: dialect) { row, out in
+                    row.integer(d.n, &out)
+                    row.number(d.mean, decimals: dec, &out); row.number(d.median, decimals: dec, &out)
+                    row.number(d.q1, decimals: dec, &out); row.number(d.q3, decimals: dec, &out)
+                    row.number(d.standardDeviation, decimals: dec, &out); row.number(d.coefficientOfVariation, decimals: 4, &out)
+                }
                 for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
                     let area = Int(table.memberArea[m])
                     let v = alignment.facts[Int(table.memberFact[m])].value
                     var row = CSVRow(dialect: dialect)
-                    row.text(indicator.id, &out); row.integer(Int(g.year), &out); row.text(scopeID, &out)
-                    row.text(all[area].code, &out); row.text(all[area].name, &out)
-                    row.number(v, decimals: decimals, &out); row.integer(d.n, &out)
-                    row.number(d.mean, decimals: dec, &out); row.number(d.median, decimals: dec, &out)
-                    row.number(d.q1, decimals: dec, &out); row.number(d.q3, decimals: dec, &out)
-                    row.number(d.standardDeviation, decimals: dec, &out); row.number(d.coefficientOfVariation, decimals: 4, &out)
+                    row.cells(head, &out)
+                    row.cells(areaCells[area], &out)
+                    row.number(v, decimals: decimals, &out)
+                    row.cells(summary, &out)
                     row.number(d.zScore(v), decimals: 4, &out); row.number(table.memberPercentile[m], decimals: 2, &out)
                     row.end(&out)
                 }
