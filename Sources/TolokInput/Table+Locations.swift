@@ -29,11 +29,7 @@ extension Table {
     /// Appends the rows of `other`, whose text cells are ids of `otherPool`, interning its strings
     /// into `pool`.
     mutating func append(_ other: Table, from otherPool: StringPool, into pool: inout StringPool) {
-        var map = [Int32](repeating: -1, count: otherPool.count)
-        pool.reserveCapacity(strings: otherPool.count, bytes: otherPool.byteCount)
-        for id in 0..<otherPool.count {
-            map[id] = otherPool.withBytes(Int32(id)) { pool.intern($0)! }
-        }
+        let map = pool.merge(otherPool)
         let fileOffset = Int32(files.count)
         files += other.files
         fileURLs += other.fileURLs

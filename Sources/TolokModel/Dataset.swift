@@ -60,23 +60,36 @@ public struct Dataset: Sendable {
 
     /// Distinct years across observations and budget lines, ascending.
     public func years() -> [Int] {
-        var years = Set<Int>()
-        for kind in ["observations", "budget"] {
-            guard let table = tables[kind] else { continue }
-            let f = table.column("year")
-            for row in 0..<table.rowCount { if let y = table.integer(f, row) { years.insert(y) } }
+        let columns = ["observations", "budget"].compactMap { kind in tables[kind].map { $0.integers($0.column("year")) } }
+        var low = Int64.max, high = Int64.min + 1
+        for column in columns {
+            for y in column where y != Int64.min {
+                low = min(low, y)
+                high = max(high, y)
+            }
         }
-        return years.sorted()
+        guard low <= high else { return [] }
+        // A flag per year of the span (no hashing a million rows), unless the span is huge.
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow, span < 1 << 16 else {
+            return Set(columns.joined().filter { $0 != Int64.min }.map(Int.init)).sorted()
+        }
+        var present = [Bool](repeating: false, count: Int(span) + 1)
+        for column in columns {
+            for y in column where y != Int64.min { present[Int(y - low)] = true }
+        }
+        return present.indices.filter { present[$0] }.map { Int(low) + $0 }
     }
 
     /// Districts that have at least one observation or budget line, by code.
     public func districtsWithData() -> [Area] {
-        var ids = Set<Int32>()
+        // A flag per pool id (no hashing a million rows).
+        var present = [Bool](repeating: false, count: pool.count)
         for kind in ["observations", "budget"] {
             guard let table = tables[kind] else { continue }
-            for id in table.textIDs(table.column("district_code")) where id >= 0 { ids.insert(id) }
+            for id in table.textIDs(table.column("district_code")) where id >= 0 { present[Int(id)] = true }
         }
-        return areas.all.filter { ids.contains($0.codeID) }.sorted { $0.code < $1.code }
+        return areas.all.filter { $0.codeID >= 0 && present[Int($0.codeID)] }.sorted { $0.code < $1.code }
     }
 }
 

@@ -12,7 +12,7 @@ public struct StringPool: Sendable {
     private var arena: [UInt8] = []
     /// Start of each string in ``arena``; the last entry is the arena's end.
     private var starts: [UInt32] = [0]
-    /// Hash of each string (so growing never hashes again, and a probe compares hashes first).
+    /// Hash of each string (so growing and merging never hash again, and a probe compares hashes first).
     private var hashes: [UInt64] = []
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
 
@@ -53,6 +53,11 @@ public struct StringPool: Sendable {
         let h = Self.hash(bytes)
         if let id = find(bytes, hash: h) { return id }
         guard Self.isValidUTF8(bytes) else { return nil }
+        return append(bytes, hash: h)
+    }
+
+    /// Adds `bytes` (known to be new and valid UTF-8) as a new string.
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32 {
         let id = Int32(count)
         arena.append(contentsOf: bytes)
         precondition(arena.count <= Int(UInt32.max), "string pool over 4 GiB")
@@ -61,6 +66,23 @@ public struct StringPool: Sendable {
         if count * 2 > slots.count { grow() }
         insert(id, hash: h)
         return id
+    }
+
+    /// Interns every string of `other` (the pool of a table read on another thread): the ids
+    /// they have here, by their id in `other`. Their hashes are taken from `other`, and their
+    /// bytes are known to be valid, so each costs one probe.
+    public mutating func merge(_ other: StringPool) -> [Int32] {
+        reserveCapacity(strings: other.count, bytes: other.byteCount)
+        var map = [Int32](repeating: -1, count: other.count)
+        other.arena.withUnsafeBufferPointer { otherArena in
+            for id in 0..<other.count {
+                let start = Int(other.starts[id]), end = Int(other.starts[id + 1])
+                let bytes = UnsafeBufferPointer(rebasing: otherArena[start..<end])
+                let h = other.hashes[id]
+                map[id] = find(bytes, hash: h) ?? append(bytes, hash: h)
+            }
+        }
+        return map
     }
 
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -90,14 +90,17 @@ public enum Composite {
         let totalWeight = weights.reduce(0, +)
         // values[d][i]: the district's value in the year, `nil` when missing (or suspect).
         var notes = Array(repeating: [String](), count: districts.count)
+        // The chosen facts by index (their value and whether suspect; no texts needed).
+        let indicatorIndex = indicators.map { alignment.catalogue.index[$0.id] }
         let values: [[Double?]] = districts.enumerated().map { d, area in
-            indicators.map { ind in
-                guard let v = alignment.value(area.code, spec.year, ind.id) else { return nil }
-                if v.chosen.isSuspect && !spec.includeSuspect {
-                    notes[d].append("\(ind.id) \(spec.year) left out as suspect")
+            let a = alignment.areaIndex[area.code]
+            return indicators.indices.map { i in
+                guard let a, let ind = indicatorIndex[i], let f = alignment.chosen(area: Int(a), indicator: ind, year: spec.year) else { return nil }
+                if f.suspect && !spec.includeSuspect {
+                    notes[d].append("\(indicators[i].id) \(spec.year) left out as suspect")
                     return nil
                 }
-                return v.chosen.value
+                return f.value
             }
         }
         let coverage = values.map { row in zip(row, weights).reduce(0.0) { $0 + ($1.0 == nil ? 0 : $1.1) } / max(totalWeight, .ulpOfOne) }
