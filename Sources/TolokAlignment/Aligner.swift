@@ -48,19 +48,35 @@ public struct Alignment: Sendable {
     /// The text columns of the observations and references (``appendCitation(_:role:to:)``).
     let textColumns: RecordTextColumns
 
-    /// Aligns `dataset`.
-    public init(_ dataset: Dataset) {
+    /// Aligns `dataset`; on `threads > 1`, the observations on two threads (the same result).
+    public init(_ dataset: Dataset, threads: Int = 1) {
         self.dataset = dataset
         let catalogue = IndicatorCatalogue(dataset)
         self.catalogue = catalogue
         let pool = dataset.pool
-        // Problems in the mapping tables are `tolok validate`'s business (``check(_:)``).
-        let mappings = IndicatorMapping.load(dataset, catalogue: catalogue).mappings
-        self.mappings = mappings
         areaCodes = dataset.areas.all.map(\.code)
         areaIndex = Dictionary(areaCodes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         var areaOfPoolID = [Int32](repeating: -1, count: pool.count)
         for (i, a) in dataset.areas.all.enumerated() { areaOfPoolID[Int(a.codeID)] = Int32(i) }
+        let observations = dataset.tables["observations"]
+        // The mapping table read, and the observations' rows put by district, side by side on
+        // `threads > 1`. Problems in the mapping tables are `tolok validate`'s business (``check(_:)``).
+        let mappingTable = ParallelSlots<(mappings: [IndicatorMapping], lookup: MappingLookup)>(count: 1)
+        let districtRows = ParallelSlots<BucketAligner.Buckets>(count: 1)
+        let tasks: [@Sendable () -> Void] = [
+            {
+                let mappings = IndicatorMapping.load(dataset, catalogue: catalogue).mappings
+                mappingTable[0] = (mappings, MappingLookup(mappings, pool: pool))
+            },
+            { [areaOfPoolID, areaCount = areaCodes.count] in
+                if let table = observations, table.rowCount > 0 {
+                    districtRows[0] = BucketAligner.Buckets(table, areaOfPool: areaOfPoolID, areaCount: areaCount)
+                }
+            },
+        ]
+        ParallelTasks.run(threads: threads, tasks)
+        let (mappings, lookup) = mappingTable[0]!
+        self.mappings = mappings
         let indicatorIndex = Dictionary(catalogue.all.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
 
         // Sources by index, and by pool id.
@@ -73,7 +89,6 @@ public struct Alignment: Sendable {
         // Corrections of observations, by row.
         let corrections = Corrections(dataset.corrections())
         var correctedRows: [Int32: Observation] = [:]
-        let observations = dataset.tables["observations"]
         if let table = observations, !corrections.all.isEmpty {
             let rows = table.rowsByID(table.column("id"), poolCount: pool.count)
             let reader = Observation.Reader(table)
@@ -139,10 +154,9 @@ public struct Alignment: Sendable {
         var targets: [Fact] = []
         var moreOperands: [Int32: [Int32]] = [:]
         var unmappedLabels: [UnmappedLabel] = []
-        if let table = observations, table.rowCount > 0 {
-            let lookup = MappingLookup(mappings, pool: pool)
+        if let table = observations, table.rowCount > 0, let buckets = districtRows[0] {
             let district = table.textIDs(table.column("district_code")), label = table.textIDs(table.column("indicator_label"))
-            let period = table.textIDs(table.column("period")), source = table.textIDs(table.column("source_id"))
+            let source = table.textIDs(table.column("source_id"))
             let revision = table.textIDs(table.column("revision"))
             let year = table.integers(table.column("year")), targetYear = table.integers(table.column("target_year"))
             let target = table.numbers(table.column("target")), realisation = table.numbers(table.column("realisation"))
@@ -160,34 +174,14 @@ public struct Alignment: Sendable {
             let plans = mappings.map { m in
                 MappingPlan(m, indicator: indicatorIndex[m.indicatorID] ?? -1, pool: pool)
             }
-            // The rows of each district (by area index; the last bucket: rows of no known area), in
-            // table order, so that its operand counts are looked up in a small map of its own.
-            let areaCount = areaCodes.count
-            var bucketStart = [Int](repeating: 0, count: areaCount + 2)
-            func eligible(_ row: Int) -> Bool {
-                period[row] < 0 && (!target[row].isNaN || !realisation[row].isNaN) && label[row] >= 0 && district[row] >= 0
-            }
-            func bucket(_ row: Int) -> Int {
-                let a = areaOfPoolID[Int(district[row])]
-                return a >= 0 ? Int(a) : areaCount
-            }
-            for row in 0..<table.rowCount where eligible(row) { bucketStart[bucket(row) + 1] += 1 }
-            for i in 0..<(areaCount + 1) { bucketStart[i + 1] += bucketStart[i] }
-            var rowsByBucket = [Int32](repeating: 0, count: bucketStart[areaCount + 1])
-            var fill = bucketStart
-            for row in 0..<table.rowCount where eligible(row) {
-                let b = bucket(row)
-                rowsByBucket[fill[b]] = Int32(row)
-                fill[b] += 1
-            }
             let aligner = BucketAligner(
                 district: district, label: label, source: source, revision: revision, year: year, targetYear: targetYear,
                 target: target, realisation: realisation, realisationDecimals: realisationDecimals, corrected: corrected,
                 correctedRows: correctedRows, revisionRanks: revisionRanks, plans: plans, areaOfPool: areaOfPoolID,
                 sourceOfPool: sourceOfPoolID, series: series, seriesFacts: seriesFacts, lookup: lookup,
-                bucketStart: bucketStart, rowsByBucket: rowsByBucket, areaCount: areaCount)
+                bucketStart: buckets.start, rowsByBucket: buckets.rows, areaCount: areaCodes.count)
             // With room for the references appended below.
-            var facts = aligner.align(reservingExtra: referenceFacts.count)
+            var facts = aligner.align(reservingExtra: referenceFacts.count, threads: threads)
             swap(&actuals, &facts.actuals)
             swap(&targets, &facts.targets)
             moreOperands = facts.moreOperands
@@ -212,7 +206,7 @@ public struct Alignment: Sendable {
         unmapped = unmappedLabels
         grid = ResolvedGrid([], areaCount: 0, indicatorCount: 0, prefers: { _, _ in false })
         targetGrid = grid
-        resolve()
+        resolve(threads: threads)
     }
 
     /// A mapping row as the hot loop needs it: integers only.
@@ -249,14 +243,26 @@ public struct Alignment: Sendable {
         return UInt64(area) << 48 | UInt64(source + 1) << 29 | UInt64(key) << 8 | y
     }
 
-    private mutating func resolve() {
-        let sources = sourceInfo
-        grid = ResolvedGrid(facts, areaCount: areaCodes.count, indicatorCount: catalogue.all.count) {
-            SourcePriority.prefers($0, over: $1, sources: sources)
-        }
-        targetGrid = ResolvedGrid(targetFacts, areaCount: areaCodes.count, indicatorCount: catalogue.all.count) {
-            TargetPriority.prefers($0, over: $1, sources: sources)
-        }
+    /// The grids of the actual values and of the targets (side by side on `threads > 1`).
+    private mutating func resolve(threads: Int = 1) {
+        let (sources, facts, targetFacts) = (sourceInfo, facts, targetFacts)
+        let (areaCount, indicatorCount) = (areaCodes.count, catalogue.all.count)
+        let grids = ParallelSlots<ResolvedGrid>(count: 2)
+        let tasks: [@Sendable () -> Void] = [
+            {
+                grids[0] = ResolvedGrid(facts, areaCount: areaCount, indicatorCount: indicatorCount) {
+                    SourcePriority.prefers($0, over: $1, sources: sources)
+                }
+            },
+            {
+                grids[1] = ResolvedGrid(targetFacts, areaCount: areaCount, indicatorCount: indicatorCount) {
+                    TargetPriority.prefers($0, over: $1, sources: sources)
+                }
+            },
+        ]
+        ParallelTasks.run(threads: threads, tasks)
+        grid = grids[0]!
+        targetGrid = grids[1]!
     }
 
     /// The mapping tables' own problems (labels mapped twice, incomplete transforms, unknown

@@ -3,7 +3,7 @@ import TolokModel
 /// One value of a canonical indicator for an area and year, as integers: what the hot paths
 /// (resolution, comparisons, rankings) work on. ``Alignment/aligned(_:role:)`` turns it into an
 /// ``AlignedValue`` with its texts (label, source, corrections, caveats) when an output needs them.
-public struct Fact: Sendable {
+public struct Fact: Sendable, Equatable {
     /// Where a fact comes from.
     public enum Kind: UInt8, Sendable {
         /// A row of the references tables.

@@ -88,7 +88,7 @@ enum PipelineCommand {
         }
         let rows = dataset.count("observations") + dataset.count("references")
         progress.stage("load", rows: rows)
-        let alignment = Alignment(dataset)
+        let alignment = Alignment(dataset, threads: TolokCommandLine.parallel ? 2 : 1)
         progress.stage("align", rows: rows)
         return Pipeline(alignment, areas: dataset.areas)
     }

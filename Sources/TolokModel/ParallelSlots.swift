@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One result per index of a `DispatchQueue.concurrentPerform` (or per task of a dispatch group):
 /// each iteration stores its own slot, and the results are read once the iterations have finished.
 ///
@@ -20,5 +22,18 @@ package final class ParallelSlots<T: Sendable>: @unchecked Sendable {
     package subscript(index: Int) -> T? {
         get { slots[index].value }
         set { slots[index].value = newValue }
+    }
+}
+
+/// Independent pieces of work, each storing its result in its own ``ParallelSlots`` slot.
+package enum ParallelTasks {
+    /// Runs `tasks`: side by side on `threads > 1` (`DispatchQueue.concurrentPerform`, as many at
+    /// once as there are cores; list the longest first), otherwise one after the other, in order.
+    package static func run(threads: Int, _ tasks: [@Sendable () -> Void]) {
+        if threads > 1 && tasks.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
+        } else {
+            for task in tasks { task() }
+        }
     }
 }

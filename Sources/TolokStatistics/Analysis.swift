@@ -30,7 +30,7 @@ public struct Analysis: Sendable {
         let aligned = ParallelSlots<Alignment>(count: 1)
         let programmes = ParallelSlots<[ProgrammeBudget]>(count: 1)
         // The longest first, so the short ones fill in behind them.
-        Self.perform(threads: threads, [
+        ParallelTasks.run(threads: threads, [
             { var a = Auditor(dataset: dataset, corrected: true); a.checkRecords(); auditors[1] = a },
             { var a = Auditor(dataset: dataset, corrected: false); a.checkRecords(); auditors[0] = a },
             { programmes[0] = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset)) },
@@ -38,7 +38,7 @@ public struct Analysis: Sendable {
         ])
         var alignment = aligned[0]!
         let audits = ParallelSlots<AuditReport>(count: 2)
-        Self.perform(threads: threads, [0, 1].map { i in
+        ParallelTasks.run(threads: threads, [0, 1].map { i in
             { [alignment] in
                 var a = auditors[i]!
                 auditors[i] = nil
@@ -61,15 +61,6 @@ public struct Analysis: Sendable {
         self.costs = costs
         self.audit = audit
         self.suspicions = suspicions
-    }
-
-    /// Runs `tasks` on `threads > 1` threads, or one after the other.
-    private static func perform(threads: Int, _ tasks: [@Sendable () -> Void]) {
-        if threads > 1 {
-            DispatchQueue.concurrentPerform(iterations: tasks.count) { tasks[$0]() }
-        } else {
-            for task in tasks { task() }
-        }
     }
 
     public var areas: Areas { dataset.areas }

@@ -32,6 +32,23 @@ struct ParallelismTests {
         #expect(parallel.contains { $0.contains("unknown area_code '9998'") } && parallel.contains { $0.contains("unknown area_code '9999'") })
     }
 
+    @Test func theAlignmentOnTwoThreadsEqualsOneThread() throws {
+        // Enough rows (over 16,384) for the observations to be aligned in two halves of districts,
+        // with label variants, every transform and corrections (the synthetic dataset's).
+        let data = try temporaryFolder().appendingPathComponent("synth")
+        #expect(tolok("synth", "--districts", "160", "--provinces", "5", "--years", "4", "--indicators", "36", "--budget-lines", "5",
+                      "--out", data.path, "--schemas", shippedDatasets + "/schemas").status == 0)
+        let dataset = try #require(DatasetLoader.load(directory: data.path).dataset)
+        let one = Alignment(dataset), two = Alignment(dataset, threads: 2)
+        #expect(dataset.count("observations") > 1 << 14 && one.facts.count > 1 << 14 && !one.targetFacts.isEmpty)
+        #expect(one.facts == two.facts)
+        #expect(one.targetFacts == two.targetFacts)
+        #expect(one.grid.chosen == two.grid.chosen && one.grid.others == two.grid.others)
+        #expect(one.targetGrid.chosen == two.targetGrid.chosen && one.targetGrid.others == two.targetGrid.others)
+        #expect(one.unmapped == two.unmapped)
+        #expect(one.facts.contains { $0.operandRow >= 0 })
+    }
+
     @Test func thePipelineExportOnFourThreadsEqualsOneThread() throws {
         let data = try temporaryFolder().appendingPathComponent("synth")
         #expect(tolok("synth", "--districts", "60", "--provinces", "4", "--years", "3", "--indicators", "12", "--budget-lines", "20",
