@@ -75,12 +75,14 @@ enum PipelineCommand {
     /// data has errors. Only the pipeline's values outlive this call, not the records.
     private static func prepare(_ data: String, progress: Progress, console: Console) -> Pipeline? {
         // Only the fields the pipeline reads, as a data-frame reader reads only the columns it
-        // uses; the records' ids only when there are corrections to apply by id.
+        // uses; the records' ids only when there are corrections to apply by id, and then only
+        // looked up among the ids the corrections name (a million ids are not interned).
         let package = DatasetLoader.Package(directory: data)
         let corrections = DatasetLoader.load(package, kinds: ["corrections"]).dataset?.count("corrections") ?? 0
         var fields = Self.fields
         if corrections > 0 { fields["observations"]!.insert("id") }
-        let result = DatasetLoader.load(package, kinds: kinds, fields: fields, parallel: TolokCommandLine.parallel)
+        let result = DatasetLoader.load(package, kinds: kinds, fields: fields, lookedUp: corrections > 0 ? ["observations": ["id"]] : [:],
+                                        parallel: TolokCommandLine.parallel)
         for d in result.diagnostics where d.severity == .error { console.err(d.description) }
         guard let dataset = result.dataset, !result.hasErrors else {
             console.err("tolok pipeline: \(result.diagnostics.errorCount) error(s) in \(data); nothing written.")

@@ -81,17 +81,20 @@ public enum DatasetLoader {
     /// needs a part of the data reads, as a data-frame reader reads only the columns it uses.
     ///
     /// With `fields`, only the named fields of a kind are read (the others read as missing, and
-    /// their keys and references are not checked): the columns a command uses. `parallel: false`
-    /// reads every file on the calling thread (the same result, byte for byte; `TOLOK_THREADS=1`
-    /// asks for it on the command line).
+    /// their keys and references are not checked): the columns a command uses. With `lookedUp`,
+    /// the named text fields of a kind are only looked up among the strings of the tables read
+    /// before, never interned (``Table/lookedUp``; those tables are read last): the record ids a
+    /// command needs only to find the records that corrections name. `parallel: false` reads every
+    /// file on the calling thread (the same result, byte for byte; `TOLOK_THREADS=1` asks for it
+    /// on the command line).
     public static func load(directory: String, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:],
-                            parallel: Bool = true) -> Result {
-        load(Package(directory: directory), kinds: only, fields: fields, parallel: parallel)
+                            lookedUp: [String: Set<String>] = [:], parallel: Bool = true) -> Result {
+        load(Package(directory: directory), kinds: only, fields: fields, lookedUp: lookedUp, parallel: parallel)
     }
 
-    /// ``load(directory:kinds:fields:parallel:)`` of a package already read.
+    /// ``load(directory:kinds:fields:lookedUp:parallel:)`` of a package already read.
     public static func load(_ package: Package, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:],
-                            parallel: Bool = true) -> Result {
+                            lookedUp: [String: Set<String>] = [:], parallel: Bool = true) -> Result {
         let base = package.base
         let shown: @Sendable (String) -> String = { [directory = package.directory] (relative: String) in
             directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
@@ -119,12 +122,15 @@ public enum DatasetLoader {
             if filesOfKind[kind] == nil { kinds.append(kind) }
             filesOfKind[kind, default: []].append(resource)
         }
+        // The tables whose fields are looked up come last: the strings looked for are in the others.
+        kinds = kinds.filter { lookedUp[$0] == nil } + kinds.filter { lookedUp[$0] != nil }
         var loader = TableLoader(pool: StringPool())
         var tables: [String: Table] = [:]
         for kind in kinds {
             let files = filesOfKind[kind]!
             let loaded = fields[kind].map { wanted in files[0].schema.fields.map { wanted.contains($0.name) } }
-            tables[kind] = loadTable(files, base: base, shown: shown, loaded: loaded, loader: &loader, parallel: parallel)
+            let looked = lookedUp[kind].map { names in files[0].schema.fields.map { names.contains($0.name) } }
+            tables[kind] = loadTable(files, base: base, shown: shown, loaded: loaded, lookedUp: looked, loader: &loader, parallel: parallel)
         }
         diagnostics += loader.diagnostics
         for kind in requiredFields.keys.sorted() where tables[kind] == nil && (only?.contains(kind) ?? true) {
@@ -154,8 +160,8 @@ public enum DatasetLoader {
     /// the first, so the result and the order of the diagnostics are those of one thread
     /// (`parallel: false` reads them on one; tests compare the two).
     static func loadTable(_ files: [ResourceDescriptor], base: URL, shown: @Sendable (String) -> String, loaded: [Bool]?,
-                          loader: inout TableLoader, parallel: Bool = true) -> Table {
-        var table = Table(schema: files[0].schema, loaded: loaded)
+                          lookedUp: [Bool]? = nil, loader: inout TableLoader, parallel: Bool = true) -> Table {
+        var table = Table(schema: files[0].schema, loaded: loaded, lookedUp: lookedUp)
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: base.appendingPathComponent($0.path).path)[.size] as? Int) ?? 0 }
         let total = sizes.reduce(0, +)
         guard parallel, files.count >= 2, total >= 1 << 20 else {
@@ -174,11 +180,12 @@ public enum DatasetLoader {
         let results = Mutex<[(TableLoader, Table)?]>([nil, nil])
         let first = loader
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            var worker = half == 0 ? first : TableLoader(pool: StringPool())
+            // The second half looks fields up among the strings read before, as the first does.
+            var worker = half == 0 ? first : TableLoader(pool: lookedUp?.contains(true) == true ? first.pool : StringPool())
             worker.diagnostics = []
             // The first half's table will take the second's rows too: it is sized for every file.
             worker.expect(bytes: half == 0 ? total : secondBytes)
-            var part = Table(schema: files[0].schema, loaded: loaded)
+            var part = Table(schema: files[0].schema, loaded: loaded, lookedUp: lookedUp)
             for f in halves[half] { worker.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &part) }
             results.withLock { $0[half] = (worker, part) }
         }

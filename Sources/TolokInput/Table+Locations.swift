@@ -38,7 +38,8 @@ extension Table {
         rowLine += other.rowLine
         rowOffset += other.rowOffset
         rowCount += other.rowCount
-        for slot in texts.indices { texts[slot].append(contentsOf: other.texts[slot].lazy.map { $0 < 0 ? -1 : map[Int($0)] }) }
+        // Missing (-1) and unlisted (-2) cells stay as they are.
+        for slot in texts.indices { texts[slot].append(contentsOf: other.texts[slot].lazy.map { $0 < 0 ? $0 : map[Int($0)] }) }
         for slot in numbers.indices { numbers[slot] += other.numbers[slot]; decimals[slot] += other.decimals[slot] }
         for slot in integers.indices { integers[slot] += other.integers[slot] }
         for slot in booleans.indices { booleans[slot] += other.booleans[slot] }

@@ -157,14 +157,14 @@ struct TableLoader {
                             i += (all[i] == Byte.quote && i + 1 < field.contentEnd && all[i + 1] == Byte.quote) ? 2 : 1
                         }
                         scratch.withUnsafeBufferPointer { cell in
-                            convert(cell, field: field, spec: spec, slot: slot, reader: reader, file: shownAs,
+                            convert(cell, field: field, spec: spec, slot: slot, lookedUp: table.lookedUp[f], reader: reader, file: shownAs,
                                     verdicts: &verdicts[f], table: &table)
                         }
                         previousLength[f] = -1
                     } else {
                         let cell = UnsafeBufferPointer(rebasing: all[field.contentStart..<field.contentEnd])
                         let problems = diagnostics.count
-                        convert(cell, field: field, spec: spec, slot: slot, reader: reader, file: shownAs,
+                        convert(cell, field: field, spec: spec, slot: slot, lookedUp: table.lookedUp[f], reader: reader, file: shownAs,
                                 verdicts: &verdicts[f], table: &table)
                         // Only a cell that passed its checks is reused (a bad one is reported every time).
                         if types[f] == .string, diagnostics.count == problems, let id = table.texts[slot].last, id >= 0 {
@@ -191,6 +191,7 @@ struct TableLoader {
         let loaded = table.loaded
         let types = schema.fields.map(\.type), required = zip(schema.fields, loaded).map { $0.required && $1 }
         let checked = schema.fields.map { $0.allowedValues != nil || $0.pattern != nil }
+        let lookedUp = table.lookedUp
         let ranges = schema.fields.map(\.integerRange)
         let bounded = schema.fields.map { $0.minimum != nil || $0.maximum != nil }
         let ends = scratch.ends
@@ -243,8 +244,9 @@ struct TableLoader {
                         if length == previousLength[f], Self.sameBytes(cell, base + previousStart[f], length) {
                             texts[f][row] = previousID[f]
                         } else {
-                            guard let id = pool.intern(UnsafeBufferPointer(start: cell, count: length)) else { return false }
-                            if checked[f] && !accepted[f].contains(id) {
+                            let bytes = UnsafeBufferPointer(start: cell, count: length)
+                            guard let id = lookedUp[f] ? pool.id(of: bytes) ?? Table.unlisted : pool.intern(bytes) else { return false }
+                            if checked[f] && id >= 0 && !accepted[f].contains(id) {
                                 guard check(id, spec: schema.fields[f], in: pool) == nil else { return false }
                                 accepted[f].insert(id)
                             }
@@ -345,7 +347,7 @@ struct TableLoader {
         return (negative ? -value : value, Int8(places))
     }
 
-    private mutating func convert(_ cell: UnsafeBufferPointer<UInt8>, field: CSVField, spec: FieldSchema, slot: Int,
+    private mutating func convert(_ cell: UnsafeBufferPointer<UInt8>, field: CSVField, spec: FieldSchema, slot: Int, lookedUp: Bool,
                                   reader: CSVReader, file: String, verdicts: inout [Int32: String?], table: inout Table) {
         func fail(_ message: String, offset: Int = 0) {
             let column = reader.column(of: field) + (field.isQuoted ? 1 : 0) + offset
@@ -353,13 +355,13 @@ struct TableLoader {
         }
         switch spec.type {
         case .string:
-            guard let id = pool.intern(cell) else {
+            guard let id = lookedUp ? pool.id(of: cell) ?? Table.unlisted : pool.intern(cell) else {
                 fail("not valid UTF-8")
                 table.texts[slot].append(-1)
                 return
             }
             table.texts[slot].append(id)
-            if spec.allowedValues != nil || spec.pattern != nil, let problem = check(id, spec: spec, verdicts: &verdicts) {
+            if id >= 0, spec.allowedValues != nil || spec.pattern != nil, let problem = check(id, spec: spec, verdicts: &verdicts) {
                 fail(problem)
             }
         case .number:

@@ -48,6 +48,9 @@ public struct StringPool: Sendable {
         return copy.withUTF8 { find($0, hash: Self.hash($0)) }
     }
 
+    /// The id of the UTF-8 `bytes` if they were interned, without interning them.
+    public func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? { find(bytes, hash: Self.hash(bytes)) }
+
     /// The id of the UTF-8 `bytes`, interning them if new; `nil` if they are not valid UTF-8.
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let h = Self.hash(bytes)

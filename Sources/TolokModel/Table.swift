@@ -33,10 +33,18 @@ public struct Table: Sendable {
     /// data-frame reader reads only the columns it uses) leaves the others unread: their cells
     /// read as missing.
     public let loaded: [Bool]
+    /// For each field: whether its cells were only looked up in the string pool, not interned: a
+    /// column read to find a few strings known beforehand (the records that corrections name)
+    /// without interning a million record ids. Its other cells are ``unlisted``.
+    public let lookedUp: [Bool]
+    /// A text cell of a ``lookedUp`` field holding a string the pool did not know (not missing:
+    /// present, but none of the strings looked for).
+    public static let unlisted: Int32 = -2
 
-    package init(schema: TableSchema, loaded: [Bool]? = nil) {
+    package init(schema: TableSchema, loaded: [Bool]? = nil, lookedUp: [Bool]? = nil) {
         self.schema = schema
         self.loaded = loaded ?? Array(repeating: true, count: schema.fields.count)
+        self.lookedUp = lookedUp ?? Array(repeating: false, count: schema.fields.count)
         var slots: [Int] = []
         for field in schema.fields {
             switch field.type {

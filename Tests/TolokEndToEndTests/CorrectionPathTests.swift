@@ -4,6 +4,32 @@ import Tolok
 
 @Suite("Corrections of observations reach every analysis")
 struct CorrectionPathTests {
+    @Test func thePipelineFindsTheCorrectedRecordsWithoutInterningEveryID() throws {
+        // The clean fixture's Jember placements 3.898 corrected to 3.989.
+        let data = try cleanFixture()
+        let corrections = data.appendingPathComponent("corrections.csv")
+        try (String(contentsOf: corrections, encoding: .utf8) + "cor-1,004-2,realisation,3989,test: the text prints 3.989\n")
+            .write(to: corrections, atomically: true, encoding: .utf8)
+        // Observation ids looked up, not interned: the corrected record is found, the others are
+        // unlisted (whatever order the package lists its tables in).
+        let full = try #require(DatasetLoader.load(directory: data.path).dataset)
+        let looked = try #require(DatasetLoader.load(directory: data.path, lookedUp: ["observations": ["id"]]).dataset)
+        let observations = try #require(looked.tables["observations"])
+        let ids = observations.textIDs(observations.column("id"))
+        let corrected = try #require(looked.pool.id(of: "004-2"))
+        #expect(ids.filter { $0 == corrected }.count == 1)
+        #expect(ids.filter { $0 == Table.unlisted }.count == observations.rowCount - 1)
+        #expect(looked.pool.id(of: "004-3") == nil && full.pool.id(of: "004-3") != nil)
+        #expect(looked.pool.count < full.pool.count)
+        // tolok pipeline reads the ids so, and analyses the corrected value: 3.989 against 1.000.
+        let out = try temporaryFolder()
+        let run = tolok("pipeline", "--quiet", "--data", data.path, "--out", out.path)
+        #expect(run.status == 0, "\(run.err)")
+        let comparison = try readCSV(out.appendingPathComponent("comparison.csv"))
+        let placements = try #require(comparison.first { $0["district_code"] == "3509" && $0["indicator_id"] == "placements" && $0["year"] == "2023" })
+        #expect(placements["value"] == "3989" && placements["capaian"] == "398.9")
+    }
+
     @Test func correctedObservationsAreAnalysedAndThePrintedOnesKept() throws {
         // The clean fixture's Jember LKIP, with three corrections: placements 3.898 → 3.989 (and the printed
         // capaian 389,80 → 398,90 with it), and the registered job seekers 9.900 → 9.000.
