@@ -33,13 +33,27 @@ extension Table {
         let fileOffset = Int32(files.count)
         files += other.files
         fileURLs += other.fileURLs
-        // Lazily mapped: each column is copied in one pass, without a temporary array.
-        rowFile.append(contentsOf: other.rowFile.lazy.map { $0 + fileOffset })
+        // Each column copied whole, then the copied part renumbered in place (one tight pass,
+        // not an append per element).
+        let start = rowCount
+        rowFile += other.rowFile
+        rowFile.withUnsafeMutableBufferPointer { rows in
+            for i in start..<rows.count { rows[i] += fileOffset }
+        }
         rowLine += other.rowLine
         rowOffset += other.rowOffset
         rowCount += other.rowCount
         // Missing (-1) and unlisted (-2) cells stay as they are.
-        for slot in texts.indices { texts[slot].append(contentsOf: other.texts[slot].lazy.map { $0 < 0 ? $0 : map[Int($0)] }) }
+        map.withUnsafeBufferPointer { map in
+            for slot in texts.indices {
+                // (A field not read has no cells.)
+                let from = texts[slot].count
+                texts[slot] += other.texts[slot]
+                texts[slot].withUnsafeMutableBufferPointer { ids in
+                    for i in from..<ids.count where ids[i] >= 0 { ids[i] = map[Int(ids[i])] }
+                }
+            }
+        }
         for slot in numbers.indices { numbers[slot] += other.numbers[slot]; decimals[slot] += other.decimals[slot] }
         for slot in integers.indices { integers[slot] += other.integers[slot] }
         for slot in booleans.indices { booleans[slot] += other.booleans[slot] }
