@@ -30,20 +30,32 @@ public enum PipelineExport {
         let districts = pipeline.geography.districts
         let years = pipeline.values.grid.years
         let perBlock = 8
+        let geography = pipeline.geography
         try BlockWriter.write(to: folder.appendingPathComponent("comparison.csv"), in: &batch, header: Array(comparisonHeader.utf8),
                               blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
+            // The province's and the nation's values of an indicator and year ("pv,nv"), the same
+            // on every row of the province's districts: formatted once for the block's districts
+            // of one province (index: indicator × years + year).
+            var yardsticks = [(province: Int32, cells: [UInt8])?](repeating: nil, count: pipeline.indicatorIDs.count * years.count)
+            var cells = ByteBuffer(capacity: 64)
             ids.withCells { ids in codes.withCells { codes in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let code = codes[Int(d)]
                 for ind in pipeline.indicators {
                     for y in years {
                         guard let r = pipeline.comparison(district: Int(d), indicator: ind, year: y) else { continue }
+                        let slot = ind * years.count + (y - years.lowerBound), p = geography.province(of: Int(d), year: y)
+                        if yardsticks[slot]?.province != p {
+                            cells.removeAll()
+                            number(r.provinceValue, &cells); cells.append(comma)
+                            number(r.nationalValue, &cells)
+                            yardsticks[slot] = (p, cells.array)
+                        }
                         out.append(code); out.append(comma)
                         out.append(ids[ind]); out.append(comma)
                         NumberText.appendInteger(y, to: &out); out.append(comma)
                         number(r.value, &out); out.append(comma)
-                        number(r.provinceValue, &out); out.append(comma)
-                        number(r.nationalValue, &out); out.append(comma)
+                        out.append(yardsticks[slot]!.cells); out.append(comma)
                         number(r.value - r.provinceValue, &out); out.append(comma)
                         number(r.value - r.nationalValue, &out); out.append(comma)
                         number(r.capaian, &out); out.append(newline)
@@ -72,15 +84,34 @@ public enum PipelineExport {
         let starts = blockStarts
         try BlockWriter.write(to: folder.appendingPathComponent("rankings.csv"), in: &batch, header: Array(rankingsHeader.utf8),
                               blocks: starts.count - 1, threads: threads) { block, out in
+            // A district's value is on its nation row and again on its province row of the same
+            // indicator and year: formatted once (where the district's value starts in `values`
+            // and how long it is, for the indicator and year `valuesOf`).
+            var values = ByteBuffer(capacity: 1 << 16)
+            var valuesOf = (indicator: Int32(-1), year: Int32(-1))
+            var valueStart = [Int32](repeating: -1, count: pipeline.areaCodes.count)
+            var valueEnd = [Int32](repeating: -1, count: pipeline.areaCodes.count)
             ids.withCells { ids in codes.withCells { codes in scopes.withCells { scopes in nation.withCells { nation in
                 for g in table.groups[starts[block]..<starts[block + 1]] where g.isRanked {
                     let scope = g.scopeKind == .nation ? nation[0] : scopes[Int(g.scopeCode)]
+                    if valuesOf != (g.indicator, g.year) {
+                        valuesOf = (g.indicator, g.year)
+                        values.removeAll()
+                        for i in valueStart.indices { valueStart[i] = -1 }
+                    }
                     for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
+                        let area = Int(table.memberArea[m])
                         out.append(ids[Int(g.indicator)]); out.append(comma)
                         NumberText.appendInteger(Int(g.year), to: &out); out.append(comma)
                         out.append(scope); out.append(comma)
-                        out.append(codes[Int(table.memberArea[m])]); out.append(comma)
-                        number(facts[Int(table.memberFact[m])].value, &out); out.append(comma)
+                        out.append(codes[area]); out.append(comma)
+                        if valueStart[area] < 0 {
+                            valueStart[area] = Int32(values.count)
+                            number(facts[Int(table.memberFact[m])].value, &values)
+                            valueEnd[area] = Int32(values.count)
+                        }
+                        values.withBytes { out.append(UnsafeBufferPointer(rebasing: $0[Int(valueStart[area])..<Int(valueEnd[area])])) }
+                        out.append(comma)
                         NumberText.appendInteger(Int(table.memberRank[m]), to: &out); out.append(comma)
                         NumberText.appendInteger(Int(g.membersCount), to: &out); out.append(newline)
                     }

@@ -140,6 +140,93 @@ public struct RankTable: Sendable {
 
     /// Ranks on the calling thread; the member columns reserve room for the rows of
     /// `reservingFor` indicators (default: those of `indicators`).
+    /// Buffers reused by ``sortByValueThenIndex(_:scratch:)``.
+    struct SortScratch {
+        var keys: [UInt64] = [], otherKeys: [UInt64] = []
+        var indices: [Int32] = [], otherIndices: [Int32] = []
+    }
+
+    /// Sorts `order` by value, then index: as `sort` with that comparator, but a group of a
+    /// nation's districts by a radix sort of the values' bits (stable, so equal values stay in
+    /// index order, the order they come in), a small group by insertion.
+    static func sortByValueThenIndex(_ order: inout [(value: Double, index: Int32)], scratch: inout SortScratch) {
+        let n = order.count
+        guard n > 1 else { return }
+        // Entries come in index order; a small group is sorted in place.
+        if n <= 48 {
+            order.withUnsafeMutableBufferPointer { o in
+                for i in 1..<n {
+                    let moving = o[i]
+                    var j = i
+                    while j > 0, o[j - 1].value > moving.value || (o[j - 1].value == moving.value && o[j - 1].index > moving.index) {
+                        o[j] = o[j - 1]
+                        j -= 1
+                    }
+                    o[j] = moving
+                }
+            }
+            return
+        }
+        // The values' bits made to sort as unsigned integers (−0 as 0: the comparator holds them equal).
+        scratch.keys.removeAll(keepingCapacity: true)
+        scratch.indices.removeAll(keepingCapacity: true)
+        var sortedAlready = true
+        for (i, entry) in order.enumerated() {
+            let bits = (entry.value == 0 ? 0.0 : entry.value).bitPattern
+            scratch.keys.append(bits >> 63 == 1 ? ~bits : bits | 1 << 63)
+            scratch.indices.append(entry.index)
+            if i > 0 && (order[i - 1].value > entry.value || (order[i - 1].value == entry.value && order[i - 1].index > entry.index)) {
+                sortedAlready = false
+            }
+        }
+        if sortedAlready { return }
+        if scratch.otherKeys.count < n {
+            scratch.otherKeys = [UInt64](repeating: 0, count: n)
+            scratch.otherIndices = [Int32](repeating: 0, count: n)
+        }
+        // Least significant byte first; a byte all keys share is skipped. Each pass is stable.
+        var counts = [Int](repeating: 0, count: 256)
+        scratch.keys.withUnsafeMutableBufferPointer { keys in
+            scratch.otherKeys.withUnsafeMutableBufferPointer { otherKeys in
+                scratch.indices.withUnsafeMutableBufferPointer { indices in
+                    scratch.otherIndices.withUnsafeMutableBufferPointer { otherIndices in
+                        var (fromKeys, toKeys) = (keys.baseAddress!, otherKeys.baseAddress!)
+                        var (fromIndices, toIndices) = (indices.baseAddress!, otherIndices.baseAddress!)
+                        var inScratch = false
+                        for shift in stride(from: UInt64(0), to: 64, by: 8) {
+                            for b in 0..<256 { counts[b] = 0 }
+                            for i in 0..<n { counts[Int(truncatingIfNeeded: fromKeys[i] >> shift) & 255] += 1 }
+                            if counts[Int(truncatingIfNeeded: fromKeys[0] >> shift) & 255] == n { continue }
+                            var total = 0
+                            for b in 0..<256 {
+                                let c = counts[b]
+                                counts[b] = total
+                                total += c
+                            }
+                            for i in 0..<n {
+                                let b = Int(truncatingIfNeeded: fromKeys[i] >> shift) & 255
+                                toKeys[counts[b]] = fromKeys[i]
+                                toIndices[counts[b]] = fromIndices[i]
+                                counts[b] += 1
+                            }
+                            swap(&fromKeys, &toKeys)
+                            swap(&fromIndices, &toIndices)
+                            inScratch.toggle()
+                        }
+                        // The entries again, from the sorted indices (the values looked up by index).
+                        _ = inScratch
+                        let sortedIndices = UnsafeBufferPointer(start: fromIndices, count: n)
+                        order.withUnsafeMutableBufferPointer { o in
+                            // Entries by index: order came in index order, index = position.
+                            let byIndex = Array(o)
+                            for (k, index) in sortedIndices.enumerated() { o[k] = byIndex[Int(index)] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     static func computeSerially(_ input: Input, geography: DistrictGeography, indicators: [Int], year: Int?,
                                 province: Int32?, groupings: [RankingScope.Grouping], includeSuspect: Bool,
                                 reservingFor reserved: Int? = nil) -> RankTable {
@@ -158,6 +245,7 @@ public struct RankTable: Sendable {
         var values: [Double] = []
         var sorted: [Double] = []
         var order: [(value: Double, index: Int32)] = []
+        var sortScratch = SortScratch()
         var summarised = [Bool](repeating: false, count: geography.provinces.count)
         let expected = districts.count * (reserved ?? indicators.count) * max(1, grid.yearSpan) * max(1, groupings.count)
         table.memberArea.reserveCapacity(expected)
@@ -183,7 +271,7 @@ public struct RankTable: Sendable {
                 // Best first; equal values by district code (the stable order).
                 order.removeAll(keepingCapacity: true)
                 for (i, v) in values.enumerated() { order.append((polarity == .positive ? -v : v, Int32(i))) }
-                order.sort { $0.value < $1.value || ($0.value == $1.value && $0.index < $1.index) }
+                Self.sortByValueThenIndex(&order, scratch: &sortScratch)
                 let n = order.count
                 var position = 0
                 while position < n {
