@@ -1,5 +1,6 @@
 import Testing
 @testable import Tolok
+@testable import TolokStatistics
 
 @Suite("Rankings, distributions, verdicts")
 struct StatisticsTests {
@@ -49,6 +50,25 @@ struct StatisticsTests {
         // The percentiles see the same run (three tied at the top of four: (1 + 4/2) / 4).
         #expect(CompetitionRank.percentiles(values, polarity: .negative) == [75, 75, 75, 25])
         #expect(CompetitionRank.percentiles(values, polarity: .positive) == [50, 50, 50, 100])
+    }
+
+    @Test func rankOrderSortsByValueThenIndexAsTheComparatorDoes() {
+        // Groups small (insertion) and large (radix), with ties, negatives, zeros of both signs,
+        // huge and tiny magnitudes: the order of sorting by (value, index).
+        var random = SplitMix64(seed: 7)
+        var scratch = RankTable.SortScratch()
+        let pool: [Double] = [0, -0.0, 1, -1, 2.5, -2.5, 1e-300, -1e-300, 1e300, -1e300, 42, 42.000000001, 0.1 + 0.2, 0.3]
+        for n in [0, 1, 2, 3, 17, 48, 49, 64, 200, 513] {
+            for _ in 0..<20 {
+                let values = (0..<n).map { _ in
+                    random.next() % 3 == 0 ? pool[Int(random.next() % UInt64(pool.count))] : (Double(random.next() % 2_000_001) - 1e6) / 100
+                }
+                var order = values.enumerated().map { (value: $1, index: Int32($0)) }
+                let expected = order.sorted { $0.value < $1.value || ($0.value == $1.value && $0.index < $1.index) }
+                RankTable.sortByValueThenIndex(&order, scratch: &scratch)
+                #expect(order.map(\.index) == expected.map(\.index), "n = \(n)")
+            }
+        }
     }
 
     @Test func verdictFollowsPolarity() {
