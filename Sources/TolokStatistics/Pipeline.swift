@@ -46,10 +46,11 @@ public struct Pipeline: Sendable {
         targetFacts = alignment.targetFacts
     }
 
-    /// The competition ranks per ranked indicator and year, in the nation and each province.
+    /// The competition ranks per ranked indicator and year, in the nation and each province
+    /// (no summaries: the pipeline writes ranks only).
     public func rank(threads: Int = 2) -> RankTable {
         RankTable.compute(values, geography: geography, indicators: rankedIndicators, groupings: [.nation, .province],
-                          includeSuspect: true, threads: threads)
+                          includeSuspect: true, summaries: false, threads: threads)
     }
 
     /// The row of a district (area index), indicator (catalogue index) and year, if it has a value.

@@ -87,22 +87,24 @@ public struct RankTable: Sendable {
     /// nation grouping is that province).
     ///
     /// The indicators are ranked on `threads` threads (each a run of them), the tables joined in
-    /// order: the result is that of one thread.
+    /// order: the result is that of one thread. With `summaries: false`, the groups' summaries
+    /// hold their counts only, and no province is summarised (ranks only, as the benchmark
+    /// pipeline needs).
     public static func compute(_ alignment: Alignment, geography: DistrictGeography, indicators: [Int], year: Int? = nil,
                                province: Int32? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases,
-                               includeSuspect: Bool = false, threads: Int = 2) -> RankTable {
+                               includeSuspect: Bool = false, summaries: Bool = true, threads: Int = 2) -> RankTable {
         compute(Input(alignment), geography: geography, indicators: indicators, year: year, province: province,
-                groupings: groupings, includeSuspect: includeSuspect, threads: threads)
+                groupings: groupings, includeSuspect: includeSuspect, summaries: summaries, threads: threads)
     }
 
-    /// ``compute(_:geography:indicators:year:province:groupings:includeSuspect:threads:)`` over `input`.
+    /// ``compute(_:geography:indicators:year:province:groupings:includeSuspect:summaries:threads:)`` over `input`.
     public static func compute(_ input: Input, geography: DistrictGeography, indicators: [Int], year: Int? = nil,
                                province: Int32? = nil, groupings: [RankingScope.Grouping] = RankingScope.Grouping.allCases,
-                               includeSuspect: Bool = false, threads: Int = 2) -> RankTable {
+                               includeSuspect: Bool = false, summaries: Bool = true, threads: Int = 2) -> RankTable {
         let parts = min(max(1, threads), indicators.count)
         guard parts > 1 else {
             return computeSerially(input, geography: geography, indicators: indicators, year: year, province: province,
-                                   groupings: groupings, includeSuspect: includeSuspect)
+                                   groupings: groupings, includeSuspect: includeSuspect, summaries: summaries)
         }
         let chunk = (indicators.count + parts - 1) / parts
         let results = ParallelSlots<RankTable>(count: parts)
@@ -111,7 +113,7 @@ public struct RankTable: Sendable {
             // The first part takes the others' rows when they are joined: it reserves room for all
             // of them, so the join appends in place instead of copying into a larger buffer.
             results[i] = computeSerially(input, geography: geography, indicators: run, year: year, province: province,
-                                         groupings: groupings, includeSuspect: includeSuspect,
+                                         groupings: groupings, includeSuspect: includeSuspect, summaries: summaries,
                                          reservingFor: i == 0 ? indicators.count : run.count)
         }
         var table = results[0]!
@@ -228,7 +230,7 @@ public struct RankTable: Sendable {
     }
 
     static func computeSerially(_ input: Input, geography: DistrictGeography, indicators: [Int], year: Int?,
-                                province: Int32?, groupings: [RankingScope.Grouping], includeSuspect: Bool,
+                                province: Int32?, groupings: [RankingScope.Grouping], includeSuspect: Bool, summaries: Bool = true,
                                 reservingFor reserved: Int? = nil) -> RankTable {
         var table = RankTable()
         let grid = input.grid, facts = input.facts
@@ -288,10 +290,12 @@ public struct RankTable: Sendable {
                     }
                     position = end
                 }
-                sorted.removeAll(keepingCapacity: true)
-                for i in 0..<n { sorted.append(values[Int(order[polarity == .positive ? n - 1 - i : i].index)]) }
-                group.summary = ScopeSummary(count: n, distribution: Distribution(values, sorted: sorted),
-                                             best: values[Int(order[0].index)])
+                if summaries {
+                    sorted.removeAll(keepingCapacity: true)
+                    for i in 0..<n { sorted.append(values[Int(order[polarity == .positive ? n - 1 - i : i].index)]) }
+                    group.summary = ScopeSummary(count: n, distribution: Distribution(values, sorted: sorted),
+                                                 best: values[Int(order[0].index)])
+                }
                 for d in scopeDistricts where usable[d] < 0 { table.otherArea.append(Int32(d)) }
             } else {
                 for d in withValue {
@@ -339,7 +343,7 @@ public struct RankTable: Sendable {
                         if once(.province, p) {
                             let slot = p >= 0 ? Int(provinceSlot[Int(p)]) : -1
                             let summary = rank(slot >= 0 ? byProvince[slot] : [], kind: .province, code: p, indicator: ind, year: y, polarity: polarity)
-                            if slot >= 0, summary.count > 0 {
+                            if summaries, slot >= 0, summary.count > 0 {
                                 table.provinceSummaries[provinceKey(indicator: ind, year: y, province: p)] = summary
                                 summarised[slot] = true
                             }
@@ -347,7 +351,7 @@ public struct RankTable: Sendable {
                     case (.province, nil):
                         for (i, list) in byProvince.enumerated() where !list.isEmpty && once(.province, geography.provinces[i]) {
                             let summary = rank(list, kind: .province, code: geography.provinces[i], indicator: ind, year: y, polarity: polarity)
-                            if summary.count > 0 {
+                            if summaries, summary.count > 0 {
                                 table.provinceSummaries[provinceKey(indicator: ind, year: y, province: geography.provinces[i])] = summary
                                 summarised[i] = true
                             }
@@ -362,7 +366,7 @@ public struct RankTable: Sendable {
                     }
                 }
                 // The provinces no scope ranked still summarise their districts' values.
-                for (i, list) in byProvince.enumerated() where !summarised[i] {
+                for (i, list) in byProvince.enumerated() where summaries && !summarised[i] {
                     let v = list.compactMap { usable[$0] >= 0 ? facts[Int(usable[$0])].value : nil }
                     if !v.isEmpty {
                         table.provinceSummaries[provinceKey(indicator: ind, year: y, province: geography.provinces[i])] =
