@@ -193,7 +193,8 @@ public enum DatasetLoader {
         var (main, mainTable) = both0
         let (second, secondTable) = both1
         main.diagnostics = loader.diagnostics + main.diagnostics + second.diagnostics
-        mainTable.append(secondTable, from: second.pool, into: &main.pool)
+        // The columns joined on both cores too.
+        mainTable.append(secondTable, from: second.pool, into: &main.pool, threads: 2)
         loader = main
         return mainTable
     }

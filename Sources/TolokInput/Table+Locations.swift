@@ -27,36 +27,91 @@ extension Table {
 
 extension Table {
     /// Appends the rows of `other`, whose text cells are ids of `otherPool`, interning its strings
-    /// into `pool`.
-    mutating func append(_ other: Table, from otherPool: StringPool, into pool: inout StringPool) {
+    /// into `pool`. On `threads > 1` the columns are joined side by side (each column is moved
+    /// out of the table, joined on one thread and moved back: the same table).
+    mutating func append(_ other: Table, from otherPool: StringPool, into pool: inout StringPool, threads: Int = 1) {
         let map = pool.merge(otherPool)
         let fileOffset = Int32(files.count)
         files += other.files
         fileURLs += other.fileURLs
-        // Each column copied whole, then the copied part renumbered in place (one tight pass,
-        // not an append per element).
-        let start = rowCount
-        rowFile += other.rowFile
-        rowFile.withUnsafeMutableBufferPointer { rows in
-            for i in start..<rows.count { rows[i] += fileOffset }
-        }
-        rowLine += other.rowLine
-        rowOffset += other.rowOffset
         rowCount += other.rowCount
-        // Missing (-1) and unlisted (-2) cells stay as they are.
-        map.withUnsafeBufferPointer { map in
-            for slot in texts.indices {
-                // (A field not read has no cells.)
-                let from = texts[slot].count
-                texts[slot] += other.texts[slot]
-                texts[slot].withUnsafeMutableBufferPointer { ids in
-                    for i in from..<ids.count where ids[i] >= 0 { ids[i] = map[Int(ids[i])] }
+        // Each column copied whole, then the copied part renumbered in place (one tight pass, not
+        // an append per element). A field not read has no cells.
+        let texts = Self.joined(&self.texts, other.texts) { ids, from in
+            // Missing (-1) and unlisted (-2) cells stay as they are.
+            map.withUnsafeBufferPointer { map in
+                for i in from..<ids.count where ids[i] >= 0 { ids[i] = map[Int(ids[i])] }
+            }
+        }
+        let numbers = Self.joined(&self.numbers, other.numbers)
+        let decimals = Self.joined(&self.decimals, other.decimals)
+        let integers = Self.joined(&self.integers, other.integers)
+        let booleans = Self.joined(&self.booleans, other.booleans)
+        let rowFile = Self.joinedColumn(&self.rowFile, other.rowFile) { rows, from in
+            for i in from..<rows.count { rows[i] += fileOffset }
+        }
+        let rowLine = Self.joinedColumn(&self.rowLine, other.rowLine)
+        let rowOffset = Self.joinedColumn(&self.rowOffset, other.rowOffset)
+        var tasks = texts.tasks
+        tasks += numbers.tasks
+        tasks += decimals.tasks
+        tasks += integers.tasks
+        tasks += booleans.tasks
+        tasks += rowFile.tasks
+        tasks += rowLine.tasks
+        tasks += rowOffset.tasks
+        ParallelTasks.run(threads: threads, tasks)
+        self.texts = texts.columns
+        self.numbers = numbers.columns
+        self.decimals = decimals.columns
+        self.integers = integers.columns
+        self.booleans = booleans.columns
+        self.rowFile = rowFile.columns[0]
+        self.rowLine = rowLine.columns[0]
+        self.rowOffset = rowOffset.columns[0]
+    }
+
+    /// The joining of columns of one type: each moved out of `columns` into a slot of its own, a
+    /// task per column that appends the other table's cells and runs `renumber` on them (with
+    /// the index of the first), and the joined columns to read once the tasks have run.
+    private final class JoinedColumns<Element: Sendable>: @unchecked Sendable {
+        let slots: ParallelSlots<[Element]>
+        var tasks: [@Sendable () -> Void] = []
+
+        init(_ columns: inout [[Element]], _ others: [[Element]],
+             renumber: @escaping @Sendable (inout UnsafeMutableBufferPointer<Element>, Int) -> Void) {
+            slots = ParallelSlots(count: columns.count)
+            for i in columns.indices {
+                var moved: [Element] = []
+                swap(&moved, &columns[i])
+                slots[i] = moved
+                let other = others[i]
+                tasks.append { [slots] in
+                    var column = slots[i]!
+                    slots[i] = nil  // the one reference, so the append grows it in place
+                    let from = column.count
+                    column += other
+                    if from < column.count { column.withUnsafeMutableBufferPointer { renumber(&$0, from) } }
+                    slots[i] = column
                 }
             }
         }
-        for slot in numbers.indices { numbers[slot] += other.numbers[slot]; decimals[slot] += other.decimals[slot] }
-        for slot in integers.indices { integers[slot] += other.integers[slot] }
-        for slot in booleans.indices { booleans[slot] += other.booleans[slot] }
+
+        var columns: [[Element]] { (0..<tasks.count).map { slots[$0]! } }
+    }
+
+    private static func joined<Element: Sendable>(_ columns: inout [[Element]], _ others: [[Element]],
+                                                  renumber: @escaping @Sendable (inout UnsafeMutableBufferPointer<Element>, Int) -> Void = { _, _ in })
+        -> JoinedColumns<Element> {
+        JoinedColumns(&columns, others, renumber: renumber)
+    }
+
+    private static func joinedColumn<Element: Sendable>(_ column: inout [Element], _ other: [Element],
+                                                  renumber: @escaping @Sendable (inout UnsafeMutableBufferPointer<Element>, Int) -> Void = { _, _ in })
+        -> JoinedColumns<Element> {
+        var columns = [column]
+        column = []
+        return JoinedColumns(&columns, [other], renumber: renumber)
     }
 }
 
