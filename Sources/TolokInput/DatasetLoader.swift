@@ -138,20 +138,31 @@ public enum DatasetLoader {
         }
 
         let pool = loader.pool
-        for kind in tables.keys.sorted() {
-            diagnostics += checkUniqueness(tables[kind]!, pool: pool)
-        }
-        for kind in tables.keys.sorted() {
-            diagnostics += checkForeignKeys(tables[kind]!, kindOfResource: kindOfResource, tables: tables, pool: pool, kinds: only,
-                                            packageFile: shown("datapackage.json"))
-        }
         let dataset = Dataset(pool: pool, tables: tables)
-        if tables.keys.contains("areas") {
-            diagnostics += checkDistrictCodes(dataset)
-        }
-        if only == nil { diagnostics += checkCorrections(dataset) }
-        diagnostics += checkRevisions(dataset)
-        diagnostics += ValueChecks.diagnostics(dataset)
+        // The checks of the loaded tables, side by side on `parallel` (their diagnostics in this order).
+        let found = ParallelSlots<[Diagnostic]>(count: 3)
+        let packageFile = shown("datapackage.json")
+        let (loaded, resourceKinds) = (tables, kindOfResource)
+        ParallelTasks.run(threads: parallel ? 2 : 1, [
+            { found[0] = ValueChecks.diagnostics(dataset) },
+            {
+                var keys: [Diagnostic] = []
+                for kind in loaded.keys.sorted() { keys += checkUniqueness(loaded[kind]!, pool: pool) }
+                for kind in loaded.keys.sorted() {
+                    keys += checkForeignKeys(loaded[kind]!, kindOfResource: resourceKinds, tables: loaded, pool: pool, kinds: only,
+                                             packageFile: packageFile)
+                }
+                found[1] = keys
+            },
+            {
+                var records: [Diagnostic] = []
+                if loaded.keys.contains("areas") { records += checkDistrictCodes(dataset) }
+                if only == nil { records += checkCorrections(dataset) }
+                records += checkRevisions(dataset)
+                found[2] = records
+            },
+        ])
+        diagnostics += found[1]! + found[2]! + found[0]!
         return Result(dataset: dataset, diagnostics: diagnostics)
     }
 

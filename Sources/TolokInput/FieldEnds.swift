@@ -34,7 +34,8 @@ final class FieldEnds {
         /// The high bit of each byte of `x` that is zero, exactly (no borrow between bytes).
         @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
         /// Whether any byte of `x` is zero.
-        @inline(__always) func anyZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
+        /// The high bit of some bytes of `x` that are zero (never of none, when one is).
+        @inline(__always) func someZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
         let comma = ones &* UInt64(Byte.comma), lf = ones &* UInt64(Byte.lf)
         let quote = ones &* UInt64(Byte.quote), cr = ones &* UInt64(Byte.cr)
         var n = 0
@@ -42,7 +43,8 @@ final class FieldEnds {
         var clean = true
         while i + 8 <= end {
             let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if anyZero(w ^ quote) || anyZero(w ^ cr) || anyZero(w) { clean = false; break }
+            // A quote, a carriage return or a NUL: one test for the three.
+            if (someZero(w ^ quote) | someZero(w ^ cr) | someZero(w)) & high != 0 { clean = false; break }
             let lines = zeroBytes(w ^ lf)
             var mask = zeroBytes(w ^ comma) | lines
             if lines != 0 { recordEnds &+= lines.nonzeroBitCount }
