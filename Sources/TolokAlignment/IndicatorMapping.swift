@@ -49,20 +49,27 @@ public struct IndicatorMapping: Sendable {
     static func load(_ dataset: Dataset, catalogue: IndicatorCatalogue) -> (mappings: [IndicatorMapping], diagnostics: [Diagnostic]) {
         var mappings: [IndicatorMapping] = []
         var diagnostics: [Diagnostic] = []
-        var seen: [String: IndicatorMapping] = [:]
+        // The mapping kept for each key, by index in `mappings`.
+        var seen: [String: Int] = [:]
         guard let table = dataset.tables["indicator_mappings"] else { return ([], []) }
         let pool = dataset.pool
         let columns = Dictionary(uniqueKeysWithValues: table.schema.fields.enumerated().map { ($1.name, $0) })
+        // Each text column's ids, by field name (looked up once, not per row).
+        var textColumns: [String: [Int32]] = [:]
+        for (name, f) in columns where table.schema.fields[f].type == .string { textColumns[name] = table.textIDs(f) }
+        let idColumn = textColumns["id"], labelColumn = textColumns["label"], indicatorColumn = textColumns["indicator_id"]
+        let districtColumn = textColumns["district_code"], transformColumn = textColumns["transform"]
         for row in 0..<table.rowCount {
-            func text(_ name: String) -> String? { columns[name].flatMap { pool.text(table.textID($0, row)) } }
+            func text(_ name: String) -> String? { textColumns[name].flatMap { pool.text($0[row]) } }
+            func text(_ column: [Int32]?) -> String? { column.flatMap { pool.text($0[row]) } }
             let file = table.files[Int(table.rowFile[row])], line = Int(table.rowLine[row])
-            guard let id = text("id"), let label = text("label"), let indicator = text("indicator_id"),
-                  let district = text("district_code") else { continue }
+            guard let id = text(idColumn), let label = text(labelColumn), let indicator = text(indicatorColumn),
+                  let district = text(districtColumn) else { continue }
             func fail(_ field: String, _ message: String) {
                 diagnostics.append(MappingCheck.diagnostic(.error, dataset, "indicator_mappings", row: row, field: field, "mapping \(id): \(message)"))
             }
             let transform: Transform
-            switch text("transform") {
+            switch text(transformColumn) {
             case "scale":
                 guard let factor = columns["factor"].flatMap({ table.number($0, row) }) else {
                     fail("factor", "transform scale needs a factor")
@@ -100,13 +107,14 @@ public struct IndicatorMapping: Sendable {
                 indicatorID: indicator, transform: transform, priority: columns["priority"].flatMap({ table.integer($0, row) }) ?? 1,
                 caveat: text("caveat"), file: file, line: line, row: row)
             let key = mapping.key
-            if seen[key] != nil, earlierSame(seen[key]!, mapping) { continue }
-            if let earlier = seen[key] {
+            if let kept = seen[key] {
+                let earlier = mappings[kept]
+                if earlierSame(earlier, mapping) { continue }
                 diagnostics.append(MappingCheck.diagnostic(.error, dataset, "indicator_mappings", row: row, field: "label",
                     "mapping \(id): the label '\(label)' (district \(district)\(mapping.sourceID.map { ", document \($0)" } ?? "")) is mapped twice, differently: to \(earlier.indicatorID) (\(earlier.transform.name)) at line \(earlier.line) and to \(indicator) (\(transform.name)) here"))
                 continue
             }
-            seen[key] = mapping
+            seen[key] = mappings.count
             mappings.append(mapping)
         }
         return (mappings, diagnostics)
