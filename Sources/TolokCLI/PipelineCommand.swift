@@ -77,7 +77,7 @@ enum PipelineCommand {
         // Only the fields the pipeline reads, as a data-frame reader reads only the columns it
         // uses; the records' ids only when there are corrections to apply by id, and then only
         // looked up among the ids the corrections name (a million ids are not interned).
-        let package = DatasetLoader.Package(directory: data)
+        let package = DatasetLoader.Package(directory: data, parallel: TolokCommandLine.parallel)
         let corrections = DatasetLoader.load(package, kinds: ["corrections"]).dataset?.count("corrections") ?? 0
         var fields = Self.fields
         if corrections > 0 { fields["observations"]!.insert("id") }

@@ -50,23 +50,39 @@ public enum DatasetLoader {
         /// False when the descriptor could not be read (its error in ``diagnostics``).
         let isReadable: Bool
 
-        /// Reads the descriptor of the datasets folder `directory`.
-        public init(directory: String) {
+        /// Reads the descriptor of the datasets folder `directory` (and, side by side on
+        /// `parallel`, lists the folder's CSV files).
+        public init(directory: String, parallel: Bool = true) {
             self.directory = directory
-            base = URL(fileURLWithPath: directory, isDirectory: true)
-            let shown = { (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
+            let base = URL(fileURLWithPath: directory, isDirectory: true)
+            self.base = base
+            let shown = { @Sendable (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
+            let read = ParallelSlots<Swift.Result<(resources: [ResourceDescriptor], refused: [String], diagnostics: [Diagnostic]), DataPackageReader.Failure>>(count: 1)
+            let files = ParallelSlots<[String]>(count: 1)
+            ParallelTasks.run(threads: parallel ? 2 : 1, [
+                {
+                    read[0] = Swift.Result { () throws(DataPackageReader.Failure) in
+                        var diagnostics: [Diagnostic] = []
+                        let (resources, refused) = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"),
+                                                                              diagnostics: &diagnostics)
+                        return (resources, refused, diagnostics)
+                    }
+                },
+                { files[0] = DatasetLoader.csvFiles(under: base) },
+            ])
             var diagnostics: [Diagnostic] = []
             let refused: [String]
-            do {
-                (resources, refused) = try DataPackageReader.read(directory: base, packageFile: shown("datapackage.json"), diagnostics: &diagnostics)
-            } catch {
+            switch read[0]! {
+            case .success(let descriptor):
+                (resources, refused, diagnostics) = descriptor
+            case .failure(let error):
                 (resources, isReadable) = ([], false)
                 self.diagnostics = [Diagnostic(.error, file: shown("datapackage.json"), error.message)]
                 return
             }
             // Every CSV in the folder must be described; an unlisted file would be silently ignored.
             let listed = Set(resources.map { $0.path } + refused)
-            for path in DatasetLoader.csvFiles(under: base) where !listed.contains(path) {
+            for path in files[0]! where !listed.contains(path) {
                 diagnostics.append(Diagnostic(.error, file: shown(path),
                     "this CSV file is not listed in datapackage.json, so it would be ignored: add a resource for it"))
             }
@@ -89,7 +105,7 @@ public enum DatasetLoader {
     /// on the command line).
     public static func load(directory: String, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:],
                             lookedUp: [String: Set<String>] = [:], parallel: Bool = true) -> Result {
-        load(Package(directory: directory), kinds: only, fields: fields, lookedUp: lookedUp, parallel: parallel)
+        load(Package(directory: directory, parallel: parallel), kinds: only, fields: fields, lookedUp: lookedUp, parallel: parallel)
     }
 
     /// ``load(directory:kinds:fields:lookedUp:parallel:)`` of a package already read.

@@ -9,6 +9,8 @@ enum PackagePath {
     /// one schema 514 times).
     struct Folder {
         let directory: URL
+        /// The folder's path (`URL.path` is computed on each use).
+        private let directoryPath: String
         /// The folder with its symbolic links resolved; `nil` when it cannot be.
         let resolvedBase: String?
         /// Paths under the folder known to be no symbolic link.
@@ -16,7 +18,8 @@ enum PackagePath {
 
         init(_ directory: URL) {
             self.directory = directory
-            resolvedBase = PackagePath.resolved(directory.path)
+            directoryPath = directory.path
+            resolvedBase = PackagePath.resolved(directoryPath)
         }
 
         /// Why `path` leads out of the folder, or `nil` when it stays inside.
@@ -24,9 +27,8 @@ enum PackagePath {
             if path.isEmpty { return "is empty" }
             if path.utf8.contains(0) { return "holds a NUL character" }
             if path.hasPrefix("/") || path.hasPrefix("~") { return "is absolute: name a file inside the datasets folder, relative to it" }
-            if path.contains("://") { return "is a URL: Tolok reads only files inside the datasets folder" }
-            if path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
-                || path.split(separator: "\\", omittingEmptySubsequences: false).contains("..") {
+            if PackagePath.isURL(path) { return "is a URL: Tolok reads only files inside the datasets folder" }
+            if PackagePath.hasParentPart(path, separator: UInt8(ascii: "/")) || PackagePath.hasParentPart(path, separator: UInt8(ascii: "\\")) {
                 return "leaves the datasets folder ('..'): name a file inside it"
             }
             // Symbolic links: none on the way, or the resolved path must still lie inside the
@@ -49,11 +51,37 @@ enum PackagePath {
                 prefix += prefix.isEmpty ? String(part) : "/" + part
                 if notLinks.contains(prefix) { continue }
                 var info = stat()
-                guard lstat(directory.path + "/" + prefix, &info) == 0, info.st_mode & S_IFMT != S_IFLNK else { return false }
+                guard lstat(directoryPath + "/" + prefix, &info) == 0, info.st_mode & S_IFMT != S_IFLNK else { return false }
                 notLinks.insert(prefix)
             }
             return true
         }
+    }
+
+    /// Whether `path` holds `://`.
+    static func isURL(_ path: String) -> Bool {
+        let bytes = Array(path.utf8)
+        guard bytes.count >= 3 else { return false }
+        for i in 0..<(bytes.count - 2) where bytes[i] == UInt8(ascii: ":") && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/") {
+            return true
+        }
+        return false
+    }
+
+    /// Whether one of the parts of `path` between `separator`s is `..`.
+    static func hasParentPart(_ path: String, separator: UInt8) -> Bool {
+        var length = 0, dots = 0
+        for b in path.utf8 {
+            if b == separator {
+                if length == 2 && dots == 2 { return true }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if b == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length == 2 && dots == 2
     }
 
     private static func resolved(_ path: String) -> String? {
