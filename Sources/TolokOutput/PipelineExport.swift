@@ -91,9 +91,18 @@ public enum PipelineExport {
             var valuesOf = (indicator: Int32(-1), year: Int32(-1))
             var valueStart = [Int32](repeating: -1, count: pipeline.areaCodes.count)
             var valueEnd = [Int32](repeating: -1, count: pipeline.areaCodes.count)
+            // A group's cells before the district ("indicator,year,scope,") and after its rank
+            // (",n_ranked\n"), the same on each of its rows.
+            var head = ByteBuffer(capacity: 128), tail = ByteBuffer(capacity: 16)
             ids.withCells { ids in codes.withCells { codes in scopes.withCells { scopes in nation.withCells { nation in
                 for g in table.groups[starts[block]..<starts[block + 1]] where g.isRanked {
                     let scope = g.scopeKind == .nation ? nation[0] : scopes[Int(g.scopeCode)]
+                    head.removeAll()
+                    head.append(ids[Int(g.indicator)]); head.append(comma)
+                    NumberText.appendInteger(Int(g.year), to: &head); head.append(comma)
+                    head.append(scope); head.append(comma)
+                    tail.removeAll()
+                    tail.append(comma); NumberText.appendInteger(Int(g.membersCount), to: &tail); tail.append(newline)
                     if valuesOf != (g.indicator, g.year) {
                         valuesOf = (g.indicator, g.year)
                         values.removeAll()
@@ -101,9 +110,7 @@ public enum PipelineExport {
                     }
                     for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
                         let area = Int(table.memberArea[m])
-                        out.append(ids[Int(g.indicator)]); out.append(comma)
-                        NumberText.appendInteger(Int(g.year), to: &out); out.append(comma)
-                        out.append(scope); out.append(comma)
+                        head.withBytes { out.append($0) }
                         out.append(codes[area]); out.append(comma)
                         if valueStart[area] < 0 {
                             valueStart[area] = Int32(values.count)
@@ -112,8 +119,8 @@ public enum PipelineExport {
                         }
                         values.withBytes { out.append(UnsafeBufferPointer(rebasing: $0[Int(valueStart[area])..<Int(valueEnd[area])])) }
                         out.append(comma)
-                        NumberText.appendInteger(Int(table.memberRank[m]), to: &out); out.append(comma)
-                        NumberText.appendInteger(Int(g.membersCount), to: &out); out.append(newline)
+                        NumberText.appendInteger(Int(table.memberRank[m]), to: &out)
+                        tail.withBytes { out.append($0) }
                     }
                 }
             } } } }
