@@ -105,6 +105,9 @@ for run in $(seq 1 "$RUNS"); do
     dir="$OUT/$tool"
     rm -rf "$dir"
     mkdir -p "$dir"
+    # The previous tool's output (up to 300 MB) written back to disk before this one starts, so
+    # that no tool's timing includes the kernel flushing another's files.
+    sync
     log="$LOGS/$tool-scale-$SCALE-run-$run.log"
     rss_file="$LOGS/$tool.rss"
     : >"$rss_file"
