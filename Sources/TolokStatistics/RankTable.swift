@@ -150,11 +150,13 @@ public struct RankTable: Sendable {
 
     /// Sorts `order` by value, then index: as `sort` with that comparator, but a group of a
     /// nation's districts by a radix sort of the values' bits (stable, so equal values stay in
-    /// index order, the order they come in), a small group by insertion.
+    /// index order, the order they come in), a small group by insertion. `order` comes in index
+    /// order, each entry's index its position (`order[i].index == i`), as the ranking makes it.
     static func sortByValueThenIndex(_ order: inout [(value: Double, index: Int32)], scratch: inout SortScratch) {
         let n = order.count
         guard n > 1 else { return }
-        // Entries come in index order; a small group is sorted in place.
+        precondition(order.last!.index == Int32(n - 1), "entries in index order")
+        // A small group is sorted in place.
         if n <= 48 {
             order.withUnsafeMutableBufferPointer { o in
                 for i in 1..<n {
@@ -194,7 +196,6 @@ public struct RankTable: Sendable {
                     scratch.otherIndices.withUnsafeMutableBufferPointer { otherIndices in
                         var (fromKeys, toKeys) = (keys.baseAddress!, otherKeys.baseAddress!)
                         var (fromIndices, toIndices) = (indices.baseAddress!, otherIndices.baseAddress!)
-                        var inScratch = false
                         for shift in stride(from: UInt64(0), to: 64, by: 8) {
                             for b in 0..<256 { counts[b] = 0 }
                             for i in 0..<n { counts[Int(truncatingIfNeeded: fromKeys[i] >> shift) & 255] += 1 }
@@ -213,10 +214,8 @@ public struct RankTable: Sendable {
                             }
                             swap(&fromKeys, &toKeys)
                             swap(&fromIndices, &toIndices)
-                            inScratch.toggle()
                         }
-                        // The entries again, from the sorted indices (the values looked up by index).
-                        _ = inScratch
+                        // The entries again, in the order of the sorted indices (wherever the last pass left them).
                         let sortedIndices = UnsafeBufferPointer(start: fromIndices, count: n)
                         order.withUnsafeMutableBufferPointer { o in
                             // Entries by index: order came in index order, index = position.
