@@ -18,12 +18,11 @@ public enum ComparisonExport {
         let policy = YearPolicy.all.description
         let header = dialect.header(AnalysisExports.comparisonHeader)
         let perBlock = 8
-        let yearIndex = Dictionary(uniqueKeysWithValues: grid.years.enumerated().map { ($1, $0) })
         try BlockWriter.write(to: url, in: &batch, header: header, blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
             var scratch = ByteBuffer(capacity: 256)
-            // The province's and the nation's cells of an indicator and year (index: indicator ×
-            // years + year), rendered once for the block's districts of one province.
-            var yardstickCells = [YardstickCells?](repeating: nil, count: catalogue.all.count * grid.years.count)
+            // The province's and the nation's cells of an indicator and year (slot: indicator ×
+            // years + year), rendered once for the block's districts of one province (the stamp).
+            var yardstickCells = StampedCache<YardstickCells>(slots: catalogue.all.count * grid.years.count)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let district = all[Int(d)]
                 for ind in indicators {
@@ -58,10 +57,9 @@ public enum ComparisonExport {
                             }
                             scratch.withBytes { row.text($0, &out) }
                         }
-                        let slot = ind * grid.years.count + yearIndex[y]!
-                        if yardstickCells[slot]?.province != p {
-                            yardstickCells[slot] = YardstickCells(
-                                province: p,
+                        let slot = ind * grid.years.count + (y - grid.years.lowerBound)
+                        let yardstick = yardstickCells.value(slot: slot, stamp: Int(p)) {
+                            YardstickCells(
                                 values: RenderedCells(dialect: dialect) { row, out in
                                     row.number(pv, decimals: decimals, &out); row.number(nv, decimals: decimals, &out)
                                 },
@@ -72,7 +70,6 @@ public enum ComparisonExport {
                                     alternatives(pf, area: p, &row, &out); alternatives(nf, area: geography.nation, &row, &out)
                                 })
                         }
-                        let yardstick = yardstickCells[slot]!
                         var row = CSVRow(dialect: dialect)
                         row.text(district.code, &out); row.text(district.name, &out); row.text(province?.code, &out)
                         row.integer(y, &out); row.text(indicator.id, &out); row.text(indicator.name(english: english), &out)
@@ -113,6 +110,5 @@ public enum ComparisonExport {
 /// A province's and the nation's cells of one indicator and year in `comparison.csv`: their
 /// values, citations and alternatives (the same on every row of the province's districts).
 private struct YardstickCells {
-    var province: Int32
     var values, citations, alternatives: RenderedCells
 }

@@ -35,9 +35,8 @@ public enum PipelineExport {
                               blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
             // The province's and the nation's values of an indicator and year ("pv,nv"), the same
             // on every row of the province's districts: formatted once for the block's districts
-            // of one province (index: indicator × years + year).
-            var yardsticks = [(province: Int32, cells: [UInt8])?](repeating: nil, count: pipeline.indicatorIDs.count * years.count)
-            var cells = ByteBuffer(capacity: 64)
+            // of one province (the stamp; slot: indicator × years + year).
+            var yardsticks = StampedCache<[UInt8]>(slots: pipeline.indicatorIDs.count * years.count)
             ids.withCells { ids in codes.withCells { codes in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let code = codes[Int(d)]
@@ -45,17 +44,17 @@ public enum PipelineExport {
                     for y in years {
                         guard let r = pipeline.comparison(district: Int(d), indicator: ind, year: y) else { continue }
                         let slot = ind * years.count + (y - years.lowerBound), p = geography.province(of: Int(d), year: y)
-                        if yardsticks[slot]?.province != p {
-                            cells.removeAll()
+                        let yardstick = yardsticks.value(slot: slot, stamp: Int(p)) {
+                            var cells = ByteBuffer(capacity: 64)
                             number(r.provinceValue, &cells); cells.append(comma)
                             number(r.nationalValue, &cells)
-                            yardsticks[slot] = (p, cells.array)
+                            return cells.array
                         }
                         out.append(code); out.append(comma)
                         out.append(ids[ind]); out.append(comma)
                         NumberText.appendInteger(y, to: &out); out.append(comma)
                         number(r.value, &out); out.append(comma)
-                        out.append(yardsticks[slot]!.cells); out.append(comma)
+                        out.append(yardstick); out.append(comma)
                         number(r.value - r.provinceValue, &out); out.append(comma)
                         number(r.value - r.nationalValue, &out); out.append(comma)
                         number(r.capaian, &out); out.append(newline)

@@ -40,11 +40,9 @@ public enum RankingsExport {
         try BlockWriter.write(to: rankings, in: &batch, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1,
                               threads: threads) { block, out in
             var scratch = ByteBuffer(capacity: 256)
-            // The quartile and province cells of a group and province (index: province + 1),
-            // rendered at the province's first row in the group (`renderedFor` holds the group).
-            var quartileCells = [RenderedCells?](repeating: nil, count: alignment.areaCodes.count + 1)
-            var provinceBest = [Double?](repeating: nil, count: alignment.areaCodes.count + 1)
-            var renderedFor = [Int](repeating: -1, count: alignment.areaCodes.count + 1)
+            // The quartile and province cells of a group and province, and the province's best
+            // (slot: province + 1), rendered at the province's first row in the group (the stamp).
+            var provinceCells = StampedCache<(cells: RenderedCells, best: Double?)>(slots: alignment.areaCodes.count + 1)
             for groupIndex in blockStarts[block]..<blockStarts[block + 1] {
                 let g = table.groups[groupIndex]
                 let ind = Int(g.indicator), y = Int(g.year)
@@ -61,9 +59,9 @@ public enum RankingsExport {
                 func line(_ area: Int, fact: Int?, rank: Int32?, percentile: Double?, note: String?) {
                     let p = geography.province(of: area, year: y)
                     let slot = Int(p) + 1
-                    if renderedFor[slot] != groupIndex {
+                    let quartiles = provinceCells.value(slot: slot, stamp: groupIndex) {
                         let province = table.provinceSummary(indicator: ind, year: y, province: p)
-                        quartileCells[slot] = RenderedCells(dialect: dialect) { row, out in
+                        let cells = RenderedCells(dialect: dialect) { row, out in
                             row.number(distribution?.q1, decimals: decimals, &out)
                             row.number(distribution?.median, decimals: decimals, &out)
                             row.number(distribution?.q3, decimals: decimals, &out)
@@ -72,8 +70,7 @@ public enum RankingsExport {
                             row.number(province?.distribution?.q3, decimals: decimals, &out)
                             row.number(province?.best, decimals: decimals, &out)
                         }
-                        provinceBest[slot] = province?.best
-                        renderedFor[slot] = groupIndex
+                        return (cells, province?.best)
                     }
                     let value = fact.map { alignment.facts[$0].value }
                     var row = CSVRow(dialect: dialect)
@@ -84,8 +81,8 @@ public enum RankingsExport {
                     if let rank { row.integer(Int(rank), &out) } else { row.missing(&out) }
                     row.integer(g.count, &out)
                     row.number(percentile, decimals: 2, &out)
-                    row.cells(quartileCells[slot]!, &out)
-                    row.number(value.flatMap { v in provinceBest[slot].map { v - $0 } }, decimals: decimals, &out)
+                    row.cells(quartiles.cells, &out)
+                    row.number(value.flatMap { v in quartiles.best.map { v - $0 } }, decimals: decimals, &out)
                     row.text(indicator.polarity.rawValue, &out)
                     if let fact {
                         // One scratch buffer for the citation (no allocation per row).
