@@ -1,4 +1,3 @@
-import Dispatch
 import TolokModel
 
 /// The observations aligned onto facts, district by district: each district's rows are aligned on
@@ -76,12 +75,15 @@ struct BucketAligner: @unchecked Sendable {
         var unmapped: [Int64: (count: Int, firstRow: Int)] = [:]
     }
 
-    /// Facts written one after another from a place in an array's memory.
+    /// Facts written one after another from a place in an array's memory, at most `capacity`
+    /// (the room left for them before the next range's).
     private struct FactWriter {
         let base: UnsafeMutablePointer<Fact>
+        let capacity: Int
         var count = 0
 
         mutating func append(_ fact: Fact) {
+            precondition(count < capacity, "a row gave more than one fact of a kind")
             (base + count).initialize(to: fact)
             count += 1
         }
@@ -124,7 +126,7 @@ struct BucketAligner: @unchecked Sendable {
         let ranges = split > 0 && split < buckets ? [0..<split, split..<buckets] : [0..<buckets]
         // Where each range writes: after the earlier ranges' rows with a realisation (an actual
         // value at most each) and with a target (a target at most each), so that the memory
-        // written stays that of the facts.
+        // written stays that of the facts; the last entries are the ends.
         var actualStart = [0], targetStart = [0]
         for range in ranges.dropLast() {
             var withRealisation = 0, withTarget = 0
@@ -135,21 +137,21 @@ struct BucketAligner: @unchecked Sendable {
             actualStart.append(actualStart.last! + withRealisation)
             targetStart.append(targetStart.last! + withTarget)
         }
+        actualStart.append(rows)
+        targetStart.append(rows)
         var parts: [Part] = []
         var targets: [Fact] = []
         let actuals = [Fact](unsafeUninitializedCapacity: rows + extraActuals) { actualMemory, actualCount in
             targets = [Fact](unsafeUninitializedCapacity: rows) { targetMemory, targetCount in
                 let memory = SharedMemory(actuals: actualMemory.baseAddress!, targets: targetMemory.baseAddress!)
                 let slots = ParallelSlots<Part>(count: ranges.count)
-                let run: @Sendable (Int) -> Void = { [self, actualStart, targetStart] i in
-                    slots[i] = align(buckets: ranges[i], actuals: FactWriter(base: memory.actuals + actualStart[i]),
-                                     targets: FactWriter(base: memory.targets + targetStart[i]))
-                }
-                if ranges.count > 1 {
-                    DispatchQueue.concurrentPerform(iterations: ranges.count, execute: run)
-                } else {
-                    run(0)
-                }
+                ParallelTasks.run(threads: threads, ranges.indices.map { i in
+                    { [self, actualStart, targetStart] in
+                        slots[i] = align(buckets: ranges[i],
+                                         actuals: FactWriter(base: memory.actuals + actualStart[i], capacity: actualStart[i + 1] - actualStart[i]),
+                                         targets: FactWriter(base: memory.targets + targetStart[i], capacity: targetStart[i + 1] - targetStart[i]))
+                    }
+                })
                 parts = (0..<ranges.count).map { slots[$0]! }
                 // The later ranges' facts moved down next to the earlier ones'.
                 actualCount = 0

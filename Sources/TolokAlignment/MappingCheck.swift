@@ -105,7 +105,7 @@ enum MappingCheck {
                     keyOfLabel[c.label] = label
                 }
                 for district in [c.district, -1] {
-                    for source in Set([c.source, -1]) {
+                    for source in c.source >= 0 ? [c.source, -1] : [-1] {
                         units[Key(district: district, source: source, label: label), default: []].insert(c.unit)
                     }
                 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TolokModel
 
 /// Loads and validates a datasets folder: `datapackage.json`, the schemas it names and every
@@ -56,7 +55,7 @@ public enum DatasetLoader {
             self.directory = directory
             let base = URL(fileURLWithPath: directory, isDirectory: true)
             self.base = base
-            let shown = { @Sendable (relative: String) in directory.hasSuffix("/") ? directory + relative : directory + "/" + relative }
+            let shown = { @Sendable (relative: String) in Self.shown(relative, in: directory) }
             let read = ParallelSlots<Swift.Result<(resources: [ResourceDescriptor], refused: [String], diagnostics: [Diagnostic]), DataPackageReader.Failure>>(count: 1)
             let files = ParallelSlots<[String]>(count: 1)
             ParallelTasks.run(threads: parallel ? 2 : 1, [
@@ -89,6 +88,11 @@ public enum DatasetLoader {
             self.diagnostics = diagnostics
             isReadable = true
         }
+
+        /// A path inside the folder as messages show it: the folder as the user typed it, then `relative`.
+        @Sendable static func shown(_ relative: String, in directory: String) -> String {
+            directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+        }
     }
 
     /// Loads the datasets folder `directory` (as the user typed it; used in messages).
@@ -112,9 +116,7 @@ public enum DatasetLoader {
     public static func load(_ package: Package, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:],
                             lookedUp: [String: Set<String>] = [:], parallel: Bool = true) -> Result {
         let base = package.base
-        let shown: @Sendable (String) -> String = { [directory = package.directory] (relative: String) in
-            directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-        }
+        let shown: @Sendable (String) -> String = { [directory = package.directory] in Package.shown($0, in: directory) }
         var diagnostics = package.diagnostics
         guard package.isReadable else { return Result(dataset: nil, diagnostics: diagnostics) }
         let resources = package.resources
@@ -204,7 +206,7 @@ public enum DatasetLoader {
         }
         let halves = [Array(files[..<split]), Array(files[split...])]
         let secondBytes = sizes[split...].reduce(0, +)
-        let results = Mutex<[(TableLoader, Table)?]>([nil, nil])
+        let results = ParallelSlots<(TableLoader, Table)>(count: 2)
         let first = loader
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             // The second half looks fields up among the strings read before, as the first does.
@@ -214,9 +216,9 @@ public enum DatasetLoader {
             worker.expect(bytes: half == 0 ? total : secondBytes)
             var part = Table(schema: files[0].schema, loaded: loaded, lookedUp: lookedUp)
             for f in halves[half] { worker.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &part) }
-            results.withLock { $0[half] = (worker, part) }
+            results[half] = (worker, part)
         }
-        let (both0, both1) = results.withLock { ($0[0]!, $0[1]!) }
+        let (both0, both1) = (results[0]!, results[1]!)
         var (main, mainTable) = both0
         let (second, secondTable) = both1
         main.diagnostics = loader.diagnostics + main.diagnostics + second.diagnostics

@@ -140,8 +140,6 @@ public struct RankTable: Sendable {
         provinceSummaries.merge(other.provinceSummaries) { a, _ in a }
     }
 
-    /// Ranks on the calling thread; the member columns reserve room for the rows of
-    /// `reservingFor` indicators (default: those of `indicators`).
     /// Buffers reused by ``sortByValueThenIndex(_:scratch:)``.
     struct SortScratch {
         var keys: [UInt64] = [], otherKeys: [UInt64] = []
@@ -156,13 +154,16 @@ public struct RankTable: Sendable {
         let n = order.count
         guard n > 1 else { return }
         precondition(order.last!.index == Int32(n - 1), "entries in index order")
+        @inline(__always) func precedes(_ a: (value: Double, index: Int32), _ b: (value: Double, index: Int32)) -> Bool {
+            a.value < b.value || (a.value == b.value && a.index < b.index)
+        }
         // A small group is sorted in place.
         if n <= 48 {
             order.withUnsafeMutableBufferPointer { o in
                 for i in 1..<n {
                     let moving = o[i]
                     var j = i
-                    while j > 0, o[j - 1].value > moving.value || (o[j - 1].value == moving.value && o[j - 1].index > moving.index) {
+                    while j > 0, precedes(moving, o[j - 1]) {
                         o[j] = o[j - 1]
                         j -= 1
                     }
@@ -179,7 +180,7 @@ public struct RankTable: Sendable {
             let bits = (entry.value == 0 ? 0.0 : entry.value).bitPattern
             scratch.keys.append(bits >> 63 == 1 ? ~bits : bits | 1 << 63)
             scratch.indices.append(entry.index)
-            if i > 0 && (order[i - 1].value > entry.value || (order[i - 1].value == entry.value && order[i - 1].index > entry.index)) {
+            if i > 0 && precedes(entry, order[i - 1]) {
                 sortedAlready = false
             }
         }
@@ -228,6 +229,8 @@ public struct RankTable: Sendable {
         }
     }
 
+    /// Ranks on the calling thread; the member columns reserve room for the rows of
+    /// `reservingFor` indicators (default: those of `indicators`).
     static func computeSerially(_ input: Input, geography: DistrictGeography, indicators: [Int], year: Int?,
                                 province: Int32?, groupings: [RankingScope.Grouping], includeSuspect: Bool, summaries: Bool = true,
                                 reservingFor reserved: Int? = nil) -> RankTable {
