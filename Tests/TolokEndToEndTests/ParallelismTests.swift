@@ -33,8 +33,9 @@ struct ParallelismTests {
     }
 
     @Test func theAlignmentOnTwoThreadsEqualsOneThread() throws {
-        // Enough rows (over 16,384) for the observations to be aligned in two halves of districts,
-        // with label variants, every transform and corrections (the synthetic dataset's).
+        // Enough rows (26,045 observations; over 16,384 are needed) for the observations to be
+        // aligned in two halves of districts, with the synthetic dataset's label variants and
+        // every transform (it has no corrections: the clean fixture's test covers those).
         let data = try temporaryFolder().appendingPathComponent("synth")
         #expect(tolok("synth", "--districts", "160", "--provinces", "5", "--years", "4", "--indicators", "36", "--budget-lines", "5",
                       "--out", data.path, "--schemas", shippedDatasets + "/schemas").status == 0)
