@@ -191,7 +191,8 @@ public enum DatasetLoader {
     static func loadTable(_ files: [ResourceDescriptor], base: URL, shown: @Sendable (String) -> String, loaded: [Bool]?,
                           lookedUp: [Bool]? = nil, loader: inout TableLoader, parallel: Bool = true) -> Table {
         var table = Table(schema: files[0].schema, loaded: loaded, lookedUp: lookedUp)
-        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: base.appendingPathComponent($0.path).path)[.size] as? Int) ?? 0 }
+        let basePath = base.path
+        let sizes = files.map { FileBytes.size(atPath: basePath + "/" + $0.path) }
         let total = sizes.reduce(0, +)
         guard parallel, files.count >= 2, total >= 1 << 20 else {
             loader.expect(bytes: total)
@@ -323,11 +324,13 @@ public enum DatasetLoader {
         let ranks = dataset.revisionRanks()
         let revision = table.column("revision"), source = table.column("source_id")
         var unknown: [Int] = []
-        var seen = Set<String>()
-        for row in 0..<table.rowCount {
-            guard let r = dataset.pool.text(table.textID(revision, row)) else { continue }
-            let key = (dataset.pool.text(table.textID(source, row)) ?? "") + "\u{0}" + r
-            if ranks[key] == nil, seen.insert(key).inserted { unknown.append(row) }
+        // Each (source, revision) pair of pool ids looked up once, at its first row.
+        let revisions = table.textIDs(revision), sources = table.textIDs(source)
+        var seen = Set<Int64>()
+        for row in 0..<table.rowCount where revisions[row] >= 0 {
+            guard seen.insert(Int64(sources[row]) << 32 | Int64(revisions[row])).inserted else { continue }
+            let key = (dataset.pool.text(sources[row]) ?? "") + "\u{0}" + dataset.pool[revisions[row]]
+            if ranks[key] == nil { unknown.append(row) }
         }
         return zip(unknown, table.locations(of: unknown.map { ($0, revision) })).map { row, at in
             Diagnostic(.error, file: at.file, line: at.line, column: at.column,

@@ -16,7 +16,8 @@ enum ValueChecks {
     /// Targets and realisations of counts (`orang`, `kasus`, …) are whole; `9.900 orang` is
     /// 9900 written with the Indonesian thousands separator far more often than 9.9 persons.
     static func observations(_ dataset: Dataset) -> [Diagnostic] {
-        guard let table = dataset.tables["observations"] else { return [] }
+        // Without units (a reader that does not read them) no count is known.
+        guard let table = dataset.tables["observations"], table.loaded[table.column("unit")] else { return [] }
         let pool = dataset.pool
         let units = table.textIDs(table.column("unit"))
         var isCount = [Int8](repeating: -1, count: pool.count)
@@ -42,7 +43,8 @@ enum ValueChecks {
     /// Tingkat Pengangguran Terbuka or Persentase …) outside 0–100: a warning, since the audit's
     /// rate_range finding is the analysis rule; a correction of the cell settles it.
     static func shares(_ dataset: Dataset) -> [Diagnostic] {
-        guard let table = dataset.tables["observations"] else { return [] }
+        // Without units (a reader that does not read them) no value is known to be in percent.
+        guard let table = dataset.tables["observations"], table.loaded[table.column("unit")] else { return [] }
         let pool = dataset.pool
         let units = table.textIDs(table.column("unit")), labels = table.textIDs(table.column("indicator_label"))
         let ids = table.textIDs(table.column("id"))
