@@ -526,16 +526,19 @@ struct MappingLookup {
             operandsOfMapping[i] = operands
             let source = m.sourceID.flatMap { pool.id(of: $0) }
             if m.sourceID != nil && source == nil { continue }  // a document nobody printed in
-            var r = rows[key] ?? Rows()
+            // Changed in place (a copy taken out and put back would copy its dictionaries).
             if let district = m.districtCode {
                 guard let d = pool.id(of: district) else { continue }
-                if let source { r.byDistrictSource[Int64(d) << 32 | Int64(source)] = Int32(i) } else { r.byDistrict[d] = Int32(i) }
+                if let source {
+                    rows[key, default: Rows()].byDistrictSource[Int64(d) << 32 | Int64(source)] = Int32(i)
+                } else {
+                    rows[key, default: Rows()].byDistrict[d] = Int32(i)
+                }
             } else if let source {
-                r.starBySource[source] = Int32(i)
+                rows[key, default: Rows()].starBySource[source] = Int32(i)
             } else {
-                r.star = Int32(i)
+                rows[key, default: Rows()].star = Int32(i)
             }
-            rows[key] = r
         }
     }
 
