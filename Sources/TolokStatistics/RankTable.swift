@@ -251,6 +251,7 @@ public struct RankTable: Sendable {
         var order: [(value: Double, index: Int32)] = []
         var sortScratch = SortScratch()
         var summarised = [Bool](repeating: false, count: geography.provinces.count)
+        var ranked = RankedScopes(provinceCount: geography.provinces.count, kindCount: kindCount)
         let expected = districts.count * (reserved ?? indicators.count) * max(1, grid.yearSpan) * max(1, groupings.count)
         table.memberArea.reserveCapacity(expected)
         table.memberFact.reserveCapacity(expected)
@@ -279,7 +280,13 @@ public struct RankTable: Sendable {
                 let n = order.count
                 var position = 0
                 while position < n {
-                    let end = TieTolerance.runEnd(from: position, count: n) { values[Int(order[$0].index)] }
+                    // The run of ties read through the arrays' buffers: a closure over the captured
+                    // arrays themselves has each read checked for exclusive access at run time.
+                    let end = values.withUnsafeBufferPointer { values in
+                        order.withUnsafeBufferPointer { order in
+                            TieTolerance.runEnd(from: position, count: n) { values[Int(order[$0].index)] }
+                        }
+                    }
                     // Ties share the better rank, listed by district code.
                     if end - position > 1 { order[position..<end].sort { $0.index < $1.index } }
                     let percentile = CompetitionRank.percentile(position: position, ties: end - position, of: n)
@@ -335,15 +342,14 @@ public struct RankTable: Sendable {
                 for i in summarised.indices { summarised[i] = false }
 
                 // The scopes of each grouping, in order; a scope met twice is ranked once.
-                var done = Set<Int64>()
-                func once(_ kind: ScopeKind, _ code: Int32) -> Bool { done.insert(Int64(kind.rawValue) << 32 | Int64(code)).inserted }
+                ranked.removeAll()
                 for grouping in groupings {
                     switch (grouping, province) {
                     case (.nation, nil):
-                        if once(.nation, -1) { _ = rank(districts, kind: .nation, code: -1, indicator: ind, year: y, polarity: polarity) }
+                        if ranked.insertNation() { _ = rank(districts, kind: .nation, code: -1, indicator: ind, year: y, polarity: polarity) }
                     case (.nation, let p?), (.province, let p?):
-                        if once(.province, p) {
-                            let slot = p >= 0 ? Int(provinceSlot[Int(p)]) : -1
+                        let slot = p >= 0 ? Int(provinceSlot[Int(p)]) : -1
+                        if ranked.insertProvince(p, slot: slot) {
                             let summary = rank(slot >= 0 ? byProvince[slot] : [], kind: .province, code: p, indicator: ind, year: y, polarity: polarity)
                             if summaries, slot >= 0, summary.count > 0 {
                                 table.provinceSummaries[provinceKey(indicator: ind, year: y, province: p)] = summary
@@ -351,7 +357,8 @@ public struct RankTable: Sendable {
                             }
                         }
                     case (.province, nil):
-                        for (i, list) in byProvince.enumerated() where !list.isEmpty && once(.province, geography.provinces[i]) {
+                        for (i, list) in byProvince.enumerated() where !list.isEmpty {
+                            guard ranked.insertProvince(geography.provinces[i], slot: i) else { continue }
                             let summary = rank(list, kind: .province, code: geography.provinces[i], indicator: ind, year: y, polarity: polarity)
                             if summaries, summary.count > 0 {
                                 table.provinceSummaries[provinceKey(indicator: ind, year: y, province: geography.provinces[i])] = summary
@@ -362,7 +369,8 @@ public struct RankTable: Sendable {
                         members = province.map { p in districts.filter { geography.province(of: $0, year: y) == p } } ?? districts
                         for i in byKind.indices { byKind[i].removeAll(keepingCapacity: true) }
                         for d in members where geography.kindOf[d] >= 0 { byKind[Int(geography.kindOf[d])].append(d) }
-                        for (i, list) in byKind.enumerated() where !list.isEmpty && once(.kind, Int32(i)) {
+                        for (i, list) in byKind.enumerated() where !list.isEmpty {
+                            guard ranked.insertKind(i) else { continue }
                             _ = rank(list, kind: .kind, code: Int32(i), indicator: ind, year: y, polarity: polarity)
                         }
                     }
@@ -414,5 +422,52 @@ public struct CellRanks: Sendable {
                 if grid.fact(indicator: Int(g.indicator), year: Int(g.year), area: Int(area)) != nil { set(area, 0) }
             }
         }
+    }
+}
+
+/// The scopes already ranked for one indicator and year, so a scope met under two groupings is
+/// ranked once: flags by province slot and kind index (no set hashed per indicator and year).
+struct RankedScopes {
+    private var nation = false
+    /// By province slot (the index in ``DistrictGeography/provinces``).
+    private var provinces: [Bool]
+    /// By index in `Area.Kind.allCases`.
+    private var kinds: [Bool]
+    /// Province codes without a slot (not a province of the geography).
+    private var others: [Int32] = []
+
+    init(provinceCount: Int, kindCount: Int) {
+        provinces = [Bool](repeating: false, count: provinceCount)
+        kinds = [Bool](repeating: false, count: kindCount)
+    }
+
+    mutating func removeAll() {
+        nation = false
+        for i in provinces.indices { provinces[i] = false }
+        for i in kinds.indices { kinds[i] = false }
+        others.removeAll(keepingCapacity: true)
+    }
+
+    /// True the first time the nation is met.
+    mutating func insertNation() -> Bool {
+        defer { nation = true }
+        return !nation
+    }
+
+    /// True the first time province `code` (at `slot`, or -1 when it has none) is met.
+    mutating func insertProvince(_ code: Int32, slot: Int) -> Bool {
+        if slot >= 0 {
+            defer { provinces[slot] = true }
+            return !provinces[slot]
+        }
+        if others.contains(code) { return false }
+        others.append(code)
+        return true
+    }
+
+    /// True the first time kind `index` is met.
+    mutating func insertKind(_ index: Int) -> Bool {
+        defer { kinds[index] = true }
+        return !kinds[index]
     }
 }
