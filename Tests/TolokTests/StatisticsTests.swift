@@ -71,6 +71,21 @@ struct StatisticsTests {
         }
     }
 
+    @Test func aScopeMetTwiceIsRankedOnce() {
+        // Two provinces with slots, a province code without one, two kinds: each true once,
+        // and once more after the flags are cleared for the next indicator and year.
+        var ranked = RankedScopes(provinceCount: 2, kindCount: 2)
+        for _ in 0..<2 {
+            let firsts = [ranked.insertNation(), ranked.insertProvince(40, slot: 1), ranked.insertProvince(10, slot: 0),
+                          ranked.insertProvince(-1, slot: -1), ranked.insertProvince(77, slot: -1), ranked.insertKind(1), ranked.insertKind(0)]
+            let again = [ranked.insertNation(), ranked.insertProvince(40, slot: 1), ranked.insertProvince(10, slot: 0),
+                         ranked.insertProvince(-1, slot: -1), ranked.insertProvince(77, slot: -1), ranked.insertKind(1), ranked.insertKind(0)]
+            #expect(firsts == Array(repeating: true, count: 7))
+            #expect(again == Array(repeating: false, count: 7))
+            ranked.removeAll()
+        }
+    }
+
     @Test func verdictFollowsPolarity() {
         // Kabupaten Bekasi TPT 2024 8.82 against Jawa Barat 6.75: lower is better → worse.
         #expect(Verdict(value: 8.82, reference: 6.75, polarity: .negative) == .worse)
