@@ -50,7 +50,7 @@ public struct IndicatorMapping: Sendable {
         var mappings: [IndicatorMapping] = []
         var diagnostics: [Diagnostic] = []
         // The mapping kept for each key, by index in `mappings`.
-        var seen: [String: Int] = [:]
+        var seen: [Key: Int] = [:]
         guard let table = dataset.tables["indicator_mappings"] else { return ([], []) }
         let pool = dataset.pool
         let columns = Dictionary(uniqueKeysWithValues: table.schema.fields.enumerated().map { ($1.name, $0) })
@@ -98,7 +98,7 @@ public struct IndicatorMapping: Sendable {
             default:
                 transform = .asIs
             }
-            if catalogue.byID[indicator] == nil {
+            if catalogue.byID.index(forKey: indicator) == nil {
                 fail("indicator_id", "unknown indicator \(indicator)")
                 continue
             }
@@ -106,7 +106,7 @@ public struct IndicatorMapping: Sendable {
                 id: id, districtCode: district == "*" ? nil : district, sourceID: text("source_id"), label: label,
                 indicatorID: indicator, transform: transform, priority: columns["priority"].flatMap({ table.integer($0, row) }) ?? 1,
                 caveat: text("caveat"), file: file, line: line, row: row)
-            let key = mapping.key
+            let key = Key(district: districtColumn![row], source: textColumns["source_id"]?[row] ?? -1, label: LabelKey.of(label))
             if let kept = seen[key] {
                 let earlier = mappings[kept]
                 if earlierSame(earlier, mapping) { continue }
@@ -124,11 +124,11 @@ public struct IndicatorMapping: Sendable {
         a.indicatorID == b.indicatorID && a.transform == b.transform && a.caveat == b.caveat
     }
 
-    /// The lookup key: district (`*`), document (empty for any) and label key.
-    var key: String { Self.key(district: districtCode ?? "*", source: sourceID ?? "", label: LabelKey.of(label)) }
-
-    static func key(district: String, source: String, label: String) -> String {
-        district + "\u{0}" + source + "\u{0}" + label
+    /// What a mapping is kept by while the table is read (two rows with one key map one label
+    /// twice): the pool ids of its district (or `*`) and document (-1 for any), and its label key.
+    private struct Key: Hashable {
+        var district: Int32, source: Int32
+        var label: String
     }
 }
 
