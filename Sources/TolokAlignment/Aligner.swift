@@ -59,10 +59,24 @@ public struct Alignment: Sendable {
         var areaOfPoolID = [Int32](repeating: -1, count: pool.count)
         for (i, a) in dataset.areas.all.enumerated() { areaOfPoolID[Int(a.codeID)] = Int32(i) }
         let observations = dataset.tables["observations"]
-        // The mapping table read, and the observations' rows put by district, side by side on
-        // `threads > 1`. Problems in the mapping tables are `tolok validate`'s business (``check(_:)``).
+        let indicatorIndex = Dictionary(catalogue.all.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+
+        // Sources by index, and by pool id.
+        let sources = dataset.sources().values.sorted { $0.id < $1.id }
+        sourceInfo = sources.map { SourceInfo(id: $0.id, type: $0.type, typeRank: SourcePriority.rank($0.type), priority: $0.priority, year: $0.year) }
+        var sourceOfPoolID = [Int32](repeating: -1, count: pool.count)
+        for (i, s) in sources.enumerated() { if let id = pool.id(of: s.id) { sourceOfPoolID[Int(id)] = Int32(i) } }
+        let sourceInfo = self.sourceInfo
+        let referenceRows = dataset.tables["references"].map {
+            ReferenceRows($0, dataset: dataset, areaOfPool: areaOfPoolID, sourceOfPool: sourceOfPoolID, indicatorIndex: indicatorIndex)
+        }
+
+        // The mapping table read, and the observations' rows put by district then the reference
+        // facts taken, side by side on `threads > 1`. Problems in the mapping tables are
+        // `tolok validate`'s business (``check(_:)``).
         let mappingTable = ParallelSlots<(mappings: [IndicatorMapping], lookup: MappingLookup)>(count: 1)
         let districtRows = ParallelSlots<BucketAligner.Buckets>(count: 1)
+        let referenceFactsTaken = ParallelSlots<[Fact]>(count: 1)
         let tasks: [@Sendable () -> Void] = [
             {
                 let mappings = IndicatorMapping.load(dataset, catalogue: catalogue).mappings
@@ -72,19 +86,12 @@ public struct Alignment: Sendable {
                 if let table = observations, table.rowCount > 0 {
                     districtRows[0] = BucketAligner.Buckets(table, areaOfPool: areaOfPoolID, areaCount: areaCount)
                 }
+                referenceFactsTaken[0] = referenceRows?.facts() ?? []
             },
         ]
         ParallelTasks.run(threads: threads, tasks)
         let (mappings, lookup) = mappingTable[0]!
         self.mappings = mappings
-        let indicatorIndex = Dictionary(catalogue.all.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
-
-        // Sources by index, and by pool id.
-        let sources = dataset.sources().values.sorted { $0.id < $1.id }
-        sourceInfo = sources.map { SourceInfo(id: $0.id, type: $0.type, typeRank: SourcePriority.rank($0.type), priority: $0.priority, year: $0.year) }
-        var sourceOfPoolID = [Int32](repeating: -1, count: pool.count)
-        for (i, s) in sources.enumerated() { if let id = pool.id(of: s.id) { sourceOfPoolID[Int(id)] = Int32(i) } }
-        let sourceInfo = self.sourceInfo
 
         // Corrections of observations, by row.
         let corrections = Corrections(dataset.corrections())
@@ -101,50 +108,23 @@ public struct Alignment: Sendable {
         self.correctedRows = correctedRows
         textColumns = RecordTextColumns(dataset)
 
-        // The reference rows: yearly (August, or no month), not excluded.
-        let vintages = dataset.vintageRanks()
-        let revisions = dataset.revisionRanks()
-        var referenceFacts: [Fact] = []
+        // The reference facts (yearly, not excluded), and the series the per-1,000 rates divide by.
+        let referenceFacts = referenceFactsTaken[0]!
         /// Reference series by (area, indicator name pool id, year) for per-1,000 rates.
         var series: [SeriesKey: Int32] = [:]
         var seriesFacts: [Fact] = []
-        let perThousandBases = Set(mappings.compactMap { m -> Int32? in
-            if case .perThousand(let r) = m.transform { return pool.id(of: r) } else { return nil }
-        })
-        if let refs = dataset.tables["references"] {
-            let area = refs.textIDs(refs.column("area_code")), indicator = refs.textIDs(refs.column("indicator"))
-            let year = refs.integers(refs.column("year")), month = refs.integers(refs.column("month"))
-            let value = refs.numbers(refs.column("value")), decimals = refs.decimalCounts(refs.column("value"))
-            let printed = refs.integers(refs.column("printed_decimals")), derived = refs.booleans(refs.column("derived"))
-            let vintage = refs.textIDs(refs.column("vintage")), source = refs.textIDs(refs.column("source_id"))
-            let excluded = refs.textIDs(refs.column("excluded"))
-            var rankOfVintage: [Int32: Int8] = [:]
-            for (v, r) in vintages { if let id = pool.id(of: v) { rankOfVintage[id] = Int8(clamping: r) } }
-            var indicatorOfPoolID: [Int32: Int32] = [:]
-            for (id, i) in indicatorIndex { if let p = pool.id(of: id) { indicatorOfPoolID[p] = i } }
-            for row in 0..<refs.rowCount {
-                guard excluded[row] < 0, month[row] == Int64.min || month[row] == 8, !value[row].isNaN,
-                      area[row] >= 0, indicator[row] >= 0, year[row] != Int64.min else { continue }
-                let a = areaOfPoolID[Int(area[row])]
-                guard a >= 0 else { continue }
-                var f = Fact(area: a, indicator: -1, year: Int32(year[row]), value: value[row], kind: .reference, row: Int32(row),
-                             source: source[row] >= 0 ? sourceOfPoolID[Int(source[row])] : -1)
-                f.printedDecimals = printed[row] != Int64.min ? Int8(clamping: printed[row]) : decimals[row]
-                f.derived = derived[row] == 1
-                f.vintageRank = vintage[row] >= 0 ? rankOfVintage[vintage[row]] ?? 0 : 0
-                if perThousandBases.contains(indicator[row]) {
-                    let key = SeriesKey(area: a, indicator: indicator[row], year: f.year)
-                    seriesFacts.append(f)
-                    let i = Int32(seriesFacts.count - 1)
-                    if let current = series[key] {
-                        if SourcePriority.prefers(f, over: seriesFacts[Int(current)], sources: sourceInfo) { series[key] = i }
-                    } else {
-                        series[key] = i
-                    }
-                }
-                if let ind = indicatorOfPoolID[indicator[row]] {
-                    f.indicator = ind
-                    referenceFacts.append(f)
+        if let referenceRows {
+            var isBase = [Bool](repeating: false, count: pool.count)
+            for m in mappings { if case .perThousand(let r) = m.transform, let id = pool.id(of: r) { isBase[Int(id)] = true } }
+            for row in referenceRows.rows(where: isBase) {
+                guard let (f, indicator) = referenceRows.fact(row) else { continue }
+                let key = SeriesKey(area: f.area, indicator: indicator, year: f.year)
+                seriesFacts.append(f)
+                let i = Int32(seriesFacts.count - 1)
+                if let current = series[key] {
+                    if SourcePriority.prefers(f, over: seriesFacts[Int(current)], sources: sourceInfo) { series[key] = i }
+                } else {
+                    series[key] = i
                 }
             }
         }
@@ -164,7 +144,7 @@ public struct Alignment: Sendable {
             var corrected = [Bool](repeating: false, count: table.rowCount)
             for row in correctedRows.keys { corrected[Int(row)] = true }
             var revisionRanks: [Int64: Int8] = [:]  // (source, revision) pool ids
-            for (key, r) in revisions {
+            for (key, r) in dataset.revisionRanks() {
                 let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)
                 if parts.count == 2, let s = pool.id(of: parts[0]), let v = pool.id(of: parts[1]) {
                     revisionRanks[Int64(s) << 32 | Int64(v)] = Int8(clamping: r)
@@ -207,6 +187,76 @@ public struct Alignment: Sendable {
         grid = ResolvedGrid([], areaCount: 0, indicatorCount: 0, prefers: { _, _ in false })
         targetGrid = grid
         resolve(threads: threads)
+    }
+
+    /// The rows of the references table that give facts: yearly (August, or no month), not
+    /// excluded, with a value, an area, an indicator and a year.
+    struct ReferenceRows: Sendable {
+        let table: Table
+        let area: [Int32], indicator: [Int32], source: [Int32], vintage: [Int32], excluded: [Int32]
+        let year: [Int64], month: [Int64], printed: [Int64]
+        let value: [Double]
+        let decimals: [Int8]
+        let derived: [Int8]
+        let areaOfPool: [Int32], sourceOfPool: [Int32]
+        /// Catalogue index and vintage rank by pool id (-1 and 0 when none).
+        let indicatorOfPool: [Int32], rankOfVintage: [Int8]
+
+        init(_ refs: Table, dataset: Dataset, areaOfPool: [Int32], sourceOfPool: [Int32], indicatorIndex: [String: Int32]) {
+            let pool = dataset.pool
+            table = refs
+            area = refs.textIDs(refs.column("area_code"))
+            indicator = refs.textIDs(refs.column("indicator"))
+            year = refs.integers(refs.column("year"))
+            month = refs.integers(refs.column("month"))
+            value = refs.numbers(refs.column("value"))
+            decimals = refs.decimalCounts(refs.column("value"))
+            printed = refs.integers(refs.column("printed_decimals"))
+            derived = refs.booleans(refs.column("derived"))
+            vintage = refs.textIDs(refs.column("vintage"))
+            source = refs.textIDs(refs.column("source_id"))
+            excluded = refs.textIDs(refs.column("excluded"))
+            self.areaOfPool = areaOfPool
+            self.sourceOfPool = sourceOfPool
+            var ranks = [Int8](repeating: 0, count: pool.count)
+            for (v, r) in dataset.vintageRanks() { if let id = pool.id(of: v) { ranks[Int(id)] = Int8(clamping: r) } }
+            rankOfVintage = ranks
+            var indicators = [Int32](repeating: -1, count: pool.count)
+            for (id, i) in indicatorIndex { if let p = pool.id(of: id) { indicators[Int(p)] = i } }
+            indicatorOfPool = indicators
+        }
+
+        /// The fact of `row` (its indicator -1) and the pool id of its indicator's name, or `nil`
+        /// when the row gives none.
+        func fact(_ row: Int) -> (fact: Fact, indicator: Int32)? {
+            guard excluded[row] < 0, month[row] == Int64.min || month[row] == 8, !value[row].isNaN,
+                  area[row] >= 0, indicator[row] >= 0, year[row] != Int64.min else { return nil }
+            let a = areaOfPool[Int(area[row])]
+            guard a >= 0 else { return nil }
+            var f = Fact(area: a, indicator: -1, year: Int32(year[row]), value: value[row], kind: .reference, row: Int32(row),
+                         source: source[row] >= 0 ? sourceOfPool[Int(source[row])] : -1)
+            f.printedDecimals = printed[row] != Int64.min ? Int8(clamping: printed[row]) : decimals[row]
+            f.derived = derived[row] == 1
+            f.vintageRank = vintage[row] >= 0 ? rankOfVintage[Int(vintage[row])] : 0
+            return (f, indicator[row])
+        }
+
+        /// The facts of the rows whose indicator is in the catalogue, in row order.
+        func facts() -> [Fact] {
+            var facts: [Fact] = []
+            for row in 0..<table.rowCount {
+                guard let (f, name) = fact(row), indicatorOfPool[Int(name)] >= 0 else { continue }
+                var kept = f
+                kept.indicator = indicatorOfPool[Int(name)]
+                facts.append(kept)
+            }
+            return facts
+        }
+
+        /// The rows whose indicator's pool id is flagged in `names`, in order.
+        func rows(where names: [Bool]) -> [Int] {
+            (0..<table.rowCount).filter { indicator[$0] >= 0 && names[Int(indicator[$0])] }
+        }
     }
 
     /// A mapping row as the hot loop needs it: integers only.
