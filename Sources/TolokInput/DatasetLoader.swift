@@ -144,11 +144,46 @@ public enum DatasetLoader {
         kinds = kinds.filter { lookedUp[$0] == nil } + kinds.filter { lookedUp[$0] != nil }
         var loader = TableLoader(pool: StringPool())
         var tables: [String: Table] = [:]
-        for kind in kinds {
+        let load: @Sendable (String, inout TableLoader, Bool) -> Table = { [filesOfKind] kind, loader, parallel in
             let files = filesOfKind[kind]!
             let loaded = fields[kind].map { wanted in files[0].schema.fields.map { wanted.contains($0.name) } }
             let looked = lookedUp[kind].map { names in files[0].schema.fields.map { names.contains($0.name) } }
-            tables[kind] = loadTable(files, base: base, shown: shown, loaded: loaded, lookedUp: looked, loader: &loader, parallel: parallel)
+            return loadTable(files, base: base, shown: shown, loaded: loaded, lookedUp: looked, loader: &loader, parallel: parallel)
+        }
+        var next = 0
+        // The largest table of one file is read on the second core, into its own string pool,
+        // while the tables before it are read on the first; its strings then join the pool where
+        // one thread would have interned them (the same ids, the diagnostics in the same order).
+        if parallel, let side = sideTable(kinds, filesOfKind: filesOfKind, lookedUp: lookedUp, base: base), let at = kinds.firstIndex(of: side) {
+            let before = Array(kinds[..<at])
+            let sideRead = ParallelSlots<(loader: TableLoader, table: Table)>(count: 1)
+            let firstRead = ParallelSlots<(loader: TableLoader, tables: [String: Table])>(count: 1)
+            let start = loader
+            ParallelTasks.run(threads: 2, [
+                {
+                    var own = TableLoader(pool: StringPool())
+                    let table = load(side, &own, false)
+                    sideRead[0] = (own, table)
+                },
+                {
+                    var first = start
+                    var read: [String: Table] = [:]
+                    for kind in before { read[kind] = load(kind, &first, true) }
+                    firstRead[0] = (first, read)
+                },
+            ])
+            let (first, read) = firstRead[0]!
+            var (own, sideTable) = sideRead[0]!
+            sideRead[0] = nil  // the table's one reference: renumbered in place
+            loader = first
+            tables = read
+            sideTable.moveStrings(from: own.pool, into: &loader.pool)
+            tables[side] = sideTable
+            loader.diagnostics += own.diagnostics
+            next = at + 1
+        }
+        for kind in kinds[next...] {
+            tables[kind] = load(kind, &loader, parallel)
         }
         diagnostics += loader.diagnostics
         for kind in requiredFields.keys.sorted() where tables[kind] == nil && (only?.contains(kind) ?? true) {
@@ -182,6 +217,19 @@ public enum DatasetLoader {
         ])
         diagnostics += found[1]! + found[2]! + found[0]!
         return Result(dataset: dataset, diagnostics: diagnostics)
+    }
+
+    /// The table worth reading beside the others: the largest of one file (of 1 MB or more), not
+    /// looked up in the others' strings; `nil` when there is none.
+    static func sideTable(_ kinds: [String], filesOfKind: [String: [ResourceDescriptor]], lookedUp: [String: Set<String>],
+                          base: URL) -> String? {
+        let basePath = base.path
+        let sizes = kinds.map { kind -> Int in
+            guard lookedUp[kind] == nil, let files = filesOfKind[kind], files.count == 1 else { return 0 }
+            return FileBytes.size(atPath: basePath + "/" + files[0].path)
+        }
+        guard let largest = sizes.indices.max(by: { sizes[$0] < sizes[$1] }), sizes[largest] >= 1 << 20 else { return nil }
+        return kinds[largest]
     }
 
     /// The files of one kind in one table. Many files are read on two threads: each half of the

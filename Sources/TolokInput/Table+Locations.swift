@@ -71,6 +71,21 @@ extension Table {
         self.rowOffset = rowOffset.columns[0]
     }
 
+    /// Moves the strings of `ownPool`, which this table's text cells are ids of, into `pool`, and
+    /// renumbers the cells in place: a table read into a pool of its own joins the others without
+    /// a copy of its columns.
+    mutating func moveStrings(from ownPool: StringPool, into pool: inout StringPool) {
+        let map = pool.merge(ownPool)
+        map.withUnsafeBufferPointer { map in
+            for c in texts.indices {
+                texts[c].withUnsafeMutableBufferPointer { ids in
+                    // Missing (-1) and unlisted (-2) cells stay as they are.
+                    for i in ids.indices where ids[i] >= 0 { ids[i] = map[Int(ids[i])] }
+                }
+            }
+        }
+    }
+
     /// The joining of columns of one type: each moved out of `columns` into a slot of its own, a
     /// task per column that appends the other table's cells and runs `renumber` on them (with
     /// the index of the first), and the joined columns to read once the tasks have run.

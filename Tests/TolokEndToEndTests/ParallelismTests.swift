@@ -32,6 +32,33 @@ struct ParallelismTests {
         #expect(parallel.contains { $0.contains("unknown area_code '9998'") } && parallel.contains { $0.contains("unknown area_code '9999'") })
     }
 
+    @Test func theLargestTableOfOneFileReadBesideTheOthersEqualsOneThread() throws {
+        // The mapping table grown past 1 MB in its one file: it is read on the second thread into
+        // a pool of its own while the tables before it are read on the first, and its strings
+        // join the pool where one thread would have put them. An error in it, one in a table
+        // before it and one in a table after it keep their order.
+        let data = try copyOfShippedDatasets()
+        let mappings = data.appendingPathComponent("indicator_mappings.csv")
+        var text = try String(contentsOf: mappings, encoding: .utf8)
+        for n in 0..<20_000 { text += "map-grown-\(n),*,,Label tumbuh nomor \(n),tpt,as_is,,,,,1,,\n" }
+        text += "map-bad,*,,Label rusak,tpt,as_is,,,,,satu,,\n"
+        try text.write(to: mappings, atomically: true, encoding: .utf8)
+        #expect(try FileManager.default.attributesOfItem(atPath: mappings.path)[.size] as! Int >= 1 << 20)
+        for (file, row) in [("sources.csv", "bad-source,x.txt,Judul,LKIP,tahun,Dinas,3216,,\n"),
+                            ("observations/000-kab-bekasi-lkip-2024.csv", "bad-3,3216,2024,,,sasaran,x,Label rusak,%,positive,66,,enam,,000,,,,\n")] {
+            let url = data.appendingPathComponent(file)
+            try (String(contentsOf: url, encoding: .utf8) + row).write(to: url, atomically: true, encoding: .utf8)
+        }
+        let parallel = try snapshot(DatasetLoader.load(directory: data.path, parallel: true))
+        let serial = try snapshot(DatasetLoader.load(directory: data.path, parallel: false))
+        #expect(parallel.count == serial.count)
+        #expect(parallel == serial)
+        #expect(parallel.contains { $0.contains("Label tumbuh nomor 19999") })
+        for file in ["sources.csv", "indicator_mappings.csv", "000-kab-bekasi-lkip-2024.csv"] {
+            #expect(parallel.contains { $0.contains(file) && $0.contains("error") }, "\(file)")
+        }
+    }
+
     @Test func theAlignmentOnTwoThreadsEqualsOneThread() throws {
         // Enough rows (26,045 observations; over 16,384 are needed) for the observations to be
         // aligned in two halves of districts, with the synthetic dataset's label variants and
