@@ -300,7 +300,7 @@ public struct Alignment: Sendable {
         let grids = ParallelSlots<ResolvedGrid>(count: 2)
         let tasks: [@Sendable () -> Void] = [
             {
-                grids[0] = ResolvedGrid(facts, areaCount: areaCount, indicatorCount: indicatorCount) {
+                grids[0] = ResolvedGrid(facts, areaCount: areaCount, indicatorCount: indicatorCount, keepsValues: true) {
                     SourcePriority.prefers($0, over: $1, sources: sources)
                 }
             },

@@ -14,9 +14,14 @@ public struct ResolvedGrid: Sendable {
     public private(set) var chosen: [Int32]
     /// The other facts of the cells that have several, by cell.
     public private(set) var others: [Int32: [Int32]] = [:]
+    /// The chosen fact's value of each cell (NaN when none), when the grid keeps them; empty
+    /// otherwise. Facts lie by district, a ranking reads them by indicator and year: from here a
+    /// group's values are one run of memory, not one cache miss per district.
+    public private(set) var values: [Double] = []
 
-    /// Resolves `facts` in order: `prefers(a, b)` says `a` wins over `b`.
-    public init(_ facts: [Fact], areaCount: Int, indicatorCount: Int, prefers: (Fact, Fact) -> Bool) {
+    /// Resolves `facts` in order: `prefers(a, b)` says `a` wins over `b`. `keepsValues`: the grid
+    /// holds the chosen facts' ``values`` too.
+    public init(_ facts: [Fact], areaCount: Int, indicatorCount: Int, keepsValues: Bool = false, prefers: (Fact, Fact) -> Bool) {
         var lo = Int.max, hi = Int.min
         for f in facts { lo = min(lo, Int(f.year)); hi = max(hi, Int(f.year)) }
         if facts.isEmpty { lo = 0; hi = 0 }
@@ -25,18 +30,28 @@ public struct ResolvedGrid: Sendable {
         self.areaCount = areaCount
         self.indicatorCount = indicatorCount
         chosen = [Int32](repeating: -1, count: max(1, indicatorCount * yearSpan * areaCount))
+        if keepsValues { values = [Double](repeating: .nan, count: chosen.count) }
         for (i, f) in facts.enumerated() {
             let cell = (Int(f.indicator) * yearSpan + Int(f.year) - lo) * areaCount + Int(f.area)
             let current = chosen[cell]
             if current < 0 {
                 chosen[cell] = Int32(i)
+                if keepsValues { values[cell] = f.value }
             } else if prefers(f, facts[Int(current)]) {
                 others[Int32(cell), default: []].insert(current, at: 0)
                 chosen[cell] = Int32(i)
+                if keepsValues { values[cell] = f.value }
             } else {
                 others[Int32(cell), default: []].append(Int32(i))
             }
         }
+    }
+
+    /// The value of cell `cell`'s chosen fact among `facts` (the facts the grid resolved): from
+    /// ``values`` when the grid keeps them.
+    @inlinable
+    public func value(cell: Int, in facts: [Fact]) -> Double {
+        values.isEmpty ? facts[Int(chosen[cell])].value : values[cell]
     }
 
     /// The cell of an indicator, year and area; `nil` outside the grid.

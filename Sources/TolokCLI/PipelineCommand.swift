@@ -96,30 +96,15 @@ enum PipelineCommand {
     }
 
     /// The ranks, computed on one core while `comparison.csv` is formatted and written on the
-    /// other (it does not need them, and takes less time: its rows are counted after it); the
-    /// file staged in the batch returned. `parallel: false`: one after the other on the calling
-    /// thread (the same bytes).
+    /// other, which the first joins once the ranks are done (the file does not need them); the
+    /// file staged in the batch returned, with its rows. `parallel: false`: one after the other
+    /// on the calling thread (the same bytes).
     private static func rankWhileWritingComparison(_ pipeline: Pipeline, to folder: URL, parallel: Bool)
         throws(AtomicFile.Failure) -> (ranks: RankTable, staged: AtomicFile.Batch, comparisonRows: Int) {
         var batch = AtomicFile.Batch()
-        guard parallel else {
-            try PipelineExport.stageComparison(pipeline, to: folder, in: &batch, threads: 1)
-            return (pipeline.rank(threads: 1), batch, pipeline.comparisonCount)
-        }
         let ranks = ParallelSlots<RankTable>(count: 1)
-        let staged = ParallelSlots<Result<(AtomicFile.Batch, Int), AtomicFile.Failure>>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 {
-                ranks[0] = pipeline.rank(threads: 1)
-            } else {
-                var own = AtomicFile.Batch()
-                staged[0] = Result { () throws(AtomicFile.Failure) in
-                    try PipelineExport.stageComparison(pipeline, to: folder, in: &own, threads: 1)
-                    return (own, pipeline.comparisonCount)
-                }
-            }
-        }
-        let (own, rows) = try staged[0]!.get()
-        return (ranks[0]!, own, rows)
+        let rows = try PipelineExport.stageComparison(pipeline, to: folder, in: &batch, threads: parallel ? 2 : 1,
+                                                      leadIn: { ranks[0] = pipeline.rank(threads: 1) })
+        return (ranks[0]!, batch, rows)
     }
 }

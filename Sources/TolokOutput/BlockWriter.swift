@@ -11,18 +11,24 @@ public enum BlockWriter {
     /// Writes `header` and then blocks `0..<blocks`, each formatted by `format(block, &buffer)`,
     /// to `url`, staged in `batch` (renamed into place when the batch is committed). `threads` 1
     /// formats every block on the calling thread.
+    ///
+    /// `leadIn`, when given, is other work the first thread does before it takes blocks, while
+    /// the others format (it runs first on one thread): a thread's share of the file then
+    /// follows from how long that work takes, not from a split fixed in advance.
     public static func write(to url: URL, in batch: inout AtomicFile.Batch, header: [UInt8], blocks: Int, threads: Int = 2,
+                             leadIn: (@Sendable () -> Void)? = nil,
                              format: @Sendable (Int, inout ByteBuffer) -> Void) throws(AtomicFile.Failure) {
         try batch.stage(at: url) { file throws(AtomicFile.Failure) in
-            write(to: file, header: header, blocks: blocks, threads: threads, format: format)
+            write(to: file, header: header, blocks: blocks, threads: threads, leadIn: leadIn, format: format)
         }
     }
 
     private static func write(to file: AtomicFile.Stream, header: [UInt8], blocks: Int, threads: Int,
-                              format: @Sendable (Int, inout ByteBuffer) -> Void) {
+                              leadIn: (@Sendable () -> Void)?, format: @Sendable (Int, inout ByteBuffer) -> Void) {
         file.write(header)
         let workers = max(1, min(threads, blocks))
         guard workers > 1 else {
+            leadIn?()
             var buffer = ByteBuffer(capacity: 1 << 22)
             for block in 0..<blocks {
                 buffer.removeAll()
@@ -39,6 +45,7 @@ public enum BlockWriter {
         turns[0].signal()
         let stream = SerialStream(file)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            if worker == 0 { leadIn?() }
             while true {
                 let block = taken.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard block < blocks else { return }

@@ -23,26 +23,34 @@ public enum PipelineExport {
     private static func number(_ v: Double, _ out: inout ByteBuffer) { if v.isFinite { NumberText.appendCompact(v, to: &out) } }
 
     /// Stages `comparison.csv` in `batch`, formatted on `threads` threads, in blocks of 8
-    /// districts (about 16,000 rows of 200 indicators × 10 years).
-    public static func stageComparison(_ pipeline: Pipeline, to folder: URL, in batch: inout AtomicFile.Batch, threads: Int) throws(AtomicFile.Failure) {
+    /// districts (about 16,000 rows of 200 indicators × 10 years). `leadIn`: work one thread
+    /// does first (the ranks), the others formatting meanwhile (``BlockWriter``). Returns the
+    /// rows written (``Pipeline/comparisonCount``, counted while writing them).
+    @discardableResult
+    public static func stageComparison(_ pipeline: Pipeline, to folder: URL, in batch: inout AtomicFile.Batch, threads: Int,
+                                       leadIn: (@Sendable () -> Void)? = nil) throws(AtomicFile.Failure) -> Int {
         let codes = CellBytes(pipeline.areaCodes), ids = CellBytes(pipeline.indicatorIDs)
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
         let districts = pipeline.geography.districts
         let years = pipeline.values.grid.years
         let perBlock = 8
         let geography = pipeline.geography
+        let written = Atomic<Int>(0)
         try BlockWriter.write(to: folder.appendingPathComponent("comparison.csv"), in: &batch, header: Array(comparisonHeader.utf8),
-                              blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
+                              blocks: (districts.count + perBlock - 1) / perBlock, threads: threads, leadIn: leadIn) { block, out in
             // The province's and the nation's values of an indicator and year ("pv,nv"), the same
             // on every row of the province's districts: formatted once for the block's districts
             // of one province (the stamp; slot: indicator × years + year).
             var yardsticks = StampedCache<[UInt8]>(slots: pipeline.indicatorIDs.count * years.count)
+            var rows = 0
+            defer { written.add(rows, ordering: .relaxed) }
             ids.withCells { ids in codes.withCells { codes in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let code = codes[Int(d)]
                 for ind in pipeline.indicators {
                     for y in years {
                         guard let r = pipeline.comparison(district: Int(d), indicator: ind, year: y) else { continue }
+                        rows += 1
                         let slot = ind * years.count + (y - years.lowerBound), p = geography.province(of: Int(d), year: y)
                         let yardstick = yardsticks.value(slot: slot, stamp: Int(p)) {
                             var cells = ByteBuffer(capacity: 64)
@@ -63,6 +71,7 @@ public enum PipelineExport {
             }
             } }
         }
+        return written.load(ordering: .relaxed)
     }
 
     /// Stages `rankings.csv` in `batch`, formatted on `threads` threads, in blocks of about
@@ -72,7 +81,7 @@ public enum PipelineExport {
         let codes = CellBytes(pipeline.areaCodes), ids = CellBytes(pipeline.indicatorIDs)
         let scopes = CellBytes(pipeline.areaCodes.map { "province:\($0)" }), nation = CellBytes(["nation"])
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-        let facts = pipeline.values.facts
+        let facts = pipeline.values.facts, grid = pipeline.values.grid
         var blockStarts = [0]
         var rows = 0
         for (i, g) in table.groups.enumerated() {
@@ -87,7 +96,7 @@ public enum PipelineExport {
             // indicator and year: formatted once (where the district's value starts in `values`
             // and how long it is, for the indicator and year `valuesOf`).
             var values = ByteBuffer(capacity: 1 << 16)
-            var valuesOf = (indicator: Int32(-1), year: Int32(-1))
+            var valuesOf = (indicator: Int32(-1), year: Int32(-1)), cellOfArea0 = 0
             var valueStart = [Int32](repeating: -1, count: pipeline.areaCodes.count)
             var valueEnd = [Int32](repeating: -1, count: pipeline.areaCodes.count)
             // A group's cells before the district ("indicator,year,scope,") and after its rank
@@ -104,6 +113,7 @@ public enum PipelineExport {
                     tail.append(comma); NumberText.appendInteger(Int(g.membersCount), to: &tail); tail.append(newline)
                     if valuesOf != (g.indicator, g.year) {
                         valuesOf = (g.indicator, g.year)
+                        cellOfArea0 = grid.cell(indicator: Int(g.indicator), year: Int(g.year), area: 0)!
                         values.removeAll()
                         for i in valueStart.indices { valueStart[i] = -1 }
                     }
@@ -113,7 +123,7 @@ public enum PipelineExport {
                         out.append(codes[area]); out.append(comma)
                         if valueStart[area] < 0 {
                             valueStart[area] = Int32(values.count)
-                            number(facts[Int(table.memberFact[m])].value, &values)
+                            number(grid.value(cell: cellOfArea0 + area, in: facts), &values)
                             valueEnd[area] = Int32(values.count)
                         }
                         values.withBytes { out.append(UnsafeBufferPointer(rebasing: $0[Int(valueStart[area])..<Int(valueEnd[area])])) }

@@ -57,11 +57,11 @@ public struct Pipeline: Sendable {
     @inline(__always)
     public func comparison(district d: Int, indicator ind: Int, year: Int) -> Row? {
         let grid = values.grid, facts = values.facts
-        guard let f = grid.fact(indicator: ind, year: year, area: d) else { return nil }
-        let value = facts[f].value
+        guard let cell = grid.cell(indicator: ind, year: year, area: d), grid.chosen[cell] >= 0 else { return nil }
+        let value = grid.value(cell: cell, in: facts)
         func yardstick(_ area: Int32) -> Double {
-            guard area >= 0, let f = grid.fact(indicator: ind, year: year, area: Int(area)) else { return .nan }
-            return facts[f].value
+            guard area >= 0, let c = grid.cell(indicator: ind, year: year, area: Int(area)), grid.chosen[c] >= 0 else { return .nan }
+            return grid.value(cell: c, in: facts)
         }
         var capaian = Double.nan
         if let t = targetGrid.fact(indicator: ind, year: year, area: d), targetFacts[t].value != 0 {

@@ -245,6 +245,7 @@ public struct RankTable: Sendable {
         var byKind = [[Int]](repeating: [], count: kindCount)
         var members: [Int] = []
         var usable = [Int32](repeating: -1, count: input.areaCount)  // fact index by area, this indicator-year
+        var usableValue = [Double](repeating: .nan, count: input.areaCount)  // its value
         var withValue: [Int] = []
         var values: [Double] = []
         var sorted: [Double] = []
@@ -267,7 +268,7 @@ public struct RankTable: Sendable {
             values.removeAll(keepingCapacity: true)
             for d in scopeDistricts where usable[d] >= 0 {
                 withValue.append(d)
-                values.append(facts[Int(usable[d])].value)
+                values.append(usableValue[d])
             }
             var group = Group(indicator: Int32(ind), year: Int32(y), scopeKind: kind, scopeCode: code,
                               membersStart: Int32(table.memberArea.count), membersCount: Int32(withValue.count),
@@ -331,8 +332,12 @@ public struct RankTable: Sendable {
                 // The usable value of each district; each province's districts.
                 for d in districts {
                     usable[d] = -1
-                    guard let f = grid.fact(indicator: ind, year: y, area: d) else { continue }
-                    if includeSuspect || !facts[f].suspect { usable[d] = Int32(f) }
+                    guard let cell = grid.cell(indicator: ind, year: y, area: d), grid.chosen[cell] >= 0 else { continue }
+                    let f = Int(grid.chosen[cell])
+                    if includeSuspect || !facts[f].suspect {
+                        usable[d] = Int32(f)
+                        usableValue[d] = grid.value(cell: cell, in: facts)
+                    }
                 }
                 for i in byProvince.indices { byProvince[i].removeAll(keepingCapacity: true) }
                 for d in districts {

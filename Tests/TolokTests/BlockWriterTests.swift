@@ -1,0 +1,42 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import Tolok
+
+@Suite("Block writer")
+struct BlockWriterTests {
+    /// `blocks` blocks of lines ("block, line"), written on `threads` threads with `leadIn`.
+    private func written(blocks: Int, threads: Int, leadIn: (@Sendable () -> Void)? = nil) throws -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tolok-blocks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("out.csv")
+        var batch = AtomicFile.Batch()
+        try BlockWriter.write(to: url, in: &batch, header: Array("block,line\n".utf8), blocks: blocks, threads: threads,
+                              leadIn: leadIn) { block, out in
+            for line in 0..<(block % 7) * 300 { out.append("\(block),\(line)\n") }
+        }
+        try batch.commit()
+        return try Data(contentsOf: url)
+    }
+
+    @Test func theLeadInRunsOnceAndTheBlocksKeepTheirOrder() throws {
+        // One thread spends its start on the lead-in while the other formats; the file is the one
+        // a single thread writes, block after block.
+        let runs = Atomic<Int>(0)
+        let one = try written(blocks: 40, threads: 1)
+        let two = try written(blocks: 40, threads: 2) {
+            runs.add(1, ordering: .relaxed)
+            usleep(20_000)
+        }
+        #expect(runs.load(ordering: .relaxed) == 1)
+        #expect(one == two)
+        let lines = String(decoding: one, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 1 + (0..<40).reduce(0) { $0 + ($1 % 7) * 300 })
+        #expect(lines[1] == "1,0" && lines.last == "39,1199")
+        // On one thread the lead-in runs first, once.
+        let alone = Atomic<Int>(0)
+        #expect(try written(blocks: 3, threads: 1) { alone.add(1, ordering: .relaxed) } == written(blocks: 3, threads: 1))
+        #expect(alone.load(ordering: .relaxed) == 1)
+    }
+}
