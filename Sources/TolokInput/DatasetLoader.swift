@@ -267,12 +267,12 @@ public enum DatasetLoader {
             for f in halves[half] { worker.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &part) }
             results[half] = (worker, part)
         }
-        let (both0, both1) = (results[0]!, results[1]!)
-        var (main, mainTable) = both0
-        let (second, secondTable) = both1
+        var (main, mainTable) = results[0]!
+        var (second, secondTable) = results[1]!
+        (results[0], results[1]) = (nil, nil)  // the tables' one references: joined in place, the second freed as it goes
         main.diagnostics = loader.diagnostics + main.diagnostics + second.diagnostics
         // The columns joined on both cores too.
-        mainTable.append(secondTable, from: second.pool, into: &main.pool, threads: 2)
+        mainTable.append(taking: &secondTable, from: second.pool, into: &main.pool, threads: 2)
         loader = main
         return mainTable
     }

@@ -27,9 +27,11 @@ extension Table {
 
 extension Table {
     /// Appends the rows of `other`, whose text cells are ids of `otherPool`, interning its strings
-    /// into `pool`. On `threads > 1` the columns are joined side by side (each column is moved
-    /// out of the table, joined on one thread and moved back: the same table).
-    mutating func append(_ other: Table, from otherPool: StringPool, into pool: inout StringPool, threads: Int = 1) {
+    /// into `pool`; `other` is left without cells. On `threads > 1` the columns are joined side by
+    /// side (each column is moved out of the table, joined on one thread and moved back: the same
+    /// table), and each of `other`'s columns is freed on the thread that copied it (when `other`
+    /// held its one reference).
+    mutating func append(taking other: inout Table, from otherPool: StringPool, into pool: inout StringPool, threads: Int = 1) {
         let map = pool.merge(otherPool)
         let fileOffset = Int32(files.count)
         files += other.files
@@ -37,21 +39,21 @@ extension Table {
         rowCount += other.rowCount
         // Each column copied whole, then the copied part renumbered in place (one tight pass, not
         // an append per element). A field not read has no cells.
-        let texts = Self.joined(&self.texts, other.texts) { ids, from in
+        let texts = Self.joined(&self.texts, &other.texts) { ids, from in
             // Missing (-1) and unlisted (-2) cells stay as they are.
             map.withUnsafeBufferPointer { map in
                 for i in from..<ids.count where ids[i] >= 0 { ids[i] = map[Int(ids[i])] }
             }
         }
-        let numbers = Self.joined(&self.numbers, other.numbers)
-        let decimals = Self.joined(&self.decimals, other.decimals)
-        let integers = Self.joined(&self.integers, other.integers)
-        let booleans = Self.joined(&self.booleans, other.booleans)
-        let rowFile = Self.joinedColumn(&self.rowFile, other.rowFile) { rows, from in
+        let numbers = Self.joined(&self.numbers, &other.numbers)
+        let decimals = Self.joined(&self.decimals, &other.decimals)
+        let integers = Self.joined(&self.integers, &other.integers)
+        let booleans = Self.joined(&self.booleans, &other.booleans)
+        let rowFile = Self.joinedColumn(&self.rowFile, &other.rowFile) { rows, from in
             for i in from..<rows.count { rows[i] += fileOffset }
         }
-        let rowLine = Self.joinedColumn(&self.rowLine, other.rowLine)
-        let rowOffset = Self.joinedColumn(&self.rowOffset, other.rowOffset)
+        let rowLine = Self.joinedColumn(&self.rowLine, &other.rowLine)
+        let rowOffset = Self.joinedColumn(&self.rowOffset, &other.rowOffset)
         var tasks = texts.tasks
         tasks += numbers.tasks
         tasks += decimals.tasks
@@ -86,24 +88,30 @@ extension Table {
         }
     }
 
-    /// The joining of columns of one type: each moved out of `columns` into a slot of its own, a
-    /// task per column that appends the other table's cells and runs `renumber` on them (with
-    /// the index of the first), and the joined columns to read once the tasks have run.
+    /// The joining of columns of one type: each moved out of `columns` into a slot of its own
+    /// (and each of `others` into another), a task per column that appends the other table's
+    /// cells, runs `renumber` on them (with the index of the first) and lets the other column go,
+    /// and the joined columns to read once the tasks have run.
     private final class JoinedColumns<Element: Sendable>: @unchecked Sendable {
         let slots: ParallelSlots<[Element]>
         var tasks: [@Sendable () -> Void] = []
 
-        init(_ columns: inout [[Element]], _ others: [[Element]],
+        init(_ columns: inout [[Element]], _ others: inout [[Element]],
              renumber: @escaping @Sendable (inout UnsafeMutableBufferPointer<Element>, Int) -> Void) {
             slots = ParallelSlots(count: columns.count)
+            let incoming = ParallelSlots<[Element]>(count: columns.count)
             for i in columns.indices {
                 var moved: [Element] = []
                 swap(&moved, &columns[i])
                 slots[i] = moved
-                let other = others[i]
+                var other: [Element] = []
+                swap(&other, &others[i])
+                incoming[i] = other
                 tasks.append { [slots] in
                     var column = slots[i]!
                     slots[i] = nil  // the one reference, so the append grows it in place
+                    let other = incoming[i]!
+                    incoming[i] = nil  // freed here, on this thread, once appended
                     let from = column.count
                     column += other
                     if from < column.count { column.withUnsafeMutableBufferPointer { renumber(&$0, from) } }
@@ -115,18 +123,19 @@ extension Table {
         var columns: [[Element]] { (0..<tasks.count).map { slots[$0]! } }
     }
 
-    private static func joined<Element: Sendable>(_ columns: inout [[Element]], _ others: [[Element]],
+    private static func joined<Element: Sendable>(_ columns: inout [[Element]], _ others: inout [[Element]],
                                                   renumber: @escaping @Sendable (inout UnsafeMutableBufferPointer<Element>, Int) -> Void = { _, _ in })
         -> JoinedColumns<Element> {
-        JoinedColumns(&columns, others, renumber: renumber)
+        JoinedColumns(&columns, &others, renumber: renumber)
     }
 
-    private static func joinedColumn<Element: Sendable>(_ column: inout [Element], _ other: [Element],
+    private static func joinedColumn<Element: Sendable>(_ column: inout [Element], _ other: inout [Element],
                                                   renumber: @escaping @Sendable (inout UnsafeMutableBufferPointer<Element>, Int) -> Void = { _, _ in })
         -> JoinedColumns<Element> {
-        var columns = [column]
+        var columns = [column], others = [other]
         column = []
-        return JoinedColumns(&columns, [other], renumber: renumber)
+        other = []
+        return JoinedColumns(&columns, &others, renumber: renumber)
     }
 }
 
