@@ -41,13 +41,15 @@ enum PipelineCommand {
         let format = try PrintOptions.format(arguments.value("--format"))
         try arguments.finish(command: "pipeline")
         let progress = Progress(console: console, quiet: quiet)
-        // The records are let go once the pipeline holds what it needs of the alignment.
-        guard let pipeline = prepare(data, progress: progress, console: console) else { return 1 }
+        // The records are let go once the pipeline holds what it needs of the alignment (by the
+        // thread that then ranks, while the other formats comparison.csv).
+        guard let (pipeline, records) = prepare(data, progress: progress, console: console) else { return 1 }
         let folder = URL(fileURLWithPath: output, isDirectory: true)
         let rankCount: Int, comparisons: Int
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let (ranks, staged, rows) = try rankWhileWritingComparison(pipeline, to: folder, parallel: TolokCommandLine.parallel)
+            let (ranks, staged, rows) = try rankWhileWritingComparison(pipeline, to: folder, parallel: TolokCommandLine.parallel,
+                                                                       first: { records[0] = nil })
             var batch = staged
             comparisons = rows
             rankCount = ranks.rankedMemberCount
@@ -72,8 +74,9 @@ enum PipelineCommand {
     }
 
     /// Loads the tables the pipeline reads and aligns them; `nil` (the errors shown) when the
-    /// data has errors. Only the pipeline's values outlive this call, not the records.
-    private static func prepare(_ data: String, progress: Progress, console: Console) -> Pipeline? {
+    /// data has errors. Only the pipeline's values outlive this call, and the alignment with the
+    /// records in a slot of their own, the one reference to them (emptied to free them).
+    private static func prepare(_ data: String, progress: Progress, console: Console) -> (Pipeline, ParallelSlots<Alignment>)? {
         // Only the fields the pipeline reads, as a data-frame reader reads only the columns it
         // uses; the records' ids only when there are corrections to apply by id, and then only
         // looked up among the ids the corrections name (a million ids are not interned).
@@ -90,21 +93,23 @@ enum PipelineCommand {
         }
         let rows = dataset.count("observations") + dataset.count("references")
         progress.stage("load", rows: rows)
-        let alignment = Alignment(dataset, threads: TolokCommandLine.parallel ? 2 : 1)
+        let records = ParallelSlots<Alignment>(count: 1)
+        records[0] = Alignment(dataset, threads: TolokCommandLine.parallel ? 2 : 1)
         progress.stage("align", rows: rows)
-        return Pipeline(alignment, areas: dataset.areas)
+        return (Pipeline(records[0]!, areas: dataset.areas), records)
     }
 
     /// The ranks, computed on one core while `comparison.csv` is formatted and written on the
     /// other, which the first joins once the ranks are done (the file does not need them); the
-    /// file staged in the batch returned, with its rows. `parallel: false`: one after the other
-    /// on the calling thread (the same bytes).
-    private static func rankWhileWritingComparison(_ pipeline: Pipeline, to folder: URL, parallel: Bool)
+    /// file staged in the batch returned, with its rows. `first` runs on the ranking thread
+    /// before it ranks. `parallel: false`: one after the other on the calling thread (the same
+    /// bytes).
+    private static func rankWhileWritingComparison(_ pipeline: Pipeline, to folder: URL, parallel: Bool, first: @escaping @Sendable () -> Void)
         throws(AtomicFile.Failure) -> (ranks: RankTable, staged: AtomicFile.Batch, comparisonRows: Int) {
         var batch = AtomicFile.Batch()
         let ranks = ParallelSlots<RankTable>(count: 1)
         let rows = try PipelineExport.stageComparison(pipeline, to: folder, in: &batch, threads: parallel ? 2 : 1,
-                                                      leadIn: { ranks[0] = pipeline.rank(threads: 1) })
+                                                      leadIn: { first(); ranks[0] = pipeline.rank(threads: 1) })
         return (ranks[0]!, batch, rows)
     }
 }
