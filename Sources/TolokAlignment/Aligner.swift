@@ -135,6 +135,7 @@ public struct Alignment: Sendable {
         var moreOperands: [Int32: [Int32]] = [:]
         var unmappedLabels: [UnmappedLabel] = []
         if let table = observations, table.rowCount > 0, let buckets = districtRows[0] {
+            districtRows[0] = nil  // freed with the aligner, before the grids are made
             let district = table.textIDs(table.column("district_code")), label = table.textIDs(table.column("indicator_label"))
             let source = table.textIDs(table.column("source_id"))
             let revision = table.textIDs(table.column("revision"))
