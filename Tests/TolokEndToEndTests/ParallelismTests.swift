@@ -14,21 +14,29 @@ func snapshot(_ result: DatasetLoader.Result) throws -> [String] {
     return lines
 }
 
+/// Appends `rows` (file, line) to the datasets in `data`, loads them on two threads and on one,
+/// expects the same records, pool and diagnostics, and returns the snapshot.
+func loadedBothWays(_ data: URL, appending rows: [(file: String, line: String)]) throws -> [String] {
+    for (file, line) in rows {
+        let url = data.appendingPathComponent(file)
+        try (String(contentsOf: url, encoding: .utf8) + line).write(to: url, atomically: true, encoding: .utf8)
+    }
+    let parallel = try snapshot(DatasetLoader.load(directory: data.path, parallel: true))
+    let serial = try snapshot(DatasetLoader.load(directory: data.path, parallel: false))
+    #expect(parallel.count == serial.count)
+    #expect(parallel == serial)
+    return parallel
+}
+
 @Suite("Parallel paths give the bytes of one thread")
 struct ParallelismTests {
     @Test func loadingOnTwoThreadsEqualsLoadingOnOne() throws {
         // The reference files (3.4 MB in four files) are read on two threads; errors in both halves
         // keep their order.
-        let data = try copyOfShippedDatasets()
-        for (file, row) in [("references.csv", "bad-1,9999,tpt,2023,8,5,,%,false,,bps,x,,\n"),
-                            ("references/bps-districts.csv", "bad-2,9998,tpt,1900,8,5,,%,false,,bps,x,,\n")] {
-            let url = data.appendingPathComponent(file)
-            try (String(contentsOf: url, encoding: .utf8) + row).write(to: url, atomically: true, encoding: .utf8)
-        }
-        let parallel = try snapshot(DatasetLoader.load(directory: data.path, parallel: true))
-        let serial = try snapshot(DatasetLoader.load(directory: data.path, parallel: false))
-        #expect(parallel.count == serial.count)
-        #expect(parallel == serial)
+        let parallel = try loadedBothWays(copyOfShippedDatasets(), appending: [
+            ("references.csv", "bad-1,9999,tpt,2023,8,5,,%,false,,bps,x,,\n"),
+            ("references/bps-districts.csv", "bad-2,9998,tpt,1900,8,5,,%,false,,bps,x,,\n"),
+        ])
         #expect(parallel.contains { $0.contains("unknown area_code '9998'") } && parallel.contains { $0.contains("unknown area_code '9999'") })
     }
 
@@ -44,15 +52,10 @@ struct ParallelismTests {
         text += "map-bad,*,,Label rusak,tpt,as_is,,,,,satu,,\n"
         try text.write(to: mappings, atomically: true, encoding: .utf8)
         #expect(try FileManager.default.attributesOfItem(atPath: mappings.path)[.size] as! Int >= 1 << 20)
-        for (file, row) in [("sources.csv", "bad-source,x.txt,Judul,LKIP,tahun,Dinas,3216,,\n"),
-                            ("observations/000-kab-bekasi-lkip-2024.csv", "bad-3,3216,2024,,,sasaran,x,Label rusak,%,positive,66,,enam,,000,,,,\n")] {
-            let url = data.appendingPathComponent(file)
-            try (String(contentsOf: url, encoding: .utf8) + row).write(to: url, atomically: true, encoding: .utf8)
-        }
-        let parallel = try snapshot(DatasetLoader.load(directory: data.path, parallel: true))
-        let serial = try snapshot(DatasetLoader.load(directory: data.path, parallel: false))
-        #expect(parallel.count == serial.count)
-        #expect(parallel == serial)
+        let parallel = try loadedBothWays(data, appending: [
+            ("sources.csv", "bad-source,x.txt,Judul,LKIP,tahun,Dinas,3216,,\n"),
+            ("observations/000-kab-bekasi-lkip-2024.csv", "bad-3,3216,2024,,,sasaran,x,Label rusak,%,positive,66,,enam,,000,,,,\n"),
+        ])
         #expect(parallel.contains { $0.contains("Label tumbuh nomor 19999") })
         for file in ["sources.csv", "indicator_mappings.csv", "000-kab-bekasi-lkip-2024.csv"] {
             #expect(parallel.contains { $0.contains(file) && $0.contains("error") }, "\(file)")
