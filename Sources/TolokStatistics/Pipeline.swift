@@ -58,7 +58,9 @@ public struct Pipeline: Sendable {
     public func comparison(district d: Int, indicator ind: Int, year: Int) -> Row? {
         let grid = values.grid, facts = values.facts
         guard let cell = grid.cell(indicator: ind, year: year, area: d), grid.chosen[cell] >= 0 else { return nil }
-        let value = grid.value(cell: cell, in: facts)
+        // The district's own value from its fact: a district's facts lie together, and the rows
+        // come district by district (the grid's values are one district apart per cell here).
+        let value = facts[Int(grid.chosen[cell])].value
         func yardstick(_ area: Int32) -> Double {
             guard area >= 0, let c = grid.cell(indicator: ind, year: year, area: Int(area)), grid.chosen[c] >= 0 else { return .nan }
             return grid.value(cell: c, in: facts)
