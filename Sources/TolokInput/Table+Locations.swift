@@ -39,12 +39,7 @@ extension Table {
         rowCount += other.rowCount
         // Each column copied whole, then the copied part renumbered in place (one tight pass, not
         // an append per element). A field not read has no cells.
-        let texts = Self.joined(&self.texts, &other.texts) { ids, from in
-            // Missing (-1) and unlisted (-2) cells stay as they are.
-            map.withUnsafeBufferPointer { map in
-                for i in from..<ids.count where ids[i] >= 0 { ids[i] = map[Int(ids[i])] }
-            }
-        }
+        let texts = Self.joined(&self.texts, &other.texts) { ids, from in Self.renumber(&ids, from: from, by: map) }
         let numbers = Self.joined(&self.numbers, &other.numbers)
         let decimals = Self.joined(&self.decimals, &other.decimals)
         let integers = Self.joined(&self.integers, &other.integers)
@@ -78,13 +73,14 @@ extension Table {
     /// a copy of its columns.
     mutating func moveStrings(from ownPool: StringPool, into pool: inout StringPool) {
         let map = pool.merge(ownPool)
+        for c in texts.indices { texts[c].withUnsafeMutableBufferPointer { Self.renumber(&$0, from: 0, by: map) } }
+    }
+
+    /// The text cells of `ids` from `from` on given their ids in the pool they were merged into
+    /// (`map`, by their old id); missing (-1) and unlisted (-2) cells stay as they are.
+    private static func renumber(_ ids: inout UnsafeMutableBufferPointer<Int32>, from: Int, by map: [Int32]) {
         map.withUnsafeBufferPointer { map in
-            for c in texts.indices {
-                texts[c].withUnsafeMutableBufferPointer { ids in
-                    // Missing (-1) and unlisted (-2) cells stay as they are.
-                    for i in ids.indices where ids[i] >= 0 { ids[i] = map[Int(ids[i])] }
-                }
-            }
+            for i in from..<ids.count where ids[i] >= 0 { ids[i] = map[Int(ids[i])] }
         }
     }
 
