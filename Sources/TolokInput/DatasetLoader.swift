@@ -223,13 +223,19 @@ public enum DatasetLoader {
     /// looked up in the others' strings; `nil` when there is none.
     static func sideTable(_ kinds: [String], filesOfKind: [String: [ResourceDescriptor]], lookedUp: [String: Set<String>],
                           base: URL) -> String? {
-        let basePath = base.path
         let sizes = kinds.map { kind -> Int in
             guard lookedUp[kind] == nil, let files = filesOfKind[kind], files.count == 1 else { return 0 }
-            return FileBytes.size(atPath: basePath + "/" + files[0].path)
+            return fileSizes(files, base: base)[0]
         }
         guard let largest = sizes.indices.max(by: { sizes[$0] < sizes[$1] }), sizes[largest] >= 1 << 20 else { return nil }
         return kinds[largest]
+    }
+
+    /// The sizes in bytes of the files of `resources` (0 for a file that cannot be read: reading
+    /// it reports why).
+    static func fileSizes(_ resources: [ResourceDescriptor], base: URL) -> [Int] {
+        let basePath = base.path
+        return resources.map { FileBytes.size(atPath: basePath + "/" + $0.path) }
     }
 
     /// The files of one kind in one table. Many files are read on two threads: each half of the
@@ -239,8 +245,7 @@ public enum DatasetLoader {
     static func loadTable(_ files: [ResourceDescriptor], base: URL, shown: @Sendable (String) -> String, loaded: [Bool]?,
                           lookedUp: [Bool]? = nil, loader: inout TableLoader, parallel: Bool = true) -> Table {
         var table = Table(schema: files[0].schema, loaded: loaded, lookedUp: lookedUp)
-        let basePath = base.path
-        let sizes = files.map { FileBytes.size(atPath: basePath + "/" + $0.path) }
+        let sizes = fileSizes(files, base: base)
         let total = sizes.reduce(0, +)
         guard parallel, files.count >= 2, total >= 1 << 20 else {
             loader.expect(bytes: total)

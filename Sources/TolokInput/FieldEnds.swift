@@ -33,7 +33,6 @@ final class FieldEnds {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         /// The high bit of each byte of `x` that is zero, exactly (no borrow between bytes).
         @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
-        /// Whether any byte of `x` is zero.
         /// The high bit of some bytes of `x` that are zero (never of none, when one is).
         @inline(__always) func someZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
         let comma = ones &* UInt64(Byte.comma), lf = ones &* UInt64(Byte.lf)
