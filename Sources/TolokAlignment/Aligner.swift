@@ -246,10 +246,9 @@ public struct Alignment: Sendable {
         func facts() -> [Fact] {
             var facts: [Fact] = []
             for row in 0..<table.rowCount {
-                guard let (f, name) = fact(row), indicatorOfPool[Int(name)] >= 0 else { continue }
-                var kept = f
-                kept.indicator = indicatorOfPool[Int(name)]
-                facts.append(kept)
+                guard case (var f, let name)? = fact(row), indicatorOfPool[Int(name)] >= 0 else { continue }
+                f.indicator = indicatorOfPool[Int(name)]
+                facts.append(f)
             }
             return facts
         }

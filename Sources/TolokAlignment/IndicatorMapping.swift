@@ -59,6 +59,7 @@ public struct IndicatorMapping: Sendable {
         for (name, f) in columns where table.schema.fields[f].type == .string { textColumns[name] = table.textIDs(f) }
         let idColumn = textColumns["id"], labelColumn = textColumns["label"], indicatorColumn = textColumns["indicator_id"]
         let districtColumn = textColumns["district_code"], transformColumn = textColumns["transform"]
+        let sourceColumn = textColumns["source_id"]
         for row in 0..<table.rowCount {
             func text(_ name: String) -> String? { textColumns[name].flatMap { pool.text($0[row]) } }
             func text(_ column: [Int32]?) -> String? { column.flatMap { pool.text($0[row]) } }
@@ -103,10 +104,10 @@ public struct IndicatorMapping: Sendable {
                 continue
             }
             let mapping = IndicatorMapping(
-                id: id, districtCode: district == "*" ? nil : district, sourceID: text("source_id"), label: label,
+                id: id, districtCode: district == "*" ? nil : district, sourceID: text(sourceColumn), label: label,
                 indicatorID: indicator, transform: transform, priority: columns["priority"].flatMap({ table.integer($0, row) }) ?? 1,
                 caveat: text("caveat"), file: file, line: line, row: row)
-            let key = Key(district: districtColumn![row], source: textColumns["source_id"]?[row] ?? -1, label: LabelKey.of(label))
+            let key = Key(district: districtColumn![row], source: sourceColumn?[row] ?? -1, label: LabelKey.of(label))
             if let kept = seen[key] {
                 let earlier = mappings[kept]
                 if earlierSame(earlier, mapping) { continue }
