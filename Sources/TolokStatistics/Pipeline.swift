@@ -57,10 +57,11 @@ public struct Pipeline: Sendable {
     @inline(__always)
     public func comparison(district d: Int, indicator ind: Int, year: Int) -> Row? {
         let grid = values.grid, facts = values.facts
-        guard let cell = grid.cell(indicator: ind, year: year, area: d), grid.chosen[cell] >= 0 else { return nil }
-        // The district's own value from its fact: a district's facts lie together, and the rows
-        // come district by district (the grid's values are one district apart per cell here).
-        let value = facts[Int(grid.chosen[cell])].value
+        // The district's own value from its fact: the rows come district by district, as the facts
+        // lie (the grid's values of one district are a row of areas apart, a cache miss each at
+        // national scale); the province's and the nation's, repeated, from the grid's values.
+        guard let f = grid.fact(indicator: ind, year: year, area: d) else { return nil }
+        let value = facts[f].value
         func yardstick(_ area: Int32) -> Double {
             guard area >= 0, let c = grid.cell(indicator: ind, year: year, area: Int(area)), grid.chosen[c] >= 0 else { return .nan }
             return grid.value(cell: c, in: facts)
