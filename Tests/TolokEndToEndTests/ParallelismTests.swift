@@ -97,5 +97,16 @@ struct ParallelismTests {
             #expect(try Data(contentsOf: one.appendingPathComponent(name)) == Data(contentsOf: four.appendingPathComponent(name)), "\(name)")
         }
         #expect(try contents(of: four).keys.sorted() == ["comparison.csv", "rankings.csv"])
+        // The rows counted while comparison.csv is written, with the ranks computed by the first
+        // thread before it joins: the rows in the file, and the pipeline's count of them.
+        let counted = try temporaryFolder()
+        var batch = AtomicFile.Batch()
+        let lead = ParallelSlots<RankTable>(count: 1)
+        let rows = try PipelineExport.stageComparison(pipeline, to: counted, in: &batch, threads: 2, leadIn: { lead[0] = pipeline.rank(threads: 1) })
+        try batch.commit()
+        let written = try Data(contentsOf: counted.appendingPathComponent("comparison.csv"))
+        #expect(try written == Data(contentsOf: one.appendingPathComponent("comparison.csv")))
+        #expect(rows == pipeline.comparisonCount && rows == written.filter { $0 == 10 }.count - 1)
+        #expect(lead[0]?.rankedMemberCount == ranks.rankedMemberCount)
     }
 }
