@@ -16,14 +16,16 @@ public enum GapsExport {
         let perBlock = 8
         try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.gapsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
                               threads: threads) { block, out in
+            var province: [GapTrend.Point] = [], nation: [GapTrend.Point] = []
+            var scratch = ByteBuffer(capacity: 512)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let district = all[Int(d)]
                 for ind in indicators {
                     let indicator = catalogue.all[ind]
                     guard indicator.comparisons.contains("reference") else { continue }
                     let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
-                    var province: [GapTrend.Point] = []
-                    var nation: [GapTrend.Point] = []
+                    province.removeAll(keepingCapacity: true)
+                    nation.removeAll(keepingCapacity: true)
                     func suspicions(_ f: Int) -> [String] { alignment.facts[f].suspect ? alignment.flags(f).suspicions : [] }
                     for y in grid.years {
                         guard let f = grid.fact(indicator: ind, year: y, area: Int(d)) else { continue }
@@ -38,20 +40,24 @@ public enum GapsExport {
                                                          yardstickCode: Comparisons.nationCode, suspicions: suspicions(f) + suspicions(nf)))
                         }
                     }
-                    for (yardstick, points) in [(GapTrend.Yardstick.province, province), (.nation, nation)] where !points.isEmpty {
+                    for yardstick in [GapTrend.Yardstick.province, .nation] {
+                        let points = yardstick == .province ? province : nation
+                        guard !points.isEmpty else { continue }
                         let s = GapTrends.summarise(points, polarity: indicator.polarity, includeSuspect: includeSuspect)
                         let first = s.used.first, last = s.used.last
                         var row = CSVRow(dialect: dialect)
                         row.text(district.code, &out); row.text(district.name, &out); row.text(indicator.id, &out)
                         row.text(indicator.name(english: english), &out); row.text(yardstick.rawValue, &out)
-                        row.text(AnalysisExports.codeList(AnalysisExports.distinctInOrder(points.map(\.yardstickCode))), &out)
+                        Self.codeList(points, into: &scratch)
+                        scratch.withBytes { row.text($0, &out) }
                         if let first { row.integer(first.year, &out) } else { row.missing(&out) }
                         if let last { row.integer(last.year, &out) } else { row.missing(&out) }
                         row.integer(s.used.count, &out)
                         row.number(first?.gap, decimals: decimals, &out); row.number(last?.gap, decimals: decimals, &out)
                         row.number(s.change, decimals: decimals, &out); row.number(s.slope, decimals: decimals + 2, &out)
                         row.text(s.direction?.rawValue, &out); row.text(s.movement?.rawValue, &out)
-                        row.text(points.map { "\($0.year): \(CSVWriter.format($0.gap, decimals: decimals))" }.joined(separator: "; "), &out)
+                        Self.gapList(points, decimals: decimals, into: &scratch)
+                        scratch.withBytes { row.text($0, &out) }
                         let suspect = GapTrends.suspicions(points)
                         row.list(suspect, &out)
                         row.text(s.note, &out)
@@ -59,6 +65,30 @@ public enum GapsExport {
                     }
                 }
             }
+        }
+    }
+
+    /// The `yardstick_codes` cell into `scratch` (emptied first): the points' yardstick codes,
+    /// each once in first-seen order, as ``AnalysisExports/codeList(_:)`` writes them (`[32]`).
+    static func codeList(_ points: [GapTrend.Point], into scratch: inout ByteBuffer) {
+        scratch.removeAll()
+        scratch.append(UInt8(ascii: "["))
+        for (i, p) in points.enumerated() where !points[..<i].contains(where: { $0.yardstickCode == p.yardstickCode }) {
+            if i > 0 { scratch.append(UInt8(ascii: " ")) }
+            scratch.append(p.yardstickCode)
+        }
+        scratch.append(UInt8(ascii: "]"))
+    }
+
+    /// The `gaps` cell into `scratch` (emptied first): `2019: -1.20; 2020: -0.80`, each gap with
+    /// `decimals` decimals and a dot.
+    static func gapList(_ points: [GapTrend.Point], decimals: Int, into scratch: inout ByteBuffer) {
+        scratch.removeAll()
+        for (i, p) in points.enumerated() {
+            if i > 0 { scratch.append(UInt8(ascii: ";")); scratch.append(UInt8(ascii: " ")) }
+            NumberText.appendInteger(p.year, to: &scratch)
+            scratch.append(UInt8(ascii: ":")); scratch.append(UInt8(ascii: " "))
+            NumberText.appendFixed(p.gap, decimals: decimals, to: &scratch)
         }
     }
 }

@@ -107,10 +107,10 @@ public enum GapTrends {
         var result = Summary()
         var notes: [String] = []
         let suspect = points.filter(\.isSuspect)
-        let years = suspect.map { String($0.year) }.joined(separator: ", ")
-        let points = includeSuspect ? points : points.filter { !$0.isSuspect }
+        let points = includeSuspect || suspect.isEmpty ? points : points.filter { !$0.isSuspect }
         result.used = points
         if !suspect.isEmpty {
+            let years = suspect.map { String($0.year) }.joined(separator: ", ")
             notes.append(includeSuspect ? "suspect gap kept in the trend (--include-suspect): \(years)"
                                         : "suspect gap left out of the trend (--include-suspect keeps it): \(years)")
         }
@@ -122,12 +122,11 @@ public enum GapTrends {
             let a = points.first!, b = points.last!
             let change = b.gap - a.gap
             result.change = change
-            result.slope = slope(points.map { (Double($0.year), $0.gap) })
+            result.slope = slope(points)
             result.direction = TieTolerance.equal(abs(b.gap), abs(a.gap)) ? .unchanged : abs(b.gap) < abs(a.gap) ? .closing : .widening
             let favourable = polarity == .positive ? change : -change
             result.movement = TieTolerance.equal(b.gap, a.gap) ? .unchanged : favourable > 0 ? .improving : .worsening
-            let codes = points.map(\.yardstickCode)
-            if Set(codes).count > 1 {
+            if points.contains(where: { $0.yardstickCode != a.yardstickCode }) {
                 let changes = zip(points, points.dropFirst()).filter { $0.0.yardstickCode != $0.1.yardstickCode }
                     .map { "\($0.0.yardstickCode) → \($0.1.yardstickCode) in \($0.1.year)" }
                 notes.append("the province changed (\(changes.joined(separator: ", "))): the series crosses a boundary change")
@@ -137,12 +136,12 @@ public enum GapTrends {
         return result
     }
 
-    /// Least-squares slope of y on x.
-    static func slope(_ points: [(Double, Double)]) -> Double? {
+    /// Least-squares slope of the gap on the year.
+    static func slope(_ points: [GapTrend.Point]) -> Double? {
         let n = Double(points.count)
-        let mx = points.reduce(0) { $0 + $1.0 } / n, my = points.reduce(0) { $0 + $1.1 } / n
-        let sxx = points.reduce(0) { $0 + ($1.0 - mx) * ($1.0 - mx) }
+        let mx = points.reduce(0) { $0 + Double($1.year) } / n, my = points.reduce(0) { $0 + $1.gap } / n
+        let sxx = points.reduce(0) { $0 + (Double($1.year) - mx) * (Double($1.year) - mx) }
         guard sxx > 0 else { return nil }
-        return points.reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / sxx
+        return points.reduce(0) { $0 + (Double($1.year) - mx) * ($1.gap - my) } / sxx
     }
 }
