@@ -330,53 +330,75 @@ public struct Alignment: Sendable {
     /// an unsuspected value is preferred where there is one. `reasons` is keyed by
     /// `record_id.field` (``AlignedValue/recordIDs``): an actual value's figure is its realisation
     /// (or a reference's value, a budget line's amounts), a target's its target.
-    public mutating func markSuspects(_ reasons: [String: [String]]) {
+    ///
+    /// With `factsFrom`, only the facts from that index on are marked: those ``add(_:resolving:)``
+    /// appended since a call with the same `reasons` (the others, and the targets, keep their
+    /// marks). On `threads > 1` the two grids are resolved side by side (the same grids).
+    public mutating func markSuspects(_ reasons: [String: [String]], factsFrom first: Int = 0, threads: Int = 1) {
         let pool = dataset.pool
-        func rows(_ kind: String, fields: [String]) -> [Int32: [String]] {
-            guard let table = dataset.tables[kind] else { return [:] }
+        // The reasons by table row and field: a row's index into `lists`, or -1.
+        var lists: [[String]] = []
+        func rows(_ kind: String, fields: [String]) -> [[Int32]] {
+            guard let table = dataset.tables[kind] else { return fields.map { _ in [] } }
+            var result = fields.map { _ in [Int32](repeating: -1, count: table.rowCount) }
+            guard !reasons.isEmpty else { return result }
             let byID = table.rowsByID(table.column("id"), poolCount: pool.count)
-            var result: [Int32: [String]] = [:]
             for (key, list) in reasons {
-                guard let dot = key.lastIndex(of: "."), fields.contains(String(key[key.index(after: dot)...])),
+                guard let dot = key.lastIndex(of: "."), let field = fields.firstIndex(of: String(key[key.index(after: dot)...])),
                       let id = pool.id(of: String(key[..<dot])), byID[Int(id)] >= 0 else { continue }
-                result[byID[Int(id)], default: []] += list
+                let row = Int(byID[Int(id)])
+                if result[field][row] < 0 {
+                    result[field][row] = Int32(lists.count)
+                    lists.append(list)
+                } else {
+                    lists[Int(result[field][row])] += list
+                }
             }
             return result
         }
-        let observationActual = rows("observations", fields: ["realisation"]), observationTarget = rows("observations", fields: ["target"])
-        let referenceActual = rows("references", fields: ["value"])
+        func listed(_ rows: [Int32], _ row: Int32) -> [String] {
+            rows.isEmpty || rows[Int(row)] < 0 ? [] : lists[Int(rows[Int(row)])]
+        }
+        // Computed facts read `reasons` by record id: the rows are needed for the others only.
+        let byRow = first == 0 || facts[first...].contains { $0.kind != .computed }
+        let observation = byRow ? rows("observations", fields: ["realisation", "target"]) : [[], []]
+        let (observationActual, observationTarget) = (observation[0], observation[1])
+        let referenceActual = byRow ? rows("references", fields: ["value"])[0] : []
         func reasonsOf(_ f: Fact, _ i: Int, target: Bool) -> [String] {
             switch f.kind {
             case .observation:
-                let table = target ? observationTarget : observationActual
-                var list = table[f.row] ?? []
+                var list = listed(target ? observationTarget : observationActual, f.row)
                 if f.operandRow >= 0 {
                     let operandIsReference = f.mapping >= 0 && { if case .perThousand = mappings[Int(f.mapping)].transform { return true } else { return false } }()
-                    list += (operandIsReference ? referenceActual[f.operandRow] : observationActual[f.operandRow]) ?? []
+                    list += listed(operandIsReference ? referenceActual : observationActual, f.operandRow)
                 }
-                for extra in moreOperands[Int32(i)] ?? [] { list += observationActual[extra] ?? [] }
+                if !moreOperands.isEmpty { for extra in moreOperands[Int32(i)] ?? [] { list += listed(observationActual, extra) } }
                 return list
             case .reference:
-                return target ? [] : referenceActual[f.row] ?? []
+                return target ? [] : listed(referenceActual, f.row)
             case .computed:
                 let v = computed[Int(f.row)]
                 let fields = target ? ["target"] : ["realisation", "value", "pagu", "realisasi"]
                 return v.recordIDs.flatMap { id in fields.flatMap { reasons[id + "." + $0] ?? [] } }
             }
         }
-        suspicions = [:]
-        targetSuspicions = [:]
-        for i in facts.indices {
+        if first == 0 {
+            suspicions = [:]
+            targetSuspicions = [:]
+        }
+        for i in first..<facts.count {
             let list = reasonsOf(facts[i], i, target: false)
             facts[i].suspect = !list.isEmpty
-            if !list.isEmpty { suspicions[Int32(i)] = list }
+            suspicions[Int32(i)] = list.isEmpty ? nil : list
         }
-        for i in targetFacts.indices {
-            let list = reasonsOf(targetFacts[i], i, target: true)
-            targetFacts[i].suspect = !list.isEmpty
-            if !list.isEmpty { targetSuspicions[Int32(i)] = list }
+        if first == 0 {
+            for i in targetFacts.indices {
+                let list = reasonsOf(targetFacts[i], i, target: true)
+                targetFacts[i].suspect = !list.isEmpty
+                if !list.isEmpty { targetSuspicions[Int32(i)] = list }
+            }
         }
-        resolve()
+        resolve(threads: threads)
     }
 
     /// Adds values computed from the aligned ones (absorption, costs, per-1,000 rates) and

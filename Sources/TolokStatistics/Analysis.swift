@@ -21,24 +21,25 @@ public struct Analysis: Sendable {
     ///
     /// On `threads > 1` the work runs on both cores in two rounds: first the alignment, the
     /// programme budgets and the record checks of both audits (of the printed and of the
-    /// corrected figures), then both audits' checks of the aligned values. Each task is one
-    /// thread's work, so the result is that of one thread.
+    /// corrected figures; one audit when there are no corrections), then the audits' checks of
+    /// the aligned values. Each task is one thread's work, so the result is that of one thread.
     public init(_ dataset: Dataset, includeSuspect: Bool = false, threads: Int = 2) {
         self.dataset = dataset
         self.includeSuspect = includeSuspect
+        // With no corrections the corrected figures are the printed ones: one audit serves as both.
+        let corrected = dataset.count("corrections") > 0
         let auditors = ParallelSlots<Auditor>(count: 2)
         let aligned = ParallelSlots<Alignment>(count: 1)
         let programmes = ParallelSlots<[ProgrammeBudget]>(count: 1)
         // The longest first, so the short ones fill in behind them.
-        ParallelTasks.run(threads: threads, [
-            { var a = Auditor(dataset: dataset, corrected: true); a.checkRecords(); auditors[1] = a },
+        ParallelTasks.run(threads: threads, (corrected ? [{ var a = Auditor(dataset: dataset, corrected: true); a.checkRecords(); auditors[1] = a }] : []) + [
             { var a = Auditor(dataset: dataset, corrected: false); a.checkRecords(); auditors[0] = a },
-            { programmes[0] = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset)) },
             { aligned[0] = Alignment(dataset) },
+            { programmes[0] = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset)) },
         ])
         var alignment = aligned[0]!
         let audits = ParallelSlots<AuditReport>(count: 2)
-        ParallelTasks.run(threads: threads, [0, 1].map { i in
+        ParallelTasks.run(threads: threads, (corrected ? [0, 1] : [0]).map { i in
             { [alignment] in
                 var a = auditors[i]!
                 auditors[i] = nil
@@ -47,15 +48,16 @@ public struct Analysis: Sendable {
             }
         })
         let audit = audits[0]!
-        let suspicions = Suspicions(audit: audits[1]!, dataset: dataset)
-        alignment.markSuspects(suspicions.reasons)
+        let suspicions = Suspicions(audit: audits[corrected ? 1 : 0]!, dataset: dataset)
+        alignment.markSuspects(suspicions.reasons, threads: threads)
         var budgets = programmes[0]!
         for i in budgets.indices { budgets[i].suspicions = suspicions.reasons(budgetLines: budgets[i].lineIDs) }
         let costs = Costs.compute(budgets: budgets, alignment: alignment)
         // Resolved once, by the last call: the per-1,000 rates read counts and bases the costs do not touch.
+        let computedFrom = alignment.facts.count
         alignment.add(Costs.alignedValues(budgets: budgets, costs: costs, dataset: dataset), resolving: false)
         alignment.add(Self.perThousand(alignment, count: "placements", base: "labour_force", result: "placements_per_1000_lf"), resolving: false)
-        alignment.markSuspects(suspicions.reasons)
+        alignment.markSuspects(suspicions.reasons, factsFrom: computedFrom, threads: threads)
         self.alignment = alignment
         self.budgets = budgets
         self.costs = costs

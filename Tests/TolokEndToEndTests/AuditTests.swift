@@ -18,6 +18,28 @@ func findings(on recordID: String) -> [AuditFinding] {
 
 @Suite("tolok audit on the shipped datasets")
 struct AuditTests {
+    @Test func withoutCorrectionsOneAuditServesAsBoth() throws {
+        // The shipped datasets with every correction file emptied to its header: the analysis then
+        // runs one audit, and its findings and suspicions must be those of the audit of the
+        // corrected figures run on its own.
+        let data = try copyOfShippedDatasets()
+        let folder = data.appendingPathComponent("corrections")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".csv") {
+            let url = folder.appendingPathComponent(name)
+            let header = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", maxSplits: 1)[0]
+            try (header + "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        let dataset = try #require(DatasetLoader.load(directory: data.path).dataset)
+        #expect(dataset.count("corrections") == 0)
+        let analysis = Analysis(dataset)
+        let corrected = Audit.run(dataset, alignment: Alignment(dataset), corrected: true)
+        #expect(!corrected.findings.isEmpty)
+        #expect(analysis.audit.findings.map { "\($0)" } == corrected.findings.map { "\($0)" })
+        #expect(analysis.suspicions.reasons == Suspicions(audit: corrected, dataset: dataset).reasons)
+        // The shipped corrections resolve findings: without them the suspicions differ.
+        #expect(analysis.suspicions.reasons != shippedAnalysis.suspicions.reasons)
+    }
+
     @Test func nationalTPAK2024DisagreementShowsBothValues() throws {
         // Kabupaten Bekasi's LKIP prints 68,53 as the national TPAK 2024; BPS published 70,63.
         let f = try #require(shippedAudit.findings.first {

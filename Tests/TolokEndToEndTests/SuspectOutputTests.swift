@@ -145,6 +145,14 @@ struct SuspectOutputTests {
         #expect(costs.first { $0["indicator_id"] == "cost_per_trainee" }?["suspect"] == "")
     }
 
+    @Test func comparisonMarksASuspectComputedValue() throws {
+        // The cost per placement is computed after the audit (900.000.000 / 3.898), from two suspect
+        // figures: its row carries both reasons.
+        let comparison = try readCSV(suspectFixtureReport.appendingPathComponent("comparison.csv"))
+        let cost = try #require(comparison.first { $0["indicator_id"] == "cost_per_placement" && $0["year"] == "2023" })
+        #expect(cost["value"] == "230888" && cost["suspect"] == programmeTotal + "; " + placementsTwice)
+    }
+
     @Test func trendsMarkASuspectValue() throws {
         let trends = try readCSV(suspectFixtureReport.appendingPathComponent("trends.csv"))
         let placements = try #require(trends.first { $0["indicator_id"] == "placements" && $0["year"] == "2023" })
