@@ -73,17 +73,41 @@ enum MappingCheck {
                 }
             }
         }
-        return diagnostics + zeroDenominators(dataset, mappings: mappings) + crosswalk(dataset)
+        let z = zeroDenominators(dataset, mappings: mappings)
+        return diagnostics + z + crosswalk(dataset)
     }
 
     /// The units printed with each label, by district and document (either may be "any").
     struct PrintedUnits {
         private struct Key: Hashable { var district, source, label: Int32 }
+        /// The unit ids of one key: one inline (the usual case), more in a set.
+        private enum Units {
+            case one(Int32)
+            case many(Set<Int32>)
+
+            mutating func insert(_ unit: Int32) {
+                switch self {
+                case .one(let only) where only != unit: self = .many([only, unit])
+                case .one: break
+                case .many(var set):
+                    self = .one(-1)  // the set's one reference while it grows
+                    set.insert(unit)
+                    self = .many(set)
+                }
+            }
+
+            var ids: [Int32] {
+                switch self {
+                case .one(let only): [only]
+                case .many(let set): Array(set)
+                }
+            }
+        }
         private let pool: StringPool
         /// Label key ids, by label key.
         private var labelKeys: [String: Int32] = [:]
         /// Unit pool ids (-1: none printed), by district, document and label key.
-        private var units: [Key: Set<Int32>] = [:]
+        private var units: [Key: Units] = [:]
 
         init(_ dataset: Dataset) {
             pool = dataset.pool
@@ -92,8 +116,12 @@ enum MappingCheck {
             let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
             let l = table.textIDs(table.column("indicator_label")), u = table.textIDs(table.column("unit"))
             var seen = Set<Combination>()
+            var previous = Combination(district: -2, source: -2, label: -2, unit: -2)
             for row in 0..<table.rowCount where d[row] >= 0 && l[row] >= 0 {
-                seen.insert(Combination(district: d[row], source: max(s[row], -1), label: l[row], unit: max(u[row], -1)))
+                let c = Combination(district: d[row], source: max(s[row], -1), label: l[row], unit: max(u[row], -1))
+                // A label's years are usually rows in a row: hashed once.
+                if c != previous { seen.insert(c) }
+                previous = c
             }
             var keyOfLabel: [Int32: Int32] = [:]
             for c in seen {
@@ -106,7 +134,8 @@ enum MappingCheck {
                 }
                 for district in [c.district, -1] {
                     for source in c.source >= 0 ? [c.source, -1] : [-1] {
-                        units[Key(district: district, source: source, label: label), default: []].insert(c.unit)
+                        let key = Key(district: district, source: source, label: label)
+                        if units[key]?.insert(c.unit) == nil { units[key] = .one(c.unit) }
                     }
                 }
             }
@@ -126,7 +155,7 @@ enum MappingCheck {
             guard let label = labelKeys[LabelKey.of(label)] else { return nil }
             let district = district.map { pool.id(of: $0) ?? -2 } ?? -1
             let source = source.map { $0.isEmpty ? -1 : pool.id(of: $0) ?? -2 } ?? -1
-            guard let ids = units[Key(district: district, source: source, label: label)] else { return nil }
+            guard let ids = units[Key(district: district, source: source, label: label)]?.ids else { return nil }
             return Set(ids.map { $0 >= 0 ? pool[$0].lowercased() : "" })
         }
     }

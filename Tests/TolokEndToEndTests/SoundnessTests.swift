@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tolok
+@testable import TolokAlignment
 
 /// The outputs of `tolok report` on the shipped datasets, written once.
 let shippedReport: URL = {
@@ -54,6 +55,25 @@ struct SoundnessTests {
         #expect(run.status == 1)
         let column = "map-wrong,3509,,Pencari kerja yang ditempatkan: angkatan kerja antar Negara (AKAN),".count + 1
         #expect(run.err.contains("\(data.path)/indicator_mappings.csv:\(line):\(column): error: mapping map-wrong: the label is printed in 'orang' but trainees_certified_share is in percent: only a label of the same definition maps as is (a count never maps onto a rate; use ratio, sum or per_1000)"))
+    }
+
+    @Test func aLabelPrintedInTwoUnitsIsCheckedInEach() throws {
+        // The clean fixture's TPT is printed in %; one more row prints it in orang. The mapping onto
+        // tpt (percent) as is fits the first and not the second: an error naming the second.
+        let data = try cleanFixture()
+        let file = data.appendingPathComponent("observations.csv")
+        try (String(contentsOf: file, encoding: .utf8) + "004-9,3509,2022,,,sasaran,Menurunnya pengangguran,Tingkat Pengangguran Terbuka,orang,negative,,,4.30,,004,Tabel 3.1,12,,\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        // Both units are kept, for the district and document and for any.
+        let printed = MappingCheck.PrintedUnits(try #require(DatasetLoader.load(directory: data.path).dataset))
+        #expect(printed.units(district: nil, source: nil, label: "Tingkat Pengangguran Terbuka") == ["%", "orang"])
+        #expect(printed.units(district: "3509", source: "004", label: "tingkat  pengangguran terbuka") == ["%", "orang"])
+        #expect(printed.units(district: "3509", source: nil, label: "Tingkat Pengangguran Terbuka (TPT)") == nil)
+        let run = tolok("validate", "--data", data.path)
+        #expect(run.status == 1)
+        let column = "map-1,*,,Tingkat Pengangguran Terbuka,".count + 1
+        #expect(run.err.contains("\(data.path)/indicator_mappings.csv:2:\(column): error: mapping map-1: the label is printed in 'orang' but tpt is in percent: only a label of the same definition maps as is (a count never maps onto a rate; use ratio, sum or per_1000)"),
+                "\(run.err)")
     }
 
     @Test func caveatsTravelWithTheValue() throws {
