@@ -93,14 +93,15 @@ public enum Comparisons {
         reference == 0 ? nil : gap(value, reference) / reference * 100
     }
 
-    /// Comparisons for `districts` (all districts when `nil`) under `policy`.
-    /// With `ranks`, each row also carries the district's rank in its province and the nation.
-    public static func compute(_ alignment: Alignment, areas: Areas, districts: [Area]? = nil,
+    /// Comparisons for `districts` (all districts when `nil`) of `indicators` (ids; all when `nil`)
+    /// under `policy`. With `ranks`, each row also carries the district's rank in its province and the nation.
+    public static func compute(_ alignment: Alignment, areas: Areas, districts: [Area]? = nil, indicators: Set<String>? = nil,
                                policy: YearPolicy = .all, ranks: RankIndex? = nil) -> [Comparison] {
         let wanted = Set((districts ?? areas.all.filter { $0.level == .district }).map(\.code))
         // Only the cells of the districts asked for (the report asks for one at a time).
         var keys = alignment.keys(areas: districts.map { $0.map(\.code) }).filter { key in
             guard wanted.contains(key.areaCode), areas.byCode[key.areaCode]?.level == .district,
+                  indicators?.contains(key.indicatorID) ?? true,
                   alignment.catalogue.byID[key.indicatorID] != nil else { return false }
             if case .year(let y) = policy { return key.year == y }
             return true

@@ -25,6 +25,17 @@ struct ComparisonTests {
         #expect(c.nationalValue?.chosen.value == 4.91)
     }
 
+    @Test func comparisonsOfSomeIndicatorsAreThoseRowsOfAll() throws {
+        // Kabupaten Bekasi's TPT and TPAK rows, asked for alone: the same rows as in every indicator's.
+        let bekasi = try #require(shipped.areas.byCode["3216"])
+        let describe = { (c: Comparison) in "\(c.indicator.id) \(c.year) \(c.value.chosen.value) \(c.gapProvince ?? .nan) \(c.gapNational ?? .nan) \(c.note ?? "")" }
+        let all = Comparisons.compute(shippedAnalysis.alignment, areas: shipped.areas, districts: [bekasi])
+        let some = Comparisons.compute(shippedAnalysis.alignment, areas: shipped.areas, districts: [bekasi], indicators: ["tpt", "tpak"])
+        #expect(some.map(describe) == all.filter { ["tpt", "tpak"].contains($0.indicator.id) }.map(describe))
+        #expect(some.contains { $0.indicator.id == "tpt" && $0.year == 2024 && $0.value.chosen.value == 8.82 })
+        #expect(all.count > some.count)
+    }
+
     @Test func kabupatenBekasiTPAK2024AgainstJawaBarat() throws {
         // BPS: 65,11 % against Jawa Barat's 67,71 %: −2,60 points, worse (higher is better).
         let c = try comparison("3216", "tpak", 2024)

@@ -4,6 +4,8 @@ public enum MarkdownText {
     /// `text` on one line with the characters Markdown or HTML would interpret escaped. An
     /// underscore inside a word (`district_code`) is left alone: it starts no emphasis.
     public static func escape(_ text: String) -> String {
+        // Most cells hold nothing to escape.
+        if !text.utf8.contains(where: { Self.special[Int($0)] }) { return text }
         let chars = Array(text)
         var out = ""
         for (i, c) in chars.enumerated() {
@@ -24,4 +26,7 @@ public enum MarkdownText {
         }
         return out
     }
+
+    /// The bytes of the characters ``escape(_:)`` changes.
+    private static let special: [Bool] = (0..<256).map { b in "&<>|\\*`[]~_#\n\r\t".utf8.contains(UInt8(b)) }
 }

@@ -88,6 +88,7 @@ extension ReportData {
                            otherLocation: f.otherLocation.map(cite), detail: f.detail)
         }
         let withReports = dataset.districtsWithData()
+        let reportYears = dataset.years()
         let seeds = Array(withReports.prefix(Self.maximumDistricts))
         let achievementRows = AchievementExport.rows(dataset, districts: Set(seeds.map(\.code)))
         let benchmark = Self.benchmarkIndicators.compactMap { catalogue.byID[$0] }
@@ -123,7 +124,7 @@ extension ReportData {
             }
 
             // Series against province and nation, and whether the gaps close.
-            let comparisons = Comparisons.compute(alignment, areas: areas, districts: [d])
+            let comparisons = Comparisons.compute(alignment, areas: areas, districts: [d], indicators: Set(benchmark.map(\.id)))
             var series: [Series] = []
             for indicator in benchmark {
                 let rows = comparisons.filter { $0.indicator.id == indicator.id }.sorted { $0.year < $1.year }
@@ -194,7 +195,7 @@ extension ReportData {
                     suspect: c.programmes.flatMap(\.suspicions) + (outcome?.suspicions ?? []), note: c.note)
             }
 
-            let latestYear = standings.map(\.year).max() ?? analysis.dataset.years().last ?? 0
+            let latestYear = standings.map(\.year).max() ?? reportYears.last ?? 0
             let documents = sources.values.filter { $0.areaCode == d.code }.sorted { $0.id < $1.id }.map { item($0.id) }
             for doc in documents { cited.insert(doc.id) }
             districts.append(District(
@@ -227,19 +228,26 @@ extension ReportData {
 
         // The overview.
         let audit = analysis.audit
+        // The findings counted in one pass: errors and rounding by check and by area.
+        var checkCounts: [AuditCheck: (errors: Int, rounding: Int)] = [:], areaCounts: [String: (errors: Int, rounding: Int)] = [:]
+        for f in audit.findings {
+            let error = f.severity == .error ? 1 : 0, rounding = f.severity == .rounding ? 1 : 0
+            checkCounts[f.check, default: (0, 0)].errors += error
+            checkCounts[f.check, default: (0, 0)].rounding += rounding
+            areaCounts[f.districtCode, default: (0, 0)].errors += error
+            areaCounts[f.districtCode, default: (0, 0)].rounding += rounding
+        }
         let byCheck = AuditCheck.allCases.compactMap { check -> (check: String, checked: Int, errors: Int, rounding: Int)? in
             let ran = audit.runs.count(check)
             guard ran > 0 else { return nil }
-            return (check.rawValue, ran, audit.findings.count { $0.check == check && $0.severity == .error },
-                    audit.findings.count { $0.check == check && $0.severity == .rounding })
+            let counts = checkCounts[check] ?? (0, 0)
+            return (check.rawValue, ran, counts.errors, counts.rounding)
         }
-        let byArea = Set(audit.findings.map(\.districtCode)).sorted().map { code in
-            (area: ref(code: code), errors: audit.findings.count { $0.districtCode == code && $0.severity == .error },
-             rounding: audit.findings.count { $0.districtCode == code && $0.severity == .rounding })
+        let byArea = areaCounts.keys.sorted().map { code in
+            (area: ref(code: code), errors: areaCounts[code]!.errors, rounding: areaCounts[code]!.rounding)
         }
         let references = dataset.references()
         let referenceYears = references.map(\.year)
-        let reportYears = dataset.years()
         var types: [String: Int] = [:]
         for s in sources.values { types[s.type, default: 0] += 1 }
         let overview = Overview(
