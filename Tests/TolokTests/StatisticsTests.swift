@@ -11,6 +11,22 @@ struct StatisticsTests {
         #expect(CompetitionRank.ranks([], polarity: .positive) == [])
     }
 
+    @Test func medianSkippingOneIsTheMedianOfTheRest() {
+        // The audit's series check takes a year's neighbours as the sorted series less that year.
+        #expect(Auditor.median([1, 2, 40, 50], skipping: 2) == 2)   // [1, 2, 50]
+        #expect(Auditor.median([1, 2, 40, 50], skipping: nil) == 21)  // (2 + 40) / 2
+        #expect(Auditor.median([7], skipping: nil) == 7)
+        var generator = SplitMix64(seed: 9)
+        for count in 2...12 {
+            let sorted = (0..<count).map { _ in Double(generator.next() % 1000) / 7 }.sorted()
+            for skipped in 0..<count {
+                var rest = sorted
+                rest.remove(at: skipped)
+                #expect(Auditor.median(sorted, skipping: skipped) == Distribution.quantile(rest, 0.5), "\(sorted) less \(skipped)")
+            }
+        }
+    }
+
     @Test func distributionMatchesPandas() throws {
         // pandas: s = pd.Series([8.82, 7.9, 4.01, 10.68]); s.describe(), s.std()
         let d = try #require(Distribution([8.82, 7.9, 4.01, 10.68]))

@@ -73,53 +73,67 @@ extension Auditor {
         let indicator = alignment.catalogue.all[ind]
         var years: [Int32] = []
         for i in series where years.last != facts[i].year { years.append(facts[i].year) }
-        // The preferred value of each year, looked up once for the whole series.
+        // The preferred value of each year, looked up once for the whole series, and those above
+        // 0 sorted once: a year's neighbours are these less its own.
         let chosenOfYear = years.map { alignment.chosen(area: area, indicator: ind, year: Int($0))?.value }
-        var yearStart = series.startIndex
+        var positive: [(value: Double, year: Int)] = []
+        for (k, value) in chosenOfYear.enumerated() { if let value, value > 0 { positive.append((value, k)) } }
+        positive.sort { $0.value < $1.value }
+        let sortedPositive = positive.map(\.value)
+        var yearStart = series.startIndex, yearIndex = 0
         while yearStart < series.endIndex {
             let year = facts[series[yearStart]].year
             var yearEnd = yearStart
             while yearEnd < series.endIndex, facts[series[yearEnd]].year == year { yearEnd += 1 }
             let sameYear = series[yearStart..<yearEnd]
-            let records = sameYear.map { record(of: facts[$0], alignment) }
+            let records = sameYear.count == 1 ? [] : sameYear.map { record(of: facts[$0], alignment) }
+            // The series' other years, one value each (the preferred one): all but this year's.
+            let own = positive.firstIndex { $0.year == yearIndex }
+            let neighbourCount = sortedPositive.count - (own == nil ? 0 : 1)
             for (n, i) in sameYear.enumerated() {
                 let f = facts[i]
-                let recordID = records[n]
+                let recordID = sameYear.count == 1 ? record(of: f, alignment) : records[n]
                 let isValue = f.kind == .reference
                 guard !flagged.contains(Int64(recordID) << 1 | (isValue ? 1 : 0)) else { continue }
                 let others = sameYear.count == 1 ? [] : zip(sameYear, records).filter { $0.1 != recordID }.map { facts[$0.0].value }
                 let reference: Double
-                let describe: () -> String
                 if !others.isEmpty {
                     reference = Distribution.quantile(others.sorted(), 0.5)
-                    describe = { "\(indicator.id) \(year) printed as \(Self.format(f.value)); the other \(others.count) source\(others.count == 1 ? "" : "s") of the same fact give \(others.map(Self.format).joined(separator: ", "))" }
                 } else {
-                    // The series' other years, one value each (the preferred one).
-                    var neighbours: [Double] = []
-                    for (k, other) in years.enumerated() where other != year {
-                        if let value = chosenOfYear[k], value > 0 { neighbours.append(value) }
-                    }
-                    guard !neighbours.isEmpty else { continue }
-                    reference = Distribution.quantile(neighbours.sorted(), 0.5)
-                    describe = {
-                        neighbours.count == 1
-                            ? "\(indicator.id) \(year) printed as \(Self.format(f.value)); the series' only other year gives \(Self.format(neighbours[0])): one of the two is an order of magnitude off (which one, no other source tells)"
-                            : "\(indicator.id) \(year) printed as \(Self.format(f.value)); the median of the series' other \(neighbours.count) years is \(Self.format(reference))"
-                    }
+                    guard neighbourCount > 0 else { continue }
+                    reference = Self.median(sortedPositive, skipping: own)
                 }
                 let ratio = f.value / reference
                 // Small rates move by large factors (a TPT of 0,2 % to 1,2 %): a rate must also
                 // be at least 5 points away.
                 let farEnough = indicator.unit != "percent" || abs(f.value - reference) >= 5
                 if (ratio >= 5 || ratio <= 0.2) && farEnough {
+                    let detail = if !others.isEmpty {
+                        "\(indicator.id) \(year) printed as \(Self.format(f.value)); the other \(others.count) source\(others.count == 1 ? "" : "s") of the same fact give \(others.map(Self.format).joined(separator: ", "))"
+                    } else if neighbourCount == 1 {
+                        "\(indicator.id) \(year) printed as \(Self.format(f.value)); the series' only other year gives \(Self.format(reference)): one of the two is an order of magnitude off (which one, no other source tells)"
+                    } else {
+                        "\(indicator.id) \(year) printed as \(Self.format(f.value)); the median of the series' other \(neighbourCount) years is \(Self.format(reference))"
+                    }
                     flag(.seriesJump, Self.figure(alignment.aligned(i)), record: recordID, expected: reference, records: [],
-                         detail: describe() + ": an order of magnitude off")
+                         detail: detail + ": an order of magnitude off")
                 } else {
                     runs.append(.seriesJump, record: recordID)
                 }
             }
             yearStart = yearEnd
+            yearIndex += 1
         }
+    }
+
+    /// ``Distribution/quantile(_:_:)`` at 0.5 of `sorted` less its element at `skipped` (`nil`:
+    /// none), which must leave at least one: the same arithmetic, without building the array.
+    static func median(_ sorted: [Double], skipping skipped: Int?) -> Double {
+        let count = sorted.count - (skipped == nil ? 0 : 1)
+        func at(_ j: Int) -> Double { sorted[skipped.map { j >= $0 ? j + 1 : j } ?? j] }
+        let position = 0.5 * Double(count - 1)
+        let lower = Int(position.rounded(.down)), upper = min(lower + 1, count - 1)
+        return at(lower) + (at(upper) - at(lower)) * (position - Double(lower))
     }
 
     /// The rank of each text among `texts` (equal texts share a rank).
