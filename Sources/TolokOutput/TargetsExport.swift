@@ -16,6 +16,7 @@ public enum TargetsExport {
         let perBlock = 16
         try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.targetsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
                               threads: threads) { block, out in
+            var scratch = ByteBuffer(capacity: 256)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let district = all[Int(d)]
                 for ind in indicators {
@@ -31,10 +32,14 @@ public enum TargetsExport {
                         let earlier = targets.alternatives(cell).map(Int.init).filter {
                             alignment.targetFacts[$0].revisionRank < revisionRank && alignment.targetFacts[$0].value != target
                         }.map { (value: alignment.targetFacts[$0].value, revision: alignment.revision($0, role: .target)) }
-                        let actualCited = alignment.citation(a), targetCited = alignment.citation(t, role: .target)
-                        var notes = TargetScores.notes(
-                            actual: (alignment.sourceType(a), alignment.sourceID(a), alignment.label(a), actualCited),
-                            target: (alignment.sourceID(t, role: .target), alignment.label(t, role: .target), targetCited), earlier: earlier)
+                        // A target printed on the actual's own row has its document and label: no note
+                        // of a possible break, the texts not needed.
+                        let actualFact = alignment.facts[a], targetFact = alignment.targetFacts[t]
+                        let sameRow = actualFact.kind == .observation && targetFact.kind == .observation && actualFact.row == targetFact.row
+                        var notes = sameRow && earlier.isEmpty ? [] : TargetScores.notes(
+                            actual: (alignment.sourceType(a), alignment.sourceID(a), alignment.label(a), alignment.citation(a)),
+                            target: (alignment.sourceID(t, role: .target), alignment.label(t, role: .target), alignment.citation(t, role: .target)),
+                            earlier: earlier)
                         if let note = achievement.note { notes.append(note) }
                         var row = CSVRow(dialect: dialect)
                         row.text(district.code, &out); row.text(district.name, &out); row.text(indicator.id, &out)
@@ -43,7 +48,13 @@ public enum TargetsExport {
                         row.number(achievement.capaian, decimals: 2, &out); row.number(achievement.clamped, decimals: 2, &out)
                         row.text(achievement.predicate?.rawValue, &out)
                         row.text(achievement.capaian.map { $0 >= 100 - 1e-9 ? "yes" : "no" }, &out)
-                        row.text(actualCited, &out); row.text(targetCited, &out); row.text(alignment.revision(t, role: .target), &out)
+                        scratch.removeAll()
+                        alignment.appendCitation(a, to: &scratch)
+                        scratch.withBytes { row.text($0, &out) }
+                        scratch.removeAll()
+                        alignment.appendCitation(t, role: .target, to: &scratch)
+                        scratch.withBytes { row.text($0, &out) }
+                        row.text(alignment.revision(t, role: .target), &out)
                         row.flags(alignment.flags(a), &out)
                         row.list(notes, &out)
                         row.end(&out)

@@ -16,6 +16,7 @@ public enum TrendsExport {
         let perBlock = 8
         try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.trendsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
                               threads: threads) { block, out in
+            var scratch = ByteBuffer(capacity: 256)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let district = all[Int(d)]
                 for ind in indicators {
@@ -69,8 +70,16 @@ public enum TrendsExport {
                         if target != nil, let end { row.integer(end.year, &out) } else { row.missing(&out) }
                         row.number(progress?.distance, decimals: decimals, &out); row.number(progress?.pace, decimals: 2, &out)
                         row.text(progress.map { $0.met ? "yes" : "no" }, &out)
-                        row.text(alignment.citation(point.fact), &out)
-                        row.text(target != nil ? end.map { alignment.citation($0.fact, role: .target) } : nil, &out)
+                        scratch.removeAll()
+                        alignment.appendCitation(point.fact, to: &scratch)
+                        scratch.withBytes { row.text($0, &out) }
+                        if target != nil, let end {
+                            scratch.removeAll()
+                            alignment.appendCitation(end.fact, role: .target, to: &scratch)
+                            scratch.withBytes { row.text($0, &out) }
+                        } else {
+                            row.missing(&out)
+                        }
                         row.flags(alignment.flags(point.fact), borrowed: step.borrowed, &out)
                         row.list(notes, &out)
                         row.end(&out)

@@ -19,34 +19,40 @@ public struct Analysis: Sendable {
     /// Aligns `dataset` (corrections applied), audits it, marks the values computed from suspect
     /// figures, then computes programme budgets and costs from the corrected lines.
     ///
-    /// On `threads > 1` the work runs on both cores in two rounds: first the alignment, the
-    /// programme budgets and the record checks of both audits (of the printed and of the
-    /// corrected figures; one audit when there are no corrections), then the audits' checks of
-    /// the aligned values. Each task is one thread's work, so the result is that of one thread.
+    /// On `threads > 1` the work runs on both cores as four tasks: the alignment; each audit (of
+    /// the printed and of the corrected figures; one audit when there are no corrections), its
+    /// checks of the printed tables and then, once the alignment is done, of the aligned values;
+    /// the programme budgets. Each task is one thread's work, so the result is that of one thread.
     public init(_ dataset: Dataset, includeSuspect: Bool = false, threads: Int = 2) {
         self.dataset = dataset
         self.includeSuspect = includeSuspect
         // With no corrections the corrected figures are the printed ones: one audit serves as both.
         let corrected = dataset.count("corrections") > 0
-        let auditors = ParallelSlots<Auditor>(count: 2)
         let aligned = ParallelSlots<Alignment>(count: 1)
         let programmes = ParallelSlots<[ProgrammeBudget]>(count: 1)
-        // The longest first, so the short ones fill in behind them.
-        ParallelTasks.run(threads: threads, (corrected ? [{ var a = Auditor(dataset: dataset, corrected: true); a.checkRecords(); auditors[1] = a }] : []) + [
-            { var a = Auditor(dataset: dataset, corrected: false); a.checkRecords(); auditors[0] = a },
-            { aligned[0] = Alignment(dataset) },
+        let audits = ParallelSlots<AuditReport>(count: 2)
+        // The audits wait for the alignment, which is the first task: on one thread (the tasks in
+        // order) the wait returns at once.
+        let alignmentDone = DispatchGroup()
+        alignmentDone.enter()
+        let auditTask = { (i: Int) -> @Sendable () -> Void in
+            {
+                var a = Auditor(dataset: dataset, corrected: i == 1)
+                a.checkRecords()
+                alignmentDone.wait()
+                a.checkAligned(aligned[0]!)
+                audits[i] = a.report
+            }
+        }
+        ParallelTasks.run(threads: threads, [
+            {
+                aligned[0] = Alignment(dataset)
+                alignmentDone.leave()
+            },
+        ] + (corrected ? [auditTask(1), auditTask(0)] : [auditTask(0)]) + [
             { programmes[0] = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset)) },
         ])
         var alignment = aligned[0]!
-        let audits = ParallelSlots<AuditReport>(count: 2)
-        ParallelTasks.run(threads: threads, (corrected ? [0, 1] : [0]).map { i in
-            { [alignment] in
-                var a = auditors[i]!
-                auditors[i] = nil
-                a.checkAligned(alignment)
-                audits[i] = a.report
-            }
-        })
         let audit = audits[0]!
         let suspicions = Suspicions(audit: audits[corrected ? 1 : 0]!, dataset: dataset)
         alignment.markSuspects(suspicions.reasons, threads: threads)
