@@ -117,10 +117,8 @@ public enum TolokCommandLine {
 
     /// Loads the datasets, checks the mapping tables, and prints every diagnostic on standard error.
     static func load(_ directory: String, console: Console) -> DatasetLoader.Result {
-        var result = DatasetLoader.load(directory: directory, parallel: parallel)
-        if let dataset = result.dataset, !result.hasErrors {
-            result.diagnostics += Alignment.check(dataset)
-        }
+        // The mapping tables are checked beside the tables' own checks.
+        let result = DatasetLoader.load(directory: directory, parallel: parallel, alsoChecking: { Alignment.check($0) })
         for diagnostic in result.diagnostics { console.err(diagnostic.description) }
         return result
     }

@@ -107,14 +107,21 @@ public enum DatasetLoader {
     /// command needs only to find the records that corrections name. `parallel: false` reads every
     /// file on the calling thread (the same result, byte for byte; `TOLOK_THREADS=1` asks for it
     /// on the command line).
+    ///
+    /// `alsoChecking` is a further check of the loaded dataset (a later stage's, such as the
+    /// mapping tables'), run beside the loader's own checks when every table loaded; its
+    /// diagnostics come last, and only when the loader found no error (as though it ran after).
     public static func load(directory: String, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:],
-                            lookedUp: [String: Set<String>] = [:], parallel: Bool = true) -> Result {
-        load(Package(directory: directory, parallel: parallel), kinds: only, fields: fields, lookedUp: lookedUp, parallel: parallel)
+                            lookedUp: [String: Set<String>] = [:], parallel: Bool = true,
+                            alsoChecking further: (@Sendable (Dataset) -> [Diagnostic])? = nil) -> Result {
+        load(Package(directory: directory, parallel: parallel), kinds: only, fields: fields, lookedUp: lookedUp, parallel: parallel,
+             alsoChecking: further)
     }
 
-    /// ``load(directory:kinds:fields:lookedUp:parallel:)`` of a package already read.
+    /// ``load(directory:kinds:fields:lookedUp:parallel:alsoChecking:)`` of a package already read.
     public static func load(_ package: Package, kinds only: Set<String>? = nil, fields: [String: Set<String>] = [:],
-                            lookedUp: [String: Set<String>] = [:], parallel: Bool = true) -> Result {
+                            lookedUp: [String: Set<String>] = [:], parallel: Bool = true,
+                            alsoChecking further: (@Sendable (Dataset) -> [Diagnostic])? = nil) -> Result {
         let base = package.base
         let shown: @Sendable (String) -> String = { [directory = package.directory] in Package.shown($0, in: directory) }
         var diagnostics = package.diagnostics
@@ -192,11 +199,17 @@ public enum DatasetLoader {
 
         let pool = loader.pool
         let dataset = Dataset(pool: pool, tables: tables)
-        // The checks of the loaded tables, side by side on `parallel` (their diagnostics in this order).
-        let found = ParallelSlots<[Diagnostic]>(count: 3)
+        // The checks of the loaded tables, side by side on `parallel` (their diagnostics in this
+        // order), the further one first (the longest).
+        let found = ParallelSlots<[Diagnostic]>(count: 4)
         let packageFile = shown("datapackage.json")
         let (loaded, resourceKinds) = (tables, kindOfResource)
-        ParallelTasks.run(threads: parallel ? 2 : 1, [
+        let furtherTask: [@Sendable () -> Void] = if let further, !diagnostics.contains(where: { $0.severity == .error }) {
+            [{ found[3] = further(dataset) }]
+        } else {
+            []
+        }
+        ParallelTasks.run(threads: parallel ? 2 : 1, furtherTask + [
             { found[0] = ValueChecks.diagnostics(dataset) },
             {
                 var keys: [Diagnostic] = []
@@ -216,6 +229,7 @@ public enum DatasetLoader {
             },
         ])
         diagnostics += found[1]! + found[2]! + found[0]!
+        if let extra = found[3], !diagnostics.contains(where: { $0.severity == .error }) { diagnostics += extra }
         return Result(dataset: dataset, diagnostics: diagnostics)
     }
 

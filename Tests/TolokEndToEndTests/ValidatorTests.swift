@@ -10,6 +10,27 @@ struct ValidatorTests {
         #expect(run.status == 0)
     }
 
+    @Test func theMappingTablesAreCheckedOnlyOnCleanTables() throws {
+        // A second mapping row of a label, onto another indicator: an error of its own. With a
+        // duplicate observation id as well, only the table's error is reported (the mapping check
+        // runs beside the tables' checks but speaks only when they found none).
+        let data = try cleanFixture()
+        let mappings = data.appendingPathComponent("indicator_mappings.csv")
+        try (String(contentsOf: mappings, encoding: .utf8) + "map-wrong,3509,,Pencari kerja yang ditempatkan,tpt,as_is,,,,,1,,\n")
+            .write(to: mappings, atomically: true, encoding: .utf8)
+        let mappingError = "error: mapping map-wrong: the label 'Pencari kerja yang ditempatkan' (district 3509) is mapped twice"
+        let alone = tolok("validate", "--data", data.path)
+        #expect(alone.status == 1 && alone.err.contains { $0.contains(mappingError) }, "\(alone.err)")
+        let observations = data.appendingPathComponent("observations.csv")
+        let text = try String(contentsOf: observations, encoding: .utf8)
+        let firstRow = try #require(text.split(separator: "\n").dropFirst().first)
+        try (text + firstRow + "\n").write(to: observations, atomically: true, encoding: .utf8)
+        let both = tolok("validate", "--data", data.path)
+        #expect(both.status == 1)
+        #expect(both.err.contains { $0.contains("error: ") && $0.contains("004-1") }, "\(both.err)")
+        #expect(!both.err.contains { $0.contains("mapping map-wrong") }, "\(both.err)")
+    }
+
     @Test func brokenCopyReportsEveryErrorWithItsLocation() throws {
         let data = try copyOfShippedDatasets()
         let file = data.appendingPathComponent("observations/004-kab-jember-lkip-2023.csv")
