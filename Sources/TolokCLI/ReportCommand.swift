@@ -113,15 +113,16 @@ enum ReportCommand {
 
         progress.stage("audit.csv", rows: audit.findings.count)
         // The default composite, and the reports people read (report.html, summary.md,
-        // tolok.ipynb) rendered on a thread of their own while the CSV files are written.
-        let composite = Composite.defaultSpec(alignment, areas: areas, includeSuspect: analysis.includeSuspect)
-            .map { (spec: $0, entries: Composite.compute(alignment, districts: areas.districts, spec: $0)) }
-        let reports = ParallelSlots<(data: ReportData, files: [(name: String, text: String)])>(count: 1)
+        // tolok.ipynb), computed and rendered on a thread of their own while the CSV files are written.
+        let reports = ParallelSlots<(composite: (spec: CompositeSpec, entries: [CompositeEntry])?, data: ReportData,
+                                     files: [(name: String, text: String)])>(count: 1)
         let rendering = DispatchGroup()
         let (english, dialect) = (options.english, options.dialect)
         let render: @Sendable () -> Void = {
+            let composite = Composite.defaultSpec(alignment, areas: areas, includeSuspect: analysis.includeSuspect)
+                .map { (spec: $0, entries: Composite.compute(alignment, districts: areas.districts, spec: $0)) }
             let data = ReportData(analysis, english: english, composite: composite)
-            reports[0] = (data, ReportFiles.render(data, dialect: dialect))
+            reports[0] = (composite, data, ReportFiles.render(data, dialect: dialect))
         }
         if threads > 1 { DispatchQueue.global().async(group: rendering, execute: render) } else { render() }
         // The large files, written from the grids and the rank table in blocks on both cores.
@@ -152,6 +153,8 @@ enum ReportCommand {
                     ("rankings.csv", AnalysisExports.rankingsHeader), ("statistics.csv", AnalysisExports.statisticsHeader),
                     ("trends.csv", AnalysisExports.trendsHeader), ("targets.csv", AnalysisExports.targetsHeader)]
         progress.stage("comparison, gaps, rankings, statistics, trends, targets", rows: alignment.facts.count)
+        rendering.wait()
+        let (composite, reportData, reportFiles) = reports[0]!
         let outputs: [(String, Tabular)] = [
             ("composite.csv", composite.map { AnalysisExports.composite($0.entries, spec: $0.spec) }
                 ?? AnalysisExports.composite([], spec: CompositeSpec(indicators: [], weights: [], year: 0))),
@@ -188,8 +191,6 @@ enum ReportCommand {
             + "\(unrankedRows) unranked with the reason → rankings.csv; "
             + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
         progress.stage("composite, budget, costs")
-        rendering.wait()
-        let (reportData, reportFiles) = reports[0]!
         do {
             for (name, text) in reportFiles { try batch.stage([Array(text.utf8)], at: folder.appendingPathComponent(name)) }
         } catch {
