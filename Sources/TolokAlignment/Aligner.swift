@@ -336,7 +336,8 @@ public struct Alignment: Sendable {
     /// marks). On `threads > 1` the two grids are resolved side by side (the same grids).
     public mutating func markSuspects(_ reasons: [String: [String]], factsFrom first: Int = 0, threads: Int = 1) {
         let pool = dataset.pool
-        // The reasons by table row and field: a row's index into `lists`, or -1.
+        // The reasons by table row and field: a row's index into `lists`, or -1. A key names one
+        // record's field, and a record id one row (its first), so each row and field has one list.
         var lists: [[String]] = []
         func rows(_ kind: String, fields: [String]) -> [[Int32]] {
             guard let table = dataset.tables[kind] else { return fields.map { _ in [] } }
@@ -346,13 +347,8 @@ public struct Alignment: Sendable {
             for (key, list) in reasons {
                 guard let dot = key.lastIndex(of: "."), let field = fields.firstIndex(of: String(key[key.index(after: dot)...])),
                       let id = pool.id(of: String(key[..<dot])), byID[Int(id)] >= 0 else { continue }
-                let row = Int(byID[Int(id)])
-                if result[field][row] < 0 {
-                    result[field][row] = Int32(lists.count)
-                    lists.append(list)
-                } else {
-                    lists[Int(result[field][row])] += list
-                }
+                result[field][Int(byID[Int(id)])] = Int32(lists.count)
+                lists.append(list)
             }
             return result
         }

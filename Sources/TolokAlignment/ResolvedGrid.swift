@@ -54,7 +54,8 @@ public struct ResolvedGrid: Sendable {
         values.isEmpty ? facts[Int(chosen[cell])].value : values[cell]
     }
 
-    /// The cell of an indicator, year and area; `nil` outside the grid.
+    /// The cell of an indicator, year and area; `nil` outside the grid. The cells of one indicator
+    /// and year are consecutive by area: area `a`'s is area 0's plus `a`.
     @inlinable
     public func cell(indicator: Int, year: Int, area: Int) -> Int? {
         let y = year - minYear

@@ -4,7 +4,6 @@ import Foundation
 enum FileBytes {
     struct Failure: Error { var message: String }
 
-    /// Reads the file at `url` into `bytes`, reusing its memory (a loader reads many files).
     /// The size in bytes of the file at `path`; 0 when it cannot be read (reading it reports why).
     /// One `stat`, not a dictionary of attributes: a package lists hundreds of files.
     static func size(atPath path: String) -> Int {
@@ -13,6 +12,7 @@ enum FileBytes {
         return Int(info.st_size)
     }
 
+    /// Reads the file at `url` into `bytes`, reusing its memory (a loader reads many files).
     static func read(_ url: URL, into bytes: inout [UInt8]) throws(Failure) {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else { throw Failure(message: String(cString: strerror(errno))) }

@@ -92,6 +92,7 @@ extension ReportData {
         let seeds = Array(withReports.prefix(Self.maximumDistricts))
         let achievementRows = AchievementExport.rows(dataset, districts: Set(seeds.map(\.code)))
         let benchmark = Self.benchmarkIndicators.compactMap { catalogue.byID[$0] }
+        let benchmarkIDs = Set(benchmark.map(\.id))
 
         var districts: [District] = []
         for d in seeds {
@@ -124,7 +125,7 @@ extension ReportData {
             }
 
             // Series against province and nation, and whether the gaps close.
-            let comparisons = Comparisons.compute(alignment, areas: areas, districts: [d], indicators: Set(benchmark.map(\.id)))
+            let comparisons = Comparisons.compute(alignment, areas: areas, districts: [d], indicators: benchmarkIDs)
             var series: [Series] = []
             for indicator in benchmark {
                 let rows = comparisons.filter { $0.indicator.id == indicator.id }.sorted { $0.year < $1.year }
