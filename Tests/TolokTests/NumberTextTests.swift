@@ -4,9 +4,9 @@ import Tolok
 
 @Suite("Number formatting")
 struct NumberTextTests {
-    @Test func fixedMatchesTheCLibraryDigitForDigit() {
-        // Ties and near-ties (0.125 → 0.12, 2.675 → 2.67: the binary value decides), negatives,
-        // negative zero, large and small values, against printf's %.Nf.
+    /// Ties and near-ties (0.125 → 0.12, 2.675 → 2.67: the binary value decides), negatives,
+    /// negative zero, large and small values.
+    static func awkwardValues() -> [Double] {
         var values: [Double] = [0, -0.0, 0.125, 0.375, 2.675, 1.005, -1.005, -0.001, 0.5, 1.5, 2.5, 66.22, 8.87, 362932.4999,
                                 15308539115, 1e15, 4.6e15, -7.35, 99.375, 1 / 3, 2.0 / 3, 123456.785, 1e-7]
         var rng = SplitMix64(seed: 42)
@@ -18,11 +18,38 @@ struct NumberTextTests {
             let ties = pow(10, Double(Int.random(in: 1...10, using: &rng)))
             values.append((Double(Int.random(in: -10_000_000...10_000_000, using: &rng)) + 0.5) / ties)
         }
-        for v in values {
+        return values
+    }
+
+    /// printf's %.Nf without a negative zero.
+    static func printf(_ v: Double, _ d: Int) -> String {
+        var expected = String(format: "%.\(d)f", v)
+        if expected.hasPrefix("-"), expected.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { expected.removeFirst() }
+        return expected
+    }
+
+    @Test func fixedMatchesTheCLibraryDigitForDigit() {
+        for v in Self.awkwardValues() {
             for d in [0, 1, 2, 3, 4, 6, 10] {
-                var expected = String(format: "%.\(d)f", v)
-                if expected.hasPrefix("-"), expected.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { expected.removeFirst() }
-                #expect(NumberText.fixed(v, decimals: d) == expected, "\(v) with \(d) decimals")
+                #expect(NumberText.fixed(v, decimals: d) == Self.printf(v, d), "\(v) with \(d) decimals")
+            }
+        }
+    }
+
+    /// The outputs' path (digits written straight into a byte buffer, its own code) gives the same
+    /// digits, with either decimal mark, for every precision it handles and one beyond.
+    @Test func fixedIntoAByteBufferMatchesTheCLibrary() {
+        var buffer = ByteBuffer()
+        for v in Self.awkwardValues() {
+            for d in 0...11 {
+                for separator in [UInt8(ascii: "."), UInt8(ascii: ",")] {
+                    buffer.removeAll()
+                    NumberText.appendFixed(v, decimals: d, separator: separator, to: &buffer)
+                    let text = buffer.withBytes { String(decoding: $0, as: UTF8.self) }
+                    let expected = Self.printf(v, d)
+                    #expect(text == (separator == UInt8(ascii: ".") ? expected : expected.replacingOccurrences(of: ".", with: ",")),
+                            "\(v) with \(d) decimals")
+                }
             }
         }
     }
