@@ -41,6 +41,10 @@ public struct Indicator: Sendable, Hashable {
         case .count, .money: 0
         }
     }
+
+    /// Decimals of this indicator's values in the outputs: ``decimals``, but 2 for a count per
+    /// 1,000 (a derived rate, `per_1000`), whatever its kind.
+    public var valueDecimals: Int { unit == "per_1000" ? 2 : decimals }
 }
 
 /// The catalogue of canonical indicators (`datasets/indicators.csv`).

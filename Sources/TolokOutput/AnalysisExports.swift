@@ -6,7 +6,7 @@ import TolokStatistics
 /// `trends.csv`, `budget.csv`, `costs.csv`. Columns are documented in `notebooks-out/README.md`.
 public enum AnalysisExports {
     static func value(_ v: Double?, _ indicator: Indicator) -> CSVCell {
-        .optional(v, decimals: indicator.unit == "per_1000" ? 2 : indicator.decimals)
+        .optional(v, decimals: indicator.valueDecimals)
     }
 
     static func name(_ area: Area?) -> CSVCell { .optional(area?.name) }
@@ -36,7 +36,7 @@ public enum AnalysisExports {
         var t = Tabular(header: comparisonHeader)
         for c in rows {
             let ind = c.indicator
-            let d = ind.unit == "per_1000" ? 2 : ind.decimals
+            let d = ind.valueDecimals
             t.rows.append([
                 .text(c.district.code), .text(c.district.name), .optional(c.province?.code), .integer(c.year), .text(ind.id),
                 .text(ind.name(english: english)), .text(ind.unit), .text(ind.polarity.rawValue),
@@ -109,7 +109,7 @@ public enum AnalysisExports {
         var t = Tabular(header: statisticsHeader)
         for e in entries where e.rank != nil {
             guard let v = e.value?.chosen.value, let d = e.scopeSummary.distribution else { continue }
-            let dec = e.indicator.unit == "per_1000" ? 2 : max(e.indicator.decimals, 2)
+            let dec = max(e.indicator.valueDecimals, 2)
             t.rows.append([
                 .text(e.indicator.id), .integer(e.year), .text(e.scope.id), .text(e.district.code), .text(e.district.name),
                 value(v, e.indicator), .integer(d.n), .number(d.mean, decimals: dec), .number(d.median, decimals: dec),
@@ -154,7 +154,7 @@ public enum AnalysisExports {
         var t = Tabular(header: gapsHeader)
         for g in trends {
             let ind = g.indicator
-            let d = ind.unit == "per_1000" ? 2 : ind.decimals
+            let d = ind.valueDecimals
             let first = g.used.first, last = g.used.last
             let suspect = GapTrends.suspicions(g.points)
             t.rows.append([

@@ -152,6 +152,13 @@ public struct CSVRow: ~Copyable {
         cells.bytes.withUnsafeBufferPointer { out.append($0) }
     }
 
+    /// The cells of `key` in `table`, appended as they are.
+    @inline(__always)
+    public mutating func cells(_ table: borrowing RenderedCellTable, _ key: Int, _ out: inout ByteBuffer) {
+        separate(&out)
+        out.append(table.cells(key))
+    }
+
     /// Ends the row.
     public mutating func end(_ out: inout ByteBuffer) {
         if dialect == .excelID { out.append(13) }

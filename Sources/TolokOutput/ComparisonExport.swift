@@ -16,6 +16,14 @@ public enum ComparisonExport {
         let districts = geography.districts
         let all = areas.all
         let policy = YearPolicy.all.description
+        // The cells every row of a district, province or indicator repeats.
+        let areaCells = RenderedCellTable.codesAndNames(of: all, dialect: dialect)
+        let provinceCodeCells = RenderedCellTable.provinceCodes(alignment.areaCodes, dialect: dialect)
+        let indicatorCells = RenderedCellTable(count: catalogue.all.count, dialect: dialect) { i, row, out in
+            let indicator = catalogue.all[i]
+            row.text(indicator.id, &out); row.text(indicator.name(english: english), &out)
+            row.text(indicator.unit, &out); row.text(indicator.polarity.rawValue, &out)
+        }
         let header = dialect.header(AnalysisExports.comparisonHeader)
         let perBlock = 8
         try BlockWriter.write(to: url, in: &batch, header: header, blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
@@ -24,17 +32,15 @@ public enum ComparisonExport {
             // years + year), rendered once for the block's districts of one province (the stamp).
             var yardstickCells = StampedCache<YardstickCells>(slots: catalogue.all.count * grid.years.count)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
-                let district = all[Int(d)]
                 for ind in indicators {
                     let indicator = catalogue.all[ind]
-                    let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
+                    let decimals = indicator.valueDecimals
                     let yardsticks = indicator.comparisons.contains("reference")
                     for y in grid.years {
                         guard let cell = grid.cell(indicator: ind, year: y, area: Int(d)), grid.chosen[cell] >= 0 else { continue }
                         let f = Int(grid.chosen[cell])
                         let value = alignment.facts[f].value
                         let p = geography.province(of: Int(d), year: y)
-                        let province = p >= 0 ? all[Int(p)] : nil
                         let pf = yardsticks && p >= 0 ? grid.fact(indicator: ind, year: y, area: Int(p)) : nil
                         let nf = yardsticks && geography.nation >= 0 ? grid.fact(indicator: ind, year: y, area: Int(geography.nation)) : nil
                         let pv = pf.map { alignment.facts[$0].value }, nv = nf.map { alignment.facts[$0].value }
@@ -71,9 +77,8 @@ public enum ComparisonExport {
                                 })
                         }
                         var row = CSVRow(dialect: dialect)
-                        row.text(district.code, &out); row.text(district.name, &out); row.text(province?.code, &out)
-                        row.integer(y, &out); row.text(indicator.id, &out); row.text(indicator.name(english: english), &out)
-                        row.text(indicator.unit, &out); row.text(indicator.polarity.rawValue, &out)
+                        row.cells(areaCells, Int(d), &out); row.cells(provinceCodeCells, Int(p) + 1, &out)
+                        row.integer(y, &out); row.cells(indicatorCells, ind, &out)
                         row.number(value, decimals: decimals, &out); row.cells(yardstick.values, &out)
                         row.number(pv.map { Comparisons.gap(value, $0) }, decimals: decimals, &out)
                         row.number(nv.map { Comparisons.gap(value, $0) }, decimals: decimals, &out)
@@ -95,7 +100,7 @@ public enum ComparisonExport {
                             row.text("no provincial or national yardstick for this indicator", &out)
                         } else {
                             var missing: [String] = []
-                            if pf == nil { missing.append("no \(province?.name ?? "province") value for \(y)") }
+                            if pf == nil { missing.append("no \(p >= 0 ? all[Int(p)].name : "province") value for \(y)") }
                             if nf == nil { missing.append("no national value for \(y)") }
                             row.list(missing, &out)
                         }

@@ -12,18 +12,18 @@ public enum GapsExport {
         let grid = alignment.grid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
         let districts = geography.districts
-        let all = areas.all
+        let areaCells = RenderedCellTable.codesAndNames(of: areas.all, dialect: dialect)
+        let indicatorCells = RenderedCellTable.idsAndNames(of: catalogue.all, english: english, dialect: dialect)
         let perBlock = 8
         try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.gapsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
                               threads: threads) { block, out in
             var province: [GapTrend.Point] = [], nation: [GapTrend.Point] = []
             var scratch = ByteBuffer(capacity: 512)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
-                let district = all[Int(d)]
                 for ind in indicators {
                     let indicator = catalogue.all[ind]
                     guard indicator.comparisons.contains("reference") else { continue }
-                    let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
+                    let decimals = indicator.valueDecimals
                     province.removeAll(keepingCapacity: true)
                     nation.removeAll(keepingCapacity: true)
                     func suspicions(_ f: Int) -> [String] { alignment.facts[f].suspect ? alignment.flags(f).suspicions : [] }
@@ -46,8 +46,7 @@ public enum GapsExport {
                         let s = GapTrends.summarise(points, polarity: indicator.polarity, includeSuspect: includeSuspect)
                         let first = s.used.first, last = s.used.last
                         var row = CSVRow(dialect: dialect)
-                        row.text(district.code, &out); row.text(district.name, &out); row.text(indicator.id, &out)
-                        row.text(indicator.name(english: english), &out); row.text(yardstick.rawValue, &out)
+                        row.cells(areaCells, Int(d), &out); row.cells(indicatorCells, ind, &out); row.text(yardstick.rawValue, &out)
                         Self.codeList(points, into: &scratch)
                         scratch.withBytes { row.text($0, &out) }
                         if let first { row.integer(first.year, &out) } else { row.missing(&out) }

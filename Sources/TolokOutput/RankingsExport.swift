@@ -34,8 +34,8 @@ public enum RankingsExport {
         let blockStarts = starts
 
         // The cells every row of an area repeats: its code and name; a province's code.
-        let areaCells = all.map { a in RenderedCells(dialect: dialect) { row, out in row.text(a.code, &out); row.text(a.name, &out) } }
-        let provinceCodeCells = ([nil] + alignment.areaCodes).map { code in RenderedCells(dialect: dialect) { row, out in row.text(code, &out) } }
+        let areaCells = RenderedCellTable.codesAndNames(of: all, dialect: dialect)
+        let provinceCodeCells = RenderedCellTable.provinceCodes(alignment.areaCodes, dialect: dialect)
 
         try BlockWriter.write(to: rankings, in: &batch, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1,
                               threads: threads) { block, out in
@@ -47,7 +47,7 @@ public enum RankingsExport {
                 let g = table.groups[groupIndex]
                 let ind = Int(g.indicator), y = Int(g.year)
                 let indicator = catalogue.all[ind]
-                let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
+                let decimals = indicator.valueDecimals
                 let scopeID = scope(g)
                 let distribution = g.summary.distribution
                 let notRanked = g.isRanked ? nil
@@ -75,8 +75,8 @@ public enum RankingsExport {
                     let value = fact.map { alignment.facts[$0].value }
                     var row = CSVRow(dialect: dialect)
                     row.cells(head, &out)
-                    row.cells(areaCells[area], &out)
-                    row.cells(provinceCodeCells[slot], &out)
+                    row.cells(areaCells, area, &out)
+                    row.cells(provinceCodeCells, slot, &out)
                     row.number(value, decimals: decimals, &out)
                     if let rank { row.integer(Int(rank), &out) } else { row.missing(&out) }
                     row.integer(g.count, &out)
@@ -119,8 +119,8 @@ public enum RankingsExport {
             for g in table.groups[blockStarts[block]..<blockStarts[block + 1]] where g.isRanked {
                 guard let d = g.summary.distribution else { continue }
                 let indicator = catalogue.all[Int(g.indicator)]
-                let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
-                let dec = indicator.unit == "per_1000" ? 2 : max(indicator.decimals, 2)
+                let decimals = indicator.valueDecimals
+                let dec = max(indicator.valueDecimals, 2)
                 let scopeID = scope(g)
                 let head = RenderedCells(dialect: dialect) { row, out in
                     row.text(indicator.id, &out); row.integer(Int(g.year), &out); row.text(scopeID, &out)
@@ -136,7 +136,7 @@ public enum RankingsExport {
                     let v = alignment.facts[Int(table.memberFact[m])].value
                     var row = CSVRow(dialect: dialect)
                     row.cells(head, &out)
-                    row.cells(areaCells[area], &out)
+                    row.cells(areaCells, area, &out)
                     row.number(v, decimals: decimals, &out)
                     row.cells(summary, &out)
                     row.number(d.zScore(v), decimals: 4, &out); row.number(table.memberPercentile[m], decimals: 2, &out)

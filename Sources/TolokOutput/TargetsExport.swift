@@ -12,16 +12,16 @@ public enum TargetsExport {
         let grid = alignment.grid, targets = alignment.targetGrid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
         let districts = geography.districts
-        let all = areas.all
+        let areaCells = RenderedCellTable.codesAndNames(of: areas.all, dialect: dialect)
+        let indicatorCells = RenderedCellTable.idsAndNames(of: catalogue.all, english: english, dialect: dialect)
         let perBlock = 16
         try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.targetsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
                               threads: threads) { block, out in
             var scratch = ByteBuffer(capacity: 256)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
-                let district = all[Int(d)]
                 for ind in indicators {
                     let indicator = catalogue.all[ind]
-                    let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
+                    let decimals = indicator.valueDecimals
                     for y in targets.years {
                         guard let cell = targets.cell(indicator: ind, year: y, area: Int(d)), targets.chosen[cell] >= 0,
                               let a = grid.fact(indicator: ind, year: y, area: Int(d)) else { continue }
@@ -42,8 +42,7 @@ public enum TargetsExport {
                             earlier: earlier)
                         if let note = achievement.note { notes.append(note) }
                         var row = CSVRow(dialect: dialect)
-                        row.text(district.code, &out); row.text(district.name, &out); row.text(indicator.id, &out)
-                        row.text(indicator.name(english: english), &out); row.integer(y, &out)
+                        row.cells(areaCells, Int(d), &out); row.cells(indicatorCells, ind, &out); row.integer(y, &out)
                         row.number(actual, decimals: decimals, &out); row.number(target, decimals: decimals, &out)
                         row.number(achievement.capaian, decimals: 2, &out); row.number(achievement.clamped, decimals: 2, &out)
                         row.text(achievement.predicate?.rawValue, &out)

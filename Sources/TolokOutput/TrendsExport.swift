@@ -12,16 +12,15 @@ public enum TrendsExport {
         let grid = alignment.grid, targets = alignment.targetGrid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
         let districts = geography.districts
-        let all = areas.all
+        let areaCells = RenderedCellTable.codesAndNames(of: areas.all, dialect: dialect)
         let perBlock = 8
         try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.trendsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
                               threads: threads) { block, out in
             var scratch = ByteBuffer(capacity: 256)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
-                let district = all[Int(d)]
                 for ind in indicators {
                     let indicator = catalogue.all[ind]
-                    let decimals = indicator.unit == "per_1000" ? 2 : indicator.decimals
+                    let decimals = indicator.valueDecimals
                     let series = grid.years.compactMap { y in grid.fact(indicator: ind, year: y, area: Int(d)).map { (year: y, fact: $0) } }
                     guard let last = series.last else { continue }
                     // The plan's end target: the target of the latest year any plan gives, if not before the latest value.
@@ -60,7 +59,7 @@ public enum TrendsExport {
                             }
                         }
                         var row = CSVRow(dialect: dialect)
-                        row.text(district.code, &out); row.text(district.name, &out); row.text(indicator.id, &out); row.integer(point.year, &out)
+                        row.cells(areaCells, Int(d), &out); row.text(indicator.id, &out); row.integer(point.year, &out)
                         row.number(v, decimals: decimals, &out)
                         if let previous { row.integer(previous.year, &out) } else { row.missing(&out) }
                         row.number(change, decimals: decimals, &out); row.number(changePercent, decimals: 2, &out)

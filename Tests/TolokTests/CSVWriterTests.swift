@@ -52,6 +52,30 @@ struct CSVWriterTests {
         #expect(w.contents == "a,b,c\n,,\n")
     }
 
+    /// A row built of a table's cells (an area's code and name, a province's code or none) is the
+    /// row the writer writes for the same texts, quoting and formula guard included.
+    @Test(arguments: [CSVDialect.standard, .excelID])
+    func renderedCellTablesGiveTheWritersRow(dialect: CSVDialect) {
+        let codes = ["3216", "3275", "=32"], names = ["Kabupaten Bekasi", "Kota \"Bekasi\", Jawa Barat", "Kab; Jember"]
+        let areas = RenderedCellTable(count: codes.count, dialect: dialect) { a, row, out in
+            row.text(codes[a], &out); row.text(names[a], &out)
+        }
+        let provinces = RenderedCellTable.provinceCodes(codes, dialect: dialect)
+        #expect(areas.count == 3 && provinces.count == 4)
+        for a in 0..<3 {
+            for slot in [0, a + 1] {
+                var out = ByteBuffer()
+                var row = CSVRow(dialect: dialect)
+                row.cells(areas, a, &out); row.cells(provinces, slot, &out); row.integer(2024, &out)
+                row.end(&out)
+                var w = CSVWriter(header: ["code", "name", "province", "year"], dialect: dialect)
+                w.append([.text(codes[a]), .text(names[a]), slot == 0 ? .missing : .text(codes[slot - 1]), .number(2024, decimals: 0)])
+                let written = w.bytes.drop { $0 != 10 }.dropFirst()
+                #expect(out.array == Array(written), "area \(a), slot \(slot)")
+            }
+        }
+    }
+
     @Test func noNegativeZero() {
         #expect(CSVWriter.format(-0.001, decimals: 2) == "0.00")
         #expect(CSVWriter.format(-0.006, decimals: 2) == "-0.01")

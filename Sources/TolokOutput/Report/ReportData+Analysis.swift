@@ -57,7 +57,7 @@ extension ReportData {
         func info(_ indicator: Indicator) -> IndicatorInfo {
             IndicatorInfo(id: indicator.id, name: indicator.name(english: english), unit: indicator.unit,
                           higherIsBetter: indicator.polarity == .positive,
-                          decimals: indicator.unit == "per_1000" ? 2 : indicator.decimals, definition: indicator.definition)
+                          decimals: indicator.valueDecimals, definition: indicator.definition)
         }
         func item(_ id: String) -> SourceItem {
             let s = sources[id]

@@ -1,0 +1,84 @@
+import TolokModel
+import TolokAlignment
+
+/// Cells rendered once for each of a set of keys (an area's code and name, a province's code),
+/// held in one block of memory and read by pointer (``CSVRow/cells(_:_:_:)``).
+///
+/// An array of ``RenderedCells`` per key would do the same, but reading one element counts a
+/// reference to its bytes: with both threads of a ``BlockWriter`` reading the same areas' cells on
+/// every row, both cores then write to the same counters, and a cache line passing back and forth
+/// on each row took 4 % of the full report's time at national scale.
+public struct RenderedCellTable: @unchecked Sendable {
+    // `@unchecked Sendable`: the bytes are written once, in `init`, and only read after.
+    private final class Storage {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let ends: UnsafeMutablePointer<Int>
+
+        init(bytes: borrowing ByteBuffer, ends: [Int]) {
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
+            bytes.withBytes { if let base = $0.baseAddress { copy.update(from: base, count: $0.count) } }
+            self.bytes = copy
+            self.ends = .allocate(capacity: ends.count)
+            self.ends.initialize(from: ends, count: ends.count)
+        }
+
+        deinit {
+            bytes.deallocate()
+            ends.deallocate()
+        }
+    }
+
+    private let storage: Storage
+    private let bytes: UnsafePointer<UInt8>
+    private let ends: UnsafePointer<Int>
+    /// The number of keys.
+    public let count: Int
+
+    /// The cells `render(key, …)` appends to a row of `dialect`, for each key in `0..<count`.
+    public init(count: Int, dialect: CSVDialect, _ render: (Int, inout CSVRow, inout ByteBuffer) -> Void) {
+        var buffer = ByteBuffer(capacity: 1 << 12)
+        var ends: [Int] = []
+        ends.reserveCapacity(count + 1)
+        ends.append(0)
+        for key in 0..<count {
+            var row = CSVRow(dialect: dialect)
+            render(key, &row, &buffer)
+            ends.append(buffer.count)
+        }
+        storage = Storage(bytes: buffer, ends: ends)
+        bytes = UnsafePointer(storage.bytes)
+        self.ends = UnsafePointer(storage.ends)
+        self.count = count
+    }
+
+    /// The bytes of `key`'s cells (separators between them, none before or after).
+    @inline(__always)
+    public func cells(_ key: Int) -> UnsafeBufferPointer<UInt8> {
+        precondition(key >= 0 && key < count, "no rendered cells for key \(key)")
+        return UnsafeBufferPointer(start: bytes + ends[key], count: ends[key + 1] - ends[key])
+    }
+}
+
+extension RenderedCellTable {
+    /// Each area's code and name, by area index.
+    public static func codesAndNames(of areas: [Area], dialect: CSVDialect) -> RenderedCellTable {
+        RenderedCellTable(count: areas.count, dialect: dialect) { a, row, out in
+            row.text(areas[a].code, &out); row.text(areas[a].name, &out)
+        }
+    }
+
+    /// A province's code by slot: slot 0 an empty cell (no province), slot `p + 1` the code of
+    /// area `p` (`codes` by area index).
+    public static func provinceCodes(_ codes: [String], dialect: CSVDialect) -> RenderedCellTable {
+        RenderedCellTable(count: codes.count + 1, dialect: dialect) { slot, row, out in
+            row.text(slot == 0 ? nil : codes[slot - 1], &out)
+        }
+    }
+
+    /// Each indicator's id and name in the language asked for, by position in `indicators`.
+    public static func idsAndNames(of indicators: [Indicator], english: Bool, dialect: CSVDialect) -> RenderedCellTable {
+        RenderedCellTable(count: indicators.count, dialect: dialect) { i, row, out in
+            row.text(indicators[i].id, &out); row.text(indicators[i].name(english: english), &out)
+        }
+    }
+}
