@@ -113,17 +113,23 @@ enum ReportCommand {
         console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
 
         progress.stage("audit.csv", rows: audit.findings.count)
-        // The default composite, and the reports people read (report.html, summary.md,
-        // tolok.ipynb), computed and rendered on a thread of their own while the CSV files are written.
-        let reports = ParallelSlots<(composite: (spec: CompositeSpec, entries: [CompositeEntry])?, data: ReportData,
-                                     files: [(name: String, text: String)])>(count: 1)
+        // The default composite, the small tables (composite.csv, budget.csv, costs.csv) and the
+        // reports people read (report.html, summary.md, tolok.ipynb), computed and rendered on a
+        // thread of their own while the large CSV files are written.
+        let reports = ParallelSlots<(data: ReportData, files: [(name: String, text: String)], tables: [(name: String, csv: CSVWriter)])>(count: 1)
         let rendering = DispatchGroup()
         let (english, dialect) = (options.english, options.dialect)
         let render: @Sendable () -> Void = {
             let composite = Composite.defaultSpec(alignment, areas: areas, includeSuspect: analysis.includeSuspect)
                 .map { (spec: $0, entries: Composite.compute(alignment, districts: areas.districts, spec: $0)) }
             let data = ReportData(analysis, english: english, composite: composite)
-            reports[0] = (composite, data, ReportFiles.render(data, dialect: dialect))
+            let tables: [(name: String, csv: CSVWriter)] = [
+                ("composite.csv", (composite.map { AnalysisExports.composite($0.entries, spec: $0.spec) }
+                    ?? AnalysisExports.composite([], spec: CompositeSpec(indicators: [], weights: [], year: 0))).csv(dialect)),
+                ("budget.csv", AnalysisExports.budget(analysis.budgets, areas: areas).csv(dialect)),
+                ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas).csv(dialect)),
+            ]
+            reports[0] = (data, ReportFiles.render(data, dialect: dialect), tables)
         }
         if threads > 1 { DispatchQueue.global().async(group: rendering, execute: render) } else { render() }
         // The large files, written from the grids and the rank table in blocks on both cores.
@@ -155,15 +161,9 @@ enum ReportCommand {
                     ("trends.csv", AnalysisExports.trendsHeader), ("targets.csv", AnalysisExports.targetsHeader)]
         progress.stage("comparison, gaps, rankings, statistics, trends, targets", rows: alignment.facts.count)
         rendering.wait()
-        let (composite, reportData, reportFiles) = reports[0]!
-        let outputs: [(String, Tabular)] = [
-            ("composite.csv", composite.map { AnalysisExports.composite($0.entries, spec: $0.spec) }
-                ?? AnalysisExports.composite([], spec: CompositeSpec(indicators: [], weights: [], year: 0))),
-            ("budget.csv", AnalysisExports.budget(analysis.budgets, areas: areas)),
-            ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas)),
-        ]
-        for (name, table) in outputs {
-            guard stage(table.csv(options.dialect), name) else { return 1 }
+        let (reportData, reportFiles, tables) = reports[0]!
+        for (name, csv) in tables {
+            guard stage(csv, name) else { return 1 }
         }
         let comparisons = geography.districts.reduce(into: (rows: 0, districts: 0)) { counts, d in
             var any = false
@@ -178,17 +178,17 @@ enum ReportCommand {
         console.out("Comparison: \(comparisons.rows) district × year × indicator values of \(comparisons.districts) districts against province and nation → comparison.csv; "
             + "gap trends → gaps.csv")
         var rankedRows = 0, unrankedRows = 0
-        var rankedDistricts = Set<Int32>()
+        var isRanked = [Bool](repeating: false, count: areas.all.count)
         for g in ranks.groups {
             if g.isRanked {
                 rankedRows += g.count
-                for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) { rankedDistricts.insert(ranks.memberArea[m]) }
+                for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) { isRanked[Int(ranks.memberArea[m])] = true }
                 unrankedRows += Int(g.othersCount)
             } else {
                 unrankedRows += g.count + Int(g.othersCount)
             }
         }
-        console.out("Rankings: \(rankedRows) ranked rows (\(rankedDistricts.count) districts), "
+        console.out("Rankings: \(rankedRows) ranked rows (\(isRanked.count { $0 }) districts), "
             + "\(unrankedRows) unranked with the reason → rankings.csv; "
             + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
         progress.stage("composite, budget, costs")
