@@ -79,66 +79,48 @@ enum MappingCheck {
 
     /// The units printed with each label, by district and document (either may be "any").
     struct PrintedUnits {
-        private struct Key: Hashable { var district, source, label: Int32 }
-        /// The unit ids of one key: one inline (the usual case), more in a set.
-        private enum Units {
-            case one(Int32)
-            case many(Set<Int32>)
-
-            mutating func insert(_ unit: Int32) {
-                switch self {
-                case .one(let only) where only != unit: self = .many([only, unit])
-                case .one: break
-                case .many(var set):
-                    self = .one(-1)  // the set's one reference while it grows
-                    set.insert(unit)
-                    self = .many(set)
-                }
-            }
-
-            var ids: [Int32] {
-                switch self {
-                case .one(let only): [only]
-                case .many(let set): Array(set)
-                }
+        /// One distinct printing: a label key printed in a district's document with a unit (a
+        /// document or unit of -1: none). Ordered by label key, district, document, unit.
+        private struct Printing: Comparable {
+            var label, district, source, unit: Int32
+            static func < (a: Printing, b: Printing) -> Bool {
+                (a.label, a.district, a.source, a.unit) < (b.label, b.district, b.source, b.unit)
             }
         }
         private let pool: StringPool
         /// Label key ids, by label key.
         private var labelKeys: [String: Int32] = [:]
-        /// Unit pool ids (-1: none printed), by district, document and label key.
-        private var units: [Key: Units] = [:]
+        /// The distinct printings, sorted: a label's are consecutive, by district within it.
+        private var printings: [Printing] = []
 
         init(_ dataset: Dataset) {
             pool = dataset.pool
             guard let table = dataset.tables["observations"] else { return }
-            struct Combination: Hashable { var district, source, label, unit: Int32 }
             let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
             let l = table.textIDs(table.column("indicator_label")), u = table.textIDs(table.column("unit"))
-            var seen = Set<Combination>()
-            var previous = Combination(district: -2, source: -2, label: -2, unit: -2)
+            // Distinct (label, district, document, unit) pool ids. A label's years are usually
+            // rows in a row: kept once; the rest made distinct by sorting (no hashing per row).
+            var byLabel: [Printing] = []
+            var previous = Printing(label: -2, district: -2, source: -2, unit: -2)
             for row in 0..<table.rowCount where d[row] >= 0 && l[row] >= 0 {
-                let c = Combination(district: d[row], source: max(s[row], -1), label: l[row], unit: max(u[row], -1))
-                // A label's years are usually rows in a row: hashed once.
-                if c != previous { seen.insert(c) }
-                previous = c
+                let p = Printing(label: l[row], district: d[row], source: max(s[row], -1), unit: max(u[row], -1))
+                if p != previous { byLabel.append(p) }
+                previous = p
             }
-            var keyOfLabel: [Int32: Int32] = [:]
-            for c in seen {
-                let label: Int32
-                if let known = keyOfLabel[c.label] {
-                    label = known
-                } else {
-                    label = Self.id(LabelKey.of(pool[c.label]), in: &labelKeys)
-                    keyOfLabel[c.label] = label
+            byLabel.sort()
+            // Printed labels to label keys, once per distinct label.
+            var keyOfLabel: (label: Int32, key: Int32) = (-1, -1)
+            previous = Printing(label: -2, district: -2, source: -2, unit: -2)
+            printings.reserveCapacity(byLabel.count)
+            for var p in byLabel where p != previous {
+                previous = p
+                if p.label != keyOfLabel.label {
+                    keyOfLabel = (p.label, Self.id(LabelKey.of(pool[p.label]), in: &labelKeys))
                 }
-                for district in [c.district, -1] {
-                    for source in c.source >= 0 ? [c.source, -1] : [-1] {
-                        let key = Key(district: district, source: source, label: label)
-                        if units[key]?.insert(c.unit) == nil { units[key] = .one(c.unit) }
-                    }
-                }
+                p.label = keyOfLabel.key
+                printings.append(p)
             }
+            printings.sort()
         }
 
         private static func id(_ key: String, in ids: inout [String: Int32]) -> Int32 {
@@ -155,8 +137,25 @@ enum MappingCheck {
             guard let label = labelKeys[LabelKey.of(label)] else { return nil }
             let district = district.map { pool.id(of: $0) ?? -2 } ?? -1
             let source = source.map { $0.isEmpty ? -1 : pool.id(of: $0) ?? -2 } ?? -1
-            guard let ids = units[Key(district: district, source: source, label: label)]?.ids else { return nil }
-            return Set(ids.map { $0 >= 0 ? pool[$0].lowercased() : "" })
+            guard district != -2, source != -2 else { return nil }
+            // The first printing of the label (and district, when one is asked for).
+            var low = 0, high = printings.count
+            let first = Printing(label: label, district: max(district, -1), source: Int32.min, unit: Int32.min)
+            while low < high {
+                let middle = (low + high) / 2
+                if printings[middle] < first { low = middle + 1 } else { high = middle }
+            }
+            var units = Set<String>(), found = false
+            var i = low
+            while i < printings.count, printings[i].label == label, district < 0 || printings[i].district == district {
+                let p = printings[i]
+                if source < 0 || p.source == source {
+                    units.insert(p.unit >= 0 ? pool[p.unit].lowercased() : "")
+                    found = true
+                }
+                i += 1
+            }
+            return found ? units : nil
         }
     }
 
