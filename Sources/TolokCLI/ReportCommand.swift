@@ -96,9 +96,14 @@ enum ReportCommand {
         let alignment = analysis.alignment
         progress.stage("align and audit", rows: records)
         let achievement: AchievementExport.Counts
+        // audit.csv is made by one thread before it joins the other in writing achievement.csv.
+        let audit = analysis.audit
+        let auditCSV = ParallelSlots<CSVWriter>(count: 1)
+        let dialect = options.dialect
         do {
             achievement = try AchievementExport.write(dataset, alignment: alignment, dialect: options.dialect,
-                                                      to: folder.appendingPathComponent("achievement.csv"), in: &batch, threads: threads)
+                                                      to: folder.appendingPathComponent("achievement.csv"), in: &batch, threads: threads,
+                                                      leadIn: { auditCSV[0] = AuditExport.csv(audit, dataset: dataset, dialect: dialect) })
             written.append(("achievement.csv", AchievementExport.header))
         } catch {
             console.err("error: \(error.description); nothing written")
@@ -108,8 +113,7 @@ enum ReportCommand {
         console.out("Achievement: \(achievement.rows) observations with a target and a realisation, \(achievement.withCapaian) with a capaian "
             + "(\(achievement.rows - achievement.withCapaian) without, reason in the note) → \(options.output)/achievement.csv")
 
-        let audit = analysis.audit
-        guard stage(AuditExport.csv(audit, dataset: dataset, dialect: options.dialect), "audit.csv") else { return 1 }
+        guard stage(auditCSV[0]!, "audit.csv") else { return 1 }
         console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
 
         progress.stage("audit.csv", rows: audit.findings.count)
@@ -118,7 +122,7 @@ enum ReportCommand {
         // thread of their own while the large CSV files are written.
         let reports = ParallelSlots<(data: ReportData, files: [(name: String, text: String)], tables: [(name: String, csv: CSVWriter)])>(count: 1)
         let rendering = DispatchGroup()
-        let (english, dialect) = (options.english, options.dialect)
+        let english = options.english
         let render: @Sendable () -> Void = {
             let composite = Composite.defaultSpec(alignment, areas: areas, includeSuspect: analysis.includeSuspect)
                 .map { (spec: $0, entries: Composite.compute(alignment, districts: areas.districts, spec: $0)) }

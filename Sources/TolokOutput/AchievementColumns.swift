@@ -12,10 +12,13 @@ extension AchievementExport {
     }
 
     /// Writes `achievement.csv` from the observations' columns in blocks on both cores: the same
-    /// rows and bytes as ``csv(_:dialect:)`` over ``rows(_:)``.
+    /// rows and bytes as ``csv(_:dialect:)`` over ``rows(_:)``. `leadIn`: other work one thread
+    /// does first (``BlockWriter/write(to:in:header:blocks:threads:leadIn:format:)``).
     public static func write(_ dataset: Dataset, alignment: Alignment, dialect: CSVDialect, to url: URL,
-                             in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) -> Counts {
+                             in batch: inout AtomicFile.Batch, threads: Int = 2,
+                             leadIn: (@Sendable () -> Void)? = nil) throws(AtomicFile.Failure) -> Counts {
         guard let table = dataset.tables["observations"] else {
+            leadIn?()
             try batch.stage([dialect.header(header)], at: url)
             return Counts()
         }
@@ -35,7 +38,7 @@ extension AchievementExport {
         let rowsPerBlock = 16_384
         let counts = ParallelSlots<Counts>(count: (table.rowCount + rowsPerBlock - 1) / rowsPerBlock)
         try BlockWriter.write(to: url, in: &batch, header: dialect.header(header), blocks: (table.rowCount + rowsPerBlock - 1) / rowsPerBlock,
-                              threads: threads) { block, out in
+                              threads: threads, leadIn: leadIn) { block, out in
             var n = Counts()
             for r in (block * rowsPerBlock)..<min(table.rowCount, (block + 1) * rowsPerBlock) {
                 var row = CSVRow(dialect: dialect)
