@@ -9,7 +9,8 @@ import TolokStatistics
 /// without a struct per row.
 public enum ComparisonExport {
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
-                             english: Bool, dialect: CSVDialect, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+                             english: Bool, dialect: CSVDialect, citations: RenderedCellTable, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        precondition(citations.count == alignment.facts.count, "citations of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
@@ -44,13 +45,10 @@ public enum ComparisonExport {
                         let pf = yardsticks && p >= 0 ? grid.fact(indicator: ind, year: y, area: Int(p)) : nil
                         let nf = yardsticks && geography.nation >= 0 ? grid.fact(indicator: ind, year: y, area: Int(geography.nation)) : nil
                         let pv = pf.map { alignment.facts[$0].value }, nv = nf.map { alignment.facts[$0].value }
-                        // One scratch buffer for the cells built of parts (no allocation per row).
                         func citation(_ fact: Int?, _ row: inout CSVRow, _ out: inout ByteBuffer) {
-                            guard let fact else { row.missing(&out); return }
-                            scratch.removeAll()
-                            alignment.appendCitation(fact, to: &scratch)
-                            scratch.withBytes { row.text($0, &out) }
+                            if let fact { row.cells(citations, fact, &out) } else { row.missing(&out) }
                         }
+                        // One scratch buffer for the cells built of parts (no allocation per row).
                         func alternatives(_ fact: Int?, area: Int32, _ row: inout CSVRow, _ out: inout ByteBuffer) {
                             guard fact != nil, let c = grid.cell(indicator: ind, year: y, area: Int(area)) else { row.missing(&out); return }
                             scratch.removeAll()

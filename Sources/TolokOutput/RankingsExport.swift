@@ -10,8 +10,9 @@ import TolokStatistics
 public enum RankingsExport {
     /// Writes both files.
     public static func write(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography,
-                             english: Bool, dialect: CSVDialect, rankings: URL, statistics: URL,
+                             english: Bool, dialect: CSVDialect, citations: RenderedCellTable, rankings: URL, statistics: URL,
                              in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        precondition(citations.count == alignment.facts.count, "citations of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid
         let all = areas.all
@@ -39,7 +40,6 @@ public enum RankingsExport {
 
         try BlockWriter.write(to: rankings, in: &batch, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1,
                               threads: threads) { block, out in
-            var scratch = ByteBuffer(capacity: 256)
             // The quartile and province cells of a group and province, and the province's best
             // (slot: province + 1), rendered at the province's first row in the group (the stamp).
             var provinceCells = StampedCache<(cells: RenderedCells, best: Double?)>(slots: alignment.areaCodes.count + 1)
@@ -85,10 +85,7 @@ public enum RankingsExport {
                     row.number(value.flatMap { v in quartiles.best.map { v - $0 } }, decimals: decimals, &out)
                     row.text(indicator.polarity.rawValue, &out)
                     if let fact {
-                        // One scratch buffer for the citation (no allocation per row).
-                        scratch.removeAll()
-                        alignment.appendCitation(fact, to: &scratch)
-                        scratch.withBytes { row.text($0, &out) }
+                        row.cells(citations, fact, &out)
                         row.flags(alignment.flags(fact), &out)
                     } else {
                         for _ in 0..<4 { row.missing(&out) }

@@ -1,3 +1,4 @@
+import Dispatch
 import TolokModel
 import TolokAlignment
 
@@ -14,12 +15,23 @@ public struct RenderedCellTable: @unchecked Sendable {
         let bytes: UnsafeMutablePointer<UInt8>
         let ends: UnsafeMutablePointer<Int>
 
-        init(bytes: borrowing ByteBuffer, ends: [Int]) {
-            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
-            bytes.withBytes { if let base = $0.baseAddress { copy.update(from: base, count: $0.count) } }
-            self.bytes = copy
-            self.ends = .allocate(capacity: ends.count)
-            self.ends.initialize(from: ends, count: ends.count)
+        /// The parts' bytes one after the other; `ends` of each part's keys within it.
+        init(parts: [(bytes: [UInt8], ends: [Int])]) {
+            let total = parts.reduce(0) { $0 + $1.bytes.count }, keys = parts.reduce(0) { $0 + $1.ends.count }
+            let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, total))
+            let ends = UnsafeMutablePointer<Int>.allocate(capacity: keys + 1)
+            ends[0] = 0
+            var offset = 0, key = 1
+            for part in parts {
+                part.bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { (bytes + offset).update(from: base, count: $0.count) } }
+                for end in part.ends {
+                    ends[key] = offset + end
+                    key += 1
+                }
+                offset += part.bytes.count
+            }
+            self.bytes = bytes
+            self.ends = ends
         }
 
         deinit {
@@ -38,16 +50,40 @@ public struct RenderedCellTable: @unchecked Sendable {
     public init(count: Int, dialect: CSVDialect, _ render: (Int, inout CSVRow, inout ByteBuffer) -> Void) {
         var buffer = ByteBuffer(capacity: 1 << 12)
         var ends: [Int] = []
-        ends.reserveCapacity(count + 1)
-        ends.append(0)
+        ends.reserveCapacity(count)
         for key in 0..<count {
             var row = CSVRow(dialect: dialect)
             render(key, &row, &buffer)
             ends.append(buffer.count)
         }
-        storage = Storage(bytes: buffer, ends: ends)
+        self.init(Storage(parts: [(buffer.array, ends)]), count: count)
+    }
+
+    /// Cells for the keys `0..<count` made in `threads` runs of consecutive keys side by side:
+    /// `render(keys, &out, &ends)` appends the cells of each key of `keys` in order to `out`, and
+    /// `out.count` to `ends` after each. The bytes do not depend on `threads`.
+    public init(count: Int, threads: Int, renderingRuns render: @Sendable (Range<Int>, inout ByteBuffer, inout [Int]) -> Void) {
+        let runs = max(1, min(threads, count / 1024))
+        let parts = ParallelSlots<(bytes: [UInt8], ends: [Int])>(count: runs)
+        withoutActuallyEscaping(render) { render in
+            let work: @Sendable (Int) -> Void = { run in
+                let keys = (run * count / runs)..<((run + 1) * count / runs)
+                var buffer = ByteBuffer(capacity: 1 << 16)
+                var ends: [Int] = []
+                ends.reserveCapacity(keys.count)
+                render(keys, &buffer, &ends)
+                precondition(ends.count == keys.count, "one end per key")
+                parts[run] = (buffer.array, ends)
+            }
+            if runs > 1 { DispatchQueue.concurrentPerform(iterations: runs, execute: work) } else { work(0) }
+        }
+        self.init(Storage(parts: (0..<runs).map { parts[$0]! }), count: count)
+    }
+
+    private init(_ storage: Storage, count: Int) {
+        self.storage = storage
         bytes = UnsafePointer(storage.bytes)
-        self.ends = UnsafePointer(storage.ends)
+        ends = UnsafePointer(storage.ends)
         self.count = count
     }
 
@@ -79,6 +115,24 @@ extension RenderedCellTable {
     public static func idsAndNames(of indicators: [Indicator], english: Bool, dialect: CSVDialect) -> RenderedCellTable {
         RenderedCellTable(count: indicators.count, dialect: dialect) { i, row, out in
             row.text(indicators[i].id, &out); row.text(indicators[i].name(english: english), &out)
+        }
+    }
+}
+
+extension RenderedCellTable {
+    /// Where each fact of `alignment` was printed (``Alignment/appendCitation(_:role:to:)``: `004
+    /// Tabel 3.1, p. 12`), one cell by fact index: made once for the large files, which cite a
+    /// fact on each of its rows (rankings.csv on three).
+    public static func citations(of alignment: Alignment, dialect: CSVDialect, threads: Int) -> RenderedCellTable {
+        RenderedCellTable(count: alignment.facts.count, threads: threads) { facts, out, ends in
+            var scratch = ByteBuffer(capacity: 256)
+            for f in facts {
+                scratch.removeAll()
+                alignment.appendCitation(f, to: &scratch)
+                var row = CSVRow(dialect: dialect)
+                scratch.withBytes { row.text($0, &out) }
+                ends.append(out.count)
+            }
         }
     }
 }

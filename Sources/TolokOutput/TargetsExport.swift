@@ -6,8 +6,9 @@ import TolokStatistics
 /// `targets.csv` written from the alignment's grids in blocks on both cores: the same rows and
 /// bytes as ``AnalysisExports/targets(_:english:)`` over ``TargetScores/compute(_:areas:)``.
 public enum TargetsExport {
-    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect,
+    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect, citations: RenderedCellTable,
                              to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        precondition(citations.count == alignment.facts.count, "citations of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
@@ -47,9 +48,7 @@ public enum TargetsExport {
                         row.number(achievement.capaian, decimals: 2, &out); row.number(achievement.clamped, decimals: 2, &out)
                         row.text(achievement.predicate?.rawValue, &out)
                         row.text(achievement.capaian.map { $0 >= 100 - 1e-9 ? "yes" : "no" }, &out)
-                        scratch.removeAll()
-                        alignment.appendCitation(a, to: &scratch)
-                        scratch.withBytes { row.text($0, &out) }
+                        row.cells(citations, a, &out)
                         scratch.removeAll()
                         alignment.appendCitation(t, role: .target, to: &scratch)
                         scratch.withBytes { row.text($0, &out) }

@@ -7,7 +7,8 @@ import TolokStatistics
 /// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:includeSuspect:)``.
 public enum TrendsExport {
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
-                             dialect: CSVDialect, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+                             dialect: CSVDialect, citations: RenderedCellTable, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        precondition(citations.count == alignment.facts.count, "citations of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
@@ -69,9 +70,7 @@ public enum TrendsExport {
                         if target != nil, let end { row.integer(end.year, &out) } else { row.missing(&out) }
                         row.number(progress?.distance, decimals: decimals, &out); row.number(progress?.pace, decimals: 2, &out)
                         row.text(progress.map { $0.met ? "yes" : "no" }, &out)
-                        scratch.removeAll()
-                        alignment.appendCitation(point.fact, to: &scratch)
-                        scratch.withBytes { row.text($0, &out) }
+                        row.cells(citations, point.fact, &out)
                         if target != nil, let end {
                             scratch.removeAll()
                             alignment.appendCitation(end.fact, role: .target, to: &scratch)

@@ -76,6 +76,25 @@ struct CSVWriterTests {
         }
     }
 
+    /// Cells made in runs side by side are those made one key after the other, key by key.
+    @Test func renderedCellTablesMadeInRunsAreTheSame() {
+        let count = 5_000
+        @Sendable func text(_ key: Int) -> String { key % 7 == 0 ? "=\(key), \"\(key)\"" : "Tabel \(key)" }
+        let serial = RenderedCellTable(count: count, dialect: .excelID) { key, row, out in row.text(text(key), &out) }
+        for threads in [1, 2, 3] {
+            let runs = RenderedCellTable(count: count, threads: threads) { keys, out, ends in
+                for key in keys {
+                    var row = CSVRow(dialect: .excelID)
+                    row.text(text(key), &out)
+                    ends.append(out.count)
+                }
+            }
+            #expect(runs.count == count)
+            #expect((0..<count).allSatisfy { Array(runs.cells($0)) == Array(serial.cells($0)) }, "\(threads) threads")
+        }
+        #expect(String(decoding: serial.cells(7), as: UTF8.self) == "\"'=7, \"\"7\"\"\"")
+    }
+
     @Test func noNegativeZero() {
         #expect(CSVWriter.format(-0.001, decimals: 2) == "0.00")
         #expect(CSVWriter.format(-0.006, decimals: 2) == "-0.01")
