@@ -142,20 +142,20 @@ enum ReportCommand {
                                       includeSuspect: options.includeSuspect)
         progress.stage("rank", rows: ranks.memberArea.count)
         let file = { (name: String) in folder.appendingPathComponent(name) }
-        let citations = RenderedCellTable.citations(of: alignment, dialect: options.dialect, threads: threads)
+        let cells = FactCells(alignment, dialect: options.dialect, threads: threads)
         do {
             try ComparisonExport.write(alignment, areas: areas, geography: geography, ranks: CellRanks(ranks, alignment: alignment),
-                                       english: options.english, dialect: options.dialect, citations: citations, to: file("comparison.csv"), in: &batch, threads: threads)
+                                       english: options.english, dialect: options.dialect, cells: cells, to: file("comparison.csv"), in: &batch, threads: threads)
             try GapsExport.write(alignment, areas: areas, geography: geography, english: options.english,
                                  includeSuspect: options.includeSuspect, dialect: options.dialect,
                                  to: file("gaps.csv"), in: &batch, threads: threads)
             try RankingsExport.write(ranks, alignment: alignment, areas: areas, geography: geography, english: options.english,
-                                     dialect: options.dialect, citations: citations, rankings: file("rankings.csv"), statistics: file("statistics.csv"),
+                                     dialect: options.dialect, cells: cells, rankings: file("rankings.csv"), statistics: file("statistics.csv"),
                                      in: &batch, threads: threads)
             try TrendsExport.write(alignment, areas: areas, geography: geography, includeSuspect: options.includeSuspect,
-                                   dialect: options.dialect, citations: citations, to: file("trends.csv"),
+                                   dialect: options.dialect, cells: cells, to: file("trends.csv"),
                                    in: &batch, threads: threads)
-            try TargetsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect, citations: citations,
+            try TargetsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect, cells: cells,
                                     to: file("targets.csv"), in: &batch, threads: threads)
         } catch {
             console.err("error: \(error.description); nothing written")

@@ -9,8 +9,8 @@ import TolokStatistics
 /// without a struct per row.
 public enum ComparisonExport {
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
-                             english: Bool, dialect: CSVDialect, citations: RenderedCellTable, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
-        precondition(citations.count == alignment.facts.count, "citations of another alignment")
+                             english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
@@ -46,7 +46,7 @@ public enum ComparisonExport {
                         let nf = yardsticks && geography.nation >= 0 ? grid.fact(indicator: ind, year: y, area: Int(geography.nation)) : nil
                         let pv = pf.map { alignment.facts[$0].value }, nv = nf.map { alignment.facts[$0].value }
                         func citation(_ fact: Int?, _ row: inout CSVRow, _ out: inout ByteBuffer) {
-                            if let fact { row.cells(citations, fact, &out) } else { row.missing(&out) }
+                            if let fact { row.cells(cells.citations, fact, &out) } else { row.missing(&out) }
                         }
                         // One scratch buffer for the cells built of parts (no allocation per row).
                         func alternatives(_ fact: Int?, area: Int32, _ row: inout CSVRow, _ out: inout ByteBuffer) {
@@ -77,7 +77,7 @@ public enum ComparisonExport {
                         var row = CSVRow(dialect: dialect)
                         row.cells(areaCells, Int(d), &out); row.cells(provinceCodeCells, Int(p) + 1, &out)
                         row.integer(y, &out); row.cells(indicatorCells, ind, &out)
-                        row.number(value, decimals: decimals, &out); row.cells(yardstick.values, &out)
+                        row.cells(cells.values, f, &out); row.cells(yardstick.values, &out)
                         row.number(pv.map { Comparisons.gap(value, $0) }, decimals: decimals, &out)
                         row.number(nv.map { Comparisons.gap(value, $0) }, decimals: decimals, &out)
                         row.number(pv.flatMap { Comparisons.relativeGap(value, $0) }, decimals: 2, &out)

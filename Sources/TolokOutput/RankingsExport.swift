@@ -10,9 +10,9 @@ import TolokStatistics
 public enum RankingsExport {
     /// Writes both files.
     public static func write(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography,
-                             english: Bool, dialect: CSVDialect, citations: RenderedCellTable, rankings: URL, statistics: URL,
+                             english: Bool, dialect: CSVDialect, cells: FactCells, rankings: URL, statistics: URL,
                              in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
-        precondition(citations.count == alignment.facts.count, "citations of another alignment")
+        precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid
         let all = areas.all
@@ -77,7 +77,7 @@ public enum RankingsExport {
                     row.cells(head, &out)
                     row.cells(areaCells, area, &out)
                     row.cells(provinceCodeCells, slot, &out)
-                    row.number(value, decimals: decimals, &out)
+                    if let fact { row.cells(cells.values, fact, &out) } else { row.missing(&out) }
                     if let rank { row.integer(Int(rank), &out) } else { row.missing(&out) }
                     row.integer(g.count, &out)
                     row.number(percentile, decimals: 2, &out)
@@ -85,7 +85,7 @@ public enum RankingsExport {
                     row.number(value.flatMap { v in quartiles.best.map { v - $0 } }, decimals: decimals, &out)
                     row.text(indicator.polarity.rawValue, &out)
                     if let fact {
-                        row.cells(citations, fact, &out)
+                        row.cells(cells.citations, fact, &out)
                         row.flags(alignment.flags(fact), &out)
                     } else {
                         for _ in 0..<4 { row.missing(&out) }
@@ -116,7 +116,6 @@ public enum RankingsExport {
             for g in table.groups[blockStarts[block]..<blockStarts[block + 1]] where g.isRanked {
                 guard let d = g.summary.distribution else { continue }
                 let indicator = catalogue.all[Int(g.indicator)]
-                let decimals = indicator.valueDecimals
                 let dec = max(indicator.valueDecimals, 2)
                 let scopeID = scope(g)
                 let head = RenderedCells(dialect: dialect) { row, out in
@@ -129,12 +128,12 @@ public enum RankingsExport {
                     row.number(d.standardDeviation, decimals: dec, &out); row.number(d.coefficientOfVariation, decimals: 4, &out)
                 }
                 for m in Int(g.membersStart)..<Int(g.membersStart + g.membersCount) {
-                    let area = Int(table.memberArea[m])
-                    let v = alignment.facts[Int(table.memberFact[m])].value
+                    let area = Int(table.memberArea[m]), fact = Int(table.memberFact[m])
+                    let v = alignment.facts[fact].value
                     var row = CSVRow(dialect: dialect)
                     row.cells(head, &out)
                     row.cells(areaCells, area, &out)
-                    row.number(v, decimals: decimals, &out)
+                    row.cells(cells.values, fact, &out)
                     row.cells(summary, &out)
                     row.number(d.zScore(v), decimals: 4, &out); row.number(table.memberPercentile[m], decimals: 2, &out)
                     row.end(&out)

@@ -118,21 +118,3 @@ extension RenderedCellTable {
         }
     }
 }
-
-extension RenderedCellTable {
-    /// Where each fact of `alignment` was printed (``Alignment/appendCitation(_:role:to:)``: `004
-    /// Tabel 3.1, p. 12`), one cell by fact index: made once for the large files, which cite a
-    /// fact on each of its rows (rankings.csv on three).
-    public static func citations(of alignment: Alignment, dialect: CSVDialect, threads: Int) -> RenderedCellTable {
-        RenderedCellTable(count: alignment.facts.count, threads: threads) { facts, out, ends in
-            var scratch = ByteBuffer(capacity: 256)
-            for f in facts {
-                scratch.removeAll()
-                alignment.appendCitation(f, to: &scratch)
-                var row = CSVRow(dialect: dialect)
-                scratch.withBytes { row.text($0, &out) }
-                ends.append(out.count)
-            }
-        }
-    }
-}

@@ -6,9 +6,9 @@ import TolokStatistics
 /// `targets.csv` written from the alignment's grids in blocks on both cores: the same rows and
 /// bytes as ``AnalysisExports/targets(_:english:)`` over ``TargetScores/compute(_:areas:)``.
 public enum TargetsExport {
-    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect, citations: RenderedCellTable,
+    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect, cells: FactCells,
                              to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
-        precondition(citations.count == alignment.facts.count, "citations of another alignment")
+        precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
@@ -44,11 +44,11 @@ public enum TargetsExport {
                         if let note = achievement.note { notes.append(note) }
                         var row = CSVRow(dialect: dialect)
                         row.cells(areaCells, Int(d), &out); row.cells(indicatorCells, ind, &out); row.integer(y, &out)
-                        row.number(actual, decimals: decimals, &out); row.number(target, decimals: decimals, &out)
+                        row.cells(cells.values, a, &out); row.number(target, decimals: decimals, &out)
                         row.number(achievement.capaian, decimals: 2, &out); row.number(achievement.clamped, decimals: 2, &out)
                         row.text(achievement.predicate?.rawValue, &out)
                         row.text(achievement.capaian.map { $0 >= 100 - 1e-9 ? "yes" : "no" }, &out)
-                        row.cells(citations, a, &out)
+                        row.cells(cells.citations, a, &out)
                         scratch.removeAll()
                         alignment.appendCitation(t, role: .target, to: &scratch)
                         scratch.withBytes { row.text($0, &out) }

@@ -7,8 +7,8 @@ import TolokStatistics
 /// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:includeSuspect:)``.
 public enum TrendsExport {
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
-                             dialect: CSVDialect, citations: RenderedCellTable, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
-        precondition(citations.count == alignment.facts.count, "citations of another alignment")
+                             dialect: CSVDialect, cells: FactCells, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
@@ -61,7 +61,7 @@ public enum TrendsExport {
                         }
                         var row = CSVRow(dialect: dialect)
                         row.cells(areaCells, Int(d), &out); row.text(indicator.id, &out); row.integer(point.year, &out)
-                        row.number(v, decimals: decimals, &out)
+                        row.cells(cells.values, point.fact, &out)
                         if let previous { row.integer(previous.year, &out) } else { row.missing(&out) }
                         row.number(change, decimals: decimals, &out); row.number(changePercent, decimals: 2, &out)
                         if cagr != nil, let f = steps.first { row.integer(series[f].year, &out) } else { row.missing(&out) }
@@ -70,7 +70,7 @@ public enum TrendsExport {
                         if target != nil, let end { row.integer(end.year, &out) } else { row.missing(&out) }
                         row.number(progress?.distance, decimals: decimals, &out); row.number(progress?.pace, decimals: 2, &out)
                         row.text(progress.map { $0.met ? "yes" : "no" }, &out)
-                        row.cells(citations, point.fact, &out)
+                        row.cells(cells.citations, point.fact, &out)
                         if target != nil, let end {
                             scratch.removeAll()
                             alignment.appendCitation(end.fact, role: .target, to: &scratch)
