@@ -385,7 +385,8 @@ public struct Alignment: Sendable {
         for i in first..<facts.count {
             let list = reasonsOf(facts[i], i, target: false)
             facts[i].suspect = !list.isEmpty
-            suspicions[Int32(i)] = list.isEmpty ? nil : list
+            // (From 0 the table is empty: nothing to remove.)
+            if !list.isEmpty || first > 0 { suspicions[Int32(i)] = list.isEmpty ? nil : list }
         }
         if first == 0 {
             for i in targetFacts.indices {
