@@ -29,7 +29,15 @@ public enum NumberText {
     public static func appendFixed(_ value: Double, decimals: Int, separator: UInt8 = UInt8(ascii: "."), to buffer: inout ByteBuffer) {
         let d = max(0, decimals)
         if d <= 10, value.isFinite, let units = roundedUnits(value, scale: scale(d)) {
-            buffer.write(maximum: 40) { writeScaled(units, decimals: d, separator: separator, to: $0) }
+            let magnitude = units.magnitude
+            if d <= 9 && magnitude <= UInt64(UInt32.max) {
+                // The usual case: two digits at a time in 32-bit arithmetic.
+                buffer.write(maximum: 24) {
+                    writeFixed32(UInt32(truncatingIfNeeded: magnitude), decimals: d, negative: units < 0, separator: separator, to: $0)
+                }
+            } else {
+                buffer.write(maximum: 40) { writeScaled(units, decimals: d, separator: separator, to: $0) }
+            }
             return
         }
         var bytes: [UInt8] = []
@@ -49,16 +57,15 @@ public enum NumberText {
         let magnitude = abs(value)
         let scaled = magnitude * scale
         guard scaled < 4.5e15 else { return nil }
-        let error = (-scaled).addingProduct(magnitude, scale)  // exact: magnitude × scale − scaled
         let floor = Double(Int64(scaled))
         let fraction = scaled - floor  // exact: both below 2^52
         let up: Bool
         if fraction != 0.5 {
             up = fraction > 0.5  // |fraction − 0.5| is at least an ulp of the product, twice its error
-        } else if error != 0 {
-            up = error > 0
         } else {
-            up = Int64(floor) & 1 != 0  // an exact tie: to even
+            // Only here the product's error decides (a call to fma where the CPU baseline has none).
+            let error = (-scaled).addingProduct(magnitude, scale)  // exact: magnitude × scale − scaled
+            up = error != 0 ? error > 0 : Int64(floor) & 1 != 0  // an exact tie: to even
         }
         let units = Int64(up ? floor + 1 : floor)
         return value < 0 ? -units : units
@@ -155,6 +162,54 @@ public enum NumberText {
         } while i > sign
         if negative { out[0] = UInt8(ascii: "-") }
         return length
+    }
+
+    /// Writes `magnitude` / 10^`decimals` (`decimals` at most 9; a minus sign first when
+    /// `negative`) at `out`, two digits at a time from the right; returns the bytes written (at
+    /// most 22; `out` must have room for them).
+    @inlinable
+    static func writeFixed32(_ magnitude: UInt32, decimals: Int, negative: Bool, separator: UInt8,
+                             to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var digits = 1
+        var limit: UInt32 = 10
+        while digits < 10 && magnitude >= limit { digits += 1; limit = limit &* 10 }
+        digits = max(digits, decimals + 1)
+        let sign = negative ? 1 : 0
+        let length = sign + digits + (decimals > 0 ? 1 : 0)
+        var x = magnitude
+        var i = length
+        var fraction = decimals
+        while fraction >= 2 {
+            let q = x / 100
+            i -= 2
+            writePair(x &- q &* 100, to: out + i)
+            x = q
+            fraction -= 2
+        }
+        if fraction == 1 {
+            let q = x / 10
+            i -= 1
+            out[i] = UInt8(truncatingIfNeeded: x &- q &* 10) &+ 48
+            x = q
+        }
+        if decimals > 0 { i -= 1; out[i] = separator }
+        while i - sign >= 2 {
+            let q = x / 100
+            i -= 2
+            writePair(x &- q &* 100, to: out + i)
+            x = q
+        }
+        if i > sign { i -= 1; out[i] = UInt8(truncatingIfNeeded: x) &+ 48 }
+        if negative { out[0] = UInt8(ascii: "-") }
+        return length
+    }
+
+    /// The two digits of `pair` (below 100) at `out`: the tens as `pair × 103 / 1024`, exact below 100.
+    @inlinable @inline(__always)
+    static func writePair(_ pair: UInt32, to out: UnsafeMutablePointer<UInt8>) {
+        let tens = (pair &* 103) >> 10
+        out[0] = UInt8(truncatingIfNeeded: tens) &+ 48
+        out[1] = UInt8(truncatingIfNeeded: pair &- tens &* 10) &+ 48
     }
 
     /// Writes `magnitude` / 10^10 (< 100000) with its decimals' trailing zeros dropped (a minus
