@@ -155,8 +155,14 @@ public struct CSVRow: ~Copyable {
     /// The cells of `key` in `table`, appended as they are.
     @inline(__always)
     public mutating func cells(_ table: borrowing RenderedCellTable, _ key: Int, _ out: inout ByteBuffer) {
+        cells(table.cells(key), &out)
+    }
+
+    /// Cells rendered once, appended as they are.
+    @inline(__always)
+    public mutating func cells(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
         separate(&out)
-        out.append(table.cells(key))
+        out.append(bytes)
     }
 
     /// Ends the row.

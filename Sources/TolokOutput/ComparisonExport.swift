@@ -46,7 +46,7 @@ public enum ComparisonExport {
                         let nf = yardsticks && geography.nation >= 0 ? grid.fact(indicator: ind, year: y, area: Int(geography.nation)) : nil
                         let pv = pf.map { alignment.facts[$0].value }, nv = nf.map { alignment.facts[$0].value }
                         func citation(_ fact: Int?, _ row: inout CSVRow, _ out: inout ByteBuffer) {
-                            if let fact { row.cells(cells.citations, fact, &out) } else { row.missing(&out) }
+                            if let fact { row.cells(cells.citation(fact), &out) } else { row.missing(&out) }
                         }
                         // One scratch buffer for the cells built of parts (no allocation per row).
                         func alternatives(_ fact: Int?, area: Int32, _ row: inout CSVRow, _ out: inout ByteBuffer) {
@@ -77,7 +77,7 @@ public enum ComparisonExport {
                         var row = CSVRow(dialect: dialect)
                         row.cells(areaCells, Int(d), &out); row.cells(provinceCodeCells, Int(p) + 1, &out)
                         row.integer(y, &out); row.cells(indicatorCells, ind, &out)
-                        row.cells(cells.values, f, &out); row.cells(yardstick.values, &out)
+                        row.cells(cells.value(f), &out); row.cells(yardstick.values, &out)
                         row.number(pv.map { Comparisons.gap(value, $0) }, decimals: decimals, &out)
                         row.number(nv.map { Comparisons.gap(value, $0) }, decimals: decimals, &out)
                         row.number(pv.flatMap { Comparisons.relativeGap(value, $0) }, decimals: 2, &out)

@@ -77,7 +77,7 @@ public enum RankingsExport {
                     row.cells(head, &out)
                     row.cells(areaCells, area, &out)
                     row.cells(provinceCodeCells, slot, &out)
-                    if let fact { row.cells(cells.values, fact, &out) } else { row.missing(&out) }
+                    if let fact { row.cells(cells.value(fact), &out) } else { row.missing(&out) }
                     if let rank { row.integer(Int(rank), &out) } else { row.missing(&out) }
                     row.integer(g.count, &out)
                     row.number(percentile, decimals: 2, &out)
@@ -85,7 +85,7 @@ public enum RankingsExport {
                     row.number(value.flatMap { v in quartiles.best.map { v - $0 } }, decimals: decimals, &out)
                     row.text(indicator.polarity.rawValue, &out)
                     if let fact {
-                        row.cells(cells.citations, fact, &out)
+                        row.cells(cells.citation(fact), &out)
                         row.flags(alignment.flags(fact), &out)
                     } else {
                         for _ in 0..<4 { row.missing(&out) }
@@ -133,7 +133,7 @@ public enum RankingsExport {
                     var row = CSVRow(dialect: dialect)
                     row.cells(head, &out)
                     row.cells(areaCells, area, &out)
-                    row.cells(cells.values, fact, &out)
+                    row.cells(cells.value(fact), &out)
                     row.cells(summary, &out)
                     row.number(d.zScore(v), decimals: 4, &out); row.number(table.memberPercentile[m], decimals: 2, &out)
                     row.end(&out)

@@ -44,11 +44,11 @@ public enum TargetsExport {
                         if let note = achievement.note { notes.append(note) }
                         var row = CSVRow(dialect: dialect)
                         row.cells(areaCells, Int(d), &out); row.cells(indicatorCells, ind, &out); row.integer(y, &out)
-                        row.cells(cells.values, a, &out); row.number(target, decimals: decimals, &out)
+                        row.cells(cells.value(a), &out); row.number(target, decimals: decimals, &out)
                         row.number(achievement.capaian, decimals: 2, &out); row.number(achievement.clamped, decimals: 2, &out)
                         row.text(achievement.predicate?.rawValue, &out)
                         row.text(achievement.capaian.map { $0 >= 100 - 1e-9 ? "yes" : "no" }, &out)
-                        row.cells(cells.citations, a, &out)
+                        row.cells(cells.citation(a), &out)
                         scratch.removeAll()
                         alignment.appendCitation(t, role: .target, to: &scratch)
                         scratch.withBytes { row.text($0, &out) }

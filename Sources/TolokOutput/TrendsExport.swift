@@ -61,7 +61,7 @@ public enum TrendsExport {
                         }
                         var row = CSVRow(dialect: dialect)
                         row.cells(areaCells, Int(d), &out); row.text(indicator.id, &out); row.integer(point.year, &out)
-                        row.cells(cells.values, point.fact, &out)
+                        row.cells(cells.value(point.fact), &out)
                         if let previous { row.integer(previous.year, &out) } else { row.missing(&out) }
                         row.number(change, decimals: decimals, &out); row.number(changePercent, decimals: 2, &out)
                         if cagr != nil, let f = steps.first { row.integer(series[f].year, &out) } else { row.missing(&out) }
@@ -70,7 +70,7 @@ public enum TrendsExport {
                         if target != nil, let end { row.integer(end.year, &out) } else { row.missing(&out) }
                         row.number(progress?.distance, decimals: decimals, &out); row.number(progress?.pace, decimals: 2, &out)
                         row.text(progress.map { $0.met ? "yes" : "no" }, &out)
-                        row.cells(cells.citations, point.fact, &out)
+                        row.cells(cells.citation(point.fact), &out)
                         if target != nil, let end {
                             scratch.removeAll()
                             alignment.appendCitation(end.fact, role: .target, to: &scratch)
