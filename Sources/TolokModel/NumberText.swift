@@ -137,12 +137,8 @@ public enum NumberText {
         if trimming {
             while decimals > 0 && x % 10 == 0 { x /= 10; decimals -= 1 }
         }
-        var digits = 1
-        var limit: UInt64 = 10
-        while digits < 20 && x >= limit { digits += 1; limit = limit &* 10 }
-        digits = max(digits, decimals + 1)
         let sign = negative ? 1 : 0
-        let length = sign + digits + (decimals > 0 ? 1 : 0)
+        let length = fixedLength(x, decimals: decimals, negative: negative)
         var i = length
         if decimals > 0 {
             for _ in 0..<decimals {
@@ -164,18 +160,25 @@ public enum NumberText {
         return length
     }
 
+    /// The bytes of `magnitude` / 10^`decimals` written with a minus sign when `negative`: its
+    /// digits (at least one before the decimal mark) and the mark.
+    @inlinable @inline(__always)
+    static func fixedLength<T: FixedWidthInteger & UnsignedInteger>(_ magnitude: T, decimals: Int, negative: Bool) -> Int {
+        let most = T.bitWidth <= 32 ? 10 : 20  // the digits of UInt32.max, of UInt64.max
+        var digits = 1
+        var limit: T = 10
+        while digits < most && magnitude >= limit { digits += 1; limit = limit &* 10 }
+        return (negative ? 1 : 0) + max(digits, decimals + 1) + (decimals > 0 ? 1 : 0)
+    }
+
     /// Writes `magnitude` / 10^`decimals` (`decimals` at most 9; a minus sign first when
     /// `negative`) at `out`, two digits at a time from the right; returns the bytes written (at
     /// most 22; `out` must have room for them).
     @inlinable
     static func writeFixed32(_ magnitude: UInt32, decimals: Int, negative: Bool, separator: UInt8,
                              to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var digits = 1
-        var limit: UInt32 = 10
-        while digits < 10 && magnitude >= limit { digits += 1; limit = limit &* 10 }
-        digits = max(digits, decimals + 1)
         let sign = negative ? 1 : 0
-        let length = sign + digits + (decimals > 0 ? 1 : 0)
+        let length = fixedLength(magnitude, decimals: decimals, negative: negative)
         var x = magnitude
         var i = length
         var fraction = decimals

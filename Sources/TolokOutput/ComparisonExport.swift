@@ -6,7 +6,8 @@ import TolokStatistics
 /// `comparison.csv` of every district, indicator and year with a value (``YearPolicy/all``),
 /// written from the alignment's grid and the rank table in blocks on both cores: the same rows
 /// and bytes as ``AnalysisExports/comparison(_:policy:english:)`` over ``Comparisons/compute``,
-/// without a struct per row.
+/// without a struct per row. Each fact's value and citation come from `cells` (``FactCells`` of
+/// the same alignment).
 public enum ComparisonExport {
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
                              english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {

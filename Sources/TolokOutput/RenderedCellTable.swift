@@ -2,13 +2,14 @@ import Dispatch
 import TolokModel
 import TolokAlignment
 
-/// Cells rendered once for each of a set of keys (an area's code and name, a province's code),
-/// held in one block of memory and read by pointer (``CSVRow/cells(_:_:_:)``).
+/// Cells rendered once for each of a set of keys (an area's code and name, a province's code, an
+/// indicator's id and name, a fact's value and citation: ``FactCells``), held in one block of
+/// memory and read by pointer (``CSVRow/cells(_:_:_:)``).
 ///
 /// An array of ``RenderedCells`` per key would do the same, but reading one element counts a
 /// reference to its bytes: with both threads of a ``BlockWriter`` reading the same areas' cells on
 /// every row, both cores then write to the same counters, and a cache line passing back and forth
-/// on each row took 4 % of the full report's time at national scale.
+/// on each row took up to 4 % of the full report's time at national scale.
 public struct RenderedCellTable: @unchecked Sendable {
     // `@unchecked Sendable`: the bytes are written once, in `init`, and only read after.
     private final class Storage {

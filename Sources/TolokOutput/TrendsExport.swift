@@ -5,6 +5,7 @@ import TolokStatistics
 
 /// `trends.csv` written from the alignment's grids in blocks on both cores: the same rows and
 /// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:includeSuspect:)``.
+/// Each value and its citation come from `cells` (``FactCells`` of the same alignment).
 public enum TrendsExport {
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
                              dialect: CSVDialect, cells: FactCells, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
