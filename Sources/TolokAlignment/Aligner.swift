@@ -333,7 +333,9 @@ public struct Alignment: Sendable {
     ///
     /// With `factsFrom`, only the facts from that index on are marked: those ``add(_:resolving:)``
     /// appended since a call with the same `reasons` (the others, and the targets, keep their
-    /// marks). On `threads > 1` the two grids are resolved side by side (the same grids).
+    /// marks). Only the cells of facts whose mark changed are resolved again, and the appended
+    /// facts placed (``ResolvedGrid/resolve(changed:of:prefers:)``); when the grids are made anew,
+    /// on `threads > 1` the two side by side (the same grids).
     public mutating func markSuspects(_ reasons: [String: [String]], factsFrom first: Int = 0, threads: Int = 1) {
         let pool = dataset.pool
         // The reasons by table row and field: a row's index into `lists`, or -1. A key names one
@@ -382,8 +384,11 @@ public struct Alignment: Sendable {
             suspicions = [:]
             targetSuspicions = [:]
         }
+        // The facts whose mark changes: their cells are resolved again.
+        var changed: [Int] = [], changedTargets: [Int] = []
         for i in first..<facts.count {
             let list = reasonsOf(facts[i], i, target: false)
+            if facts[i].suspect == list.isEmpty { changed.append(i) }
             facts[i].suspect = !list.isEmpty
             // (From 0 the table is empty: nothing to remove.)
             if !list.isEmpty || first > 0 { suspicions[Int32(i)] = list.isEmpty ? nil : list }
@@ -391,11 +396,30 @@ public struct Alignment: Sendable {
         if first == 0 {
             for i in targetFacts.indices {
                 let list = reasonsOf(targetFacts[i], i, target: true)
+                if targetFacts[i].suspect == list.isEmpty { changedTargets.append(i) }
                 targetFacts[i].suspect = !list.isEmpty
                 if !list.isEmpty { targetSuspicions[Int32(i)] = list }
             }
         }
-        resolve(threads: threads)
+        refresh(changed: changed, changedTargets: changedTargets, threads: threads)
+    }
+
+    /// Brings the grids up to date with the facts as they are now: the facts appended since a
+    /// grid was made are placed, and the cells of the placed facts whose mark changed
+    /// (`changed`, `changedTargets`) resolved again; the grids are made anew when an appended fact
+    /// lies outside them. The same grids as ``resolve(threads:)``, without a pass over every fact.
+    private mutating func refresh(changed: [Int], changedTargets: [Int], threads: Int) {
+        let sources = sourceInfo
+        let actual = { (a: Fact, b: Fact) in SourcePriority.prefers(a, over: b, sources: sources) }
+        let target = { (a: Fact, b: Fact) in TargetPriority.prefers(a, over: b, sources: sources) }
+        let (placed, placedTargets) = (grid.placed, targetGrid.placed)
+        guard placed <= facts.count, placedTargets <= targetFacts.count,
+              grid.place(factsFrom: facts, prefers: actual), targetGrid.place(factsFrom: targetFacts, prefers: target) else {
+            resolve(threads: threads)
+            return
+        }
+        grid.resolve(changed: changed.filter { $0 < placed }, of: facts, prefers: actual)
+        targetGrid.resolve(changed: changedTargets.filter { $0 < placedTargets }, of: targetFacts, prefers: target)
     }
 
     /// Adds values computed from the aligned ones (absorption, costs, per-1,000 rates) and

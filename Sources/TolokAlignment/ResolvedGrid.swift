@@ -19,6 +19,10 @@ public struct ResolvedGrid: Sendable {
     /// group's values are one run of memory, not one cache miss per district.
     public private(set) var values: [Double] = []
 
+    /// How many facts the grid has placed: those of `facts[..<placed]` (``place(factsFrom:of:prefers:)``
+    /// adds the ones appended since).
+    public private(set) var placed = 0
+
     /// Resolves `facts` in order: `prefers(a, b)` says `a` wins over `b`. `keepsValues`: the grid
     /// holds the chosen facts' ``values`` too.
     public init(_ facts: [Fact], areaCount: Int, indicatorCount: Int, keepsValues: Bool = false, prefers: (Fact, Fact) -> Bool) {
@@ -31,19 +35,61 @@ public struct ResolvedGrid: Sendable {
         self.indicatorCount = indicatorCount
         chosen = [Int32](repeating: -1, count: max(1, indicatorCount * yearSpan * areaCount))
         if keepsValues { values = [Double](repeating: .nan, count: chosen.count) }
-        for (i, f) in facts.enumerated() {
-            let cell = (Int(f.indicator) * yearSpan + Int(f.year) - lo) * areaCount + Int(f.area)
-            let current = chosen[cell]
-            if current < 0 {
-                chosen[cell] = Int32(i)
-                if keepsValues { values[cell] = f.value }
-            } else if prefers(f, facts[Int(current)]) {
-                others[Int32(cell), default: []].insert(current, at: 0)
-                chosen[cell] = Int32(i)
-                if keepsValues { values[cell] = f.value }
-            } else {
-                others[Int32(cell), default: []].append(Int32(i))
-            }
+        for i in facts.indices { place(i, of: facts, prefers: prefers) }
+        placed = facts.count
+    }
+
+    /// Places fact `i` in its cell after the facts placed before it: chosen if preferred to the
+    /// cell's chosen one (which goes first among the others), otherwise last among the others.
+    @inline(__always)
+    private mutating func place(_ i: Int, of facts: [Fact], prefers: (Fact, Fact) -> Bool) {
+        let f = facts[i]
+        let cell = cellOf(f)
+        let current = chosen[cell]
+        if current < 0 {
+            chosen[cell] = Int32(i)
+            if !values.isEmpty { values[cell] = f.value }
+        } else if prefers(f, facts[Int(current)]) {
+            others[Int32(cell), default: []].insert(current, at: 0)
+            chosen[cell] = Int32(i)
+            if !values.isEmpty { values[cell] = f.value }
+        } else {
+            others[Int32(cell), default: []].append(Int32(i))
+        }
+    }
+
+    @inline(__always)
+    private func cellOf(_ f: Fact) -> Int {
+        (Int(f.indicator) * yearSpan + Int(f.year) - minYear) * areaCount + Int(f.area)
+    }
+
+    /// Places the facts appended to `facts` since the grid was made (from ``placed`` on), as
+    /// ``init(_:areaCount:indicatorCount:keepsValues:prefers:)`` would have: the same grid as one
+    /// made of all of them. `false`, and nothing placed, when one lies outside the grid's years,
+    /// areas or indicators (a new grid is needed).
+    public mutating func place(factsFrom facts: [Fact], prefers: (Fact, Fact) -> Bool) -> Bool {
+        let new = facts[placed...]
+        guard new.allSatisfy({ f in
+            Int(f.year) >= minYear && Int(f.year) < minYear + yearSpan && Int(f.area) < areaCount && Int(f.indicator) < indicatorCount
+        }) else { return false }
+        for i in new.indices { place(i, of: facts, prefers: prefers) }
+        placed = facts.count
+        return true
+    }
+
+    /// Resolves again the cells of the placed facts `changed` (whose preference changed, such as
+    /// a value found suspect): each cell's facts placed anew in order, so the grid is the one
+    /// made of `facts` as they are now.
+    public mutating func resolve(changed: [Int], of facts: [Fact], prefers: (Fact, Fact) -> Bool) {
+        var cells = changed.map { cellOf(facts[$0]) }
+        cells.sort()
+        var previous = -1
+        for cell in cells where cell != previous {
+            previous = cell
+            var members = [Int(chosen[cell])] + (others.removeValue(forKey: Int32(cell)) ?? []).map(Int.init)
+            members.sort()
+            chosen[cell] = -1
+            for i in members { place(i, of: facts, prefers: prefers) }
         }
     }
 

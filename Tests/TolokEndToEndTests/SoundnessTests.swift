@@ -193,6 +193,31 @@ struct SoundnessTests {
         #expect(jumps.first?.expected == 8.2)
     }
 
+    @Test func aValueMarkedSuspectGivesWayToAnUnsuspectedOne() throws {
+        // 9910's TPT 2023 printed by four press reports; the 81's has priority 1, so it is the value
+        // used. Marked suspect, it gives way to the first of the others (8,1), and stays listed
+        // after them: the grid is the one made anew of the facts as they are now.
+        let folder = try syntheticFolder([SyntheticDistrict(code: "9910", values: [("tpt", 2023, 8.1)])])
+        let references = folder.appendingPathComponent("references.csv"), sources = folder.appendingPathComponent("sources.csv")
+        try (String(contentsOf: references, encoding: .utf8)
+            + "o2,9910,tpt,2023,8,8.2,,%,false,,s2,test,,\no3,9910,tpt,2023,8,8.3,,%,false,,s3,test,,\no4,9910,tpt,2023,8,81.0,,%,false,,s4,test,,\n")
+            .write(to: references, atomically: true, encoding: .utf8)
+        try ("source_id,document,title,type,year,publisher,area_code,note,priority\n"
+            + "s1,test,Synthetic,press,2023,,,,\ns2,test2,Synthetic 2,press,2023,,,,\ns3,test3,Synthetic 3,press,2023,,,,\n"
+            + "s4,test4,Synthetic 4,press,2023,,,,1\n")
+            .write(to: sources, atomically: true, encoding: .utf8)
+        var alignment = Alignment(try #require(DatasetLoader.load(directory: folder.path).dataset))
+        #expect(alignment.value("9910", 2023, "tpt")?.chosen.value == 81)
+        alignment.markSuspects(["o4.value": ["a typo"]], threads: 2)
+        let used = try #require(alignment.value("9910", 2023, "tpt"))
+        #expect(used.chosen.value == 8.1 && !used.chosen.isSuspect)
+        #expect(used.alternatives.map(\.value) == [8.2, 8.3, 81] && used.alternatives.map(\.isSuspect) == [false, false, true])
+        let info = alignment.sourceInfo
+        let anew = ResolvedGrid(alignment.facts, areaCount: alignment.grid.areaCount, indicatorCount: alignment.grid.indicatorCount,
+                                keepsValues: true) { SourcePriority.prefers($0, over: $1, sources: info) }
+        #expect(alignment.grid.chosen == anew.chosen && alignment.grid.others == anew.others)
+    }
+
     // MARK: Small samples
 
     @Test func noRankOrZScoreOverFewerThanFive() throws {
