@@ -179,13 +179,7 @@ struct SoundnessTests {
     @Test func aValueIsCheckedAgainstOtherSourcesOfTheSameFact() throws {
         // 9910's TPT 2023 is its only year, printed by four sources: 8,1, 8,2, 8,3 and 81,0. With no series
         // to compare with, the 81 is caught against the other three (their median 8,2); they are not.
-        let folder = try syntheticFolder([SyntheticDistrict(code: "9910", values: [("tpt", 2023, 8.1)])])
-        let references = folder.appendingPathComponent("references.csv"), sources = folder.appendingPathComponent("sources.csv")
-        try (String(contentsOf: references, encoding: .utf8)
-            + "o2,9910,tpt,2023,8,8.2,,%,false,,s2,test,,\no3,9910,tpt,2023,8,8.3,,%,false,,s3,test,,\no4,9910,tpt,2023,8,81.0,,%,false,,s4,test,,\n")
-            .write(to: references, atomically: true, encoding: .utf8)
-        try (String(contentsOf: sources, encoding: .utf8) + (2...4).map { "s\($0),test\($0),Synthetic \($0),press,2023,,,,\n" }.joined())
-            .write(to: sources, atomically: true, encoding: .utf8)
+        let folder = try fourPrintingsOfTPT { sources in sources + (2...4).map { "s\($0),test\($0),Synthetic \($0),press,2023,,,,\n" }.joined() }
         let analysis = Analysis(try #require(DatasetLoader.load(directory: folder.path).dataset))
         let jumps = analysis.audit.findings.filter { $0.check == .seriesJump }
         #expect(jumps.map(\.recordIDs.first) == ["o4"])
@@ -197,15 +191,11 @@ struct SoundnessTests {
         // 9910's TPT 2023 printed by four press reports; the 81's has priority 1, so it is the value
         // used. Marked suspect, it gives way to the first of the others (8,1), and stays listed
         // after them: the grid is the one made anew of the facts as they are now.
-        let folder = try syntheticFolder([SyntheticDistrict(code: "9910", values: [("tpt", 2023, 8.1)])])
-        let references = folder.appendingPathComponent("references.csv"), sources = folder.appendingPathComponent("sources.csv")
-        try (String(contentsOf: references, encoding: .utf8)
-            + "o2,9910,tpt,2023,8,8.2,,%,false,,s2,test,,\no3,9910,tpt,2023,8,8.3,,%,false,,s3,test,,\no4,9910,tpt,2023,8,81.0,,%,false,,s4,test,,\n")
-            .write(to: references, atomically: true, encoding: .utf8)
-        try ("source_id,document,title,type,year,publisher,area_code,note,priority\n"
-            + "s1,test,Synthetic,press,2023,,,,\ns2,test2,Synthetic 2,press,2023,,,,\ns3,test3,Synthetic 3,press,2023,,,,\n"
-            + "s4,test4,Synthetic 4,press,2023,,,,1\n")
-            .write(to: sources, atomically: true, encoding: .utf8)
+        let folder = try fourPrintingsOfTPT { _ in
+            "source_id,document,title,type,year,publisher,area_code,note,priority\n"
+                + "s1,test,Synthetic,press,2023,,,,\ns2,test2,Synthetic 2,press,2023,,,,\ns3,test3,Synthetic 3,press,2023,,,,\n"
+                + "s4,test4,Synthetic 4,press,2023,,,,1\n"
+        }
         var alignment = Alignment(try #require(DatasetLoader.load(directory: folder.path).dataset))
         #expect(alignment.value("9910", 2023, "tpt")?.chosen.value == 81)
         alignment.markSuspects(["o4.value": ["a typo"]], threads: 2)
@@ -216,6 +206,18 @@ struct SoundnessTests {
         let anew = ResolvedGrid(alignment.facts, areaCount: alignment.grid.areaCount, indicatorCount: alignment.grid.indicatorCount,
                                 keepsValues: true) { SourcePriority.prefers($0, over: $1, sources: info) }
         #expect(alignment.grid.chosen == anew.chosen && alignment.grid.others == anew.others)
+    }
+
+    /// A synthetic datasets folder where 9910's TPT 2023 is printed four times: 8,1 (record o1, in
+    /// source s1), 8,2, 8,3 and 81,0 (o2–o4, in s2–s4); `sources` makes sources.csv of the folder's own.
+    private func fourPrintingsOfTPT(sources: (String) -> String) throws -> URL {
+        let folder = try syntheticFolder([SyntheticDistrict(code: "9910", values: [("tpt", 2023, 8.1)])])
+        let references = folder.appendingPathComponent("references.csv"), sourcesFile = folder.appendingPathComponent("sources.csv")
+        try (String(contentsOf: references, encoding: .utf8)
+            + "o2,9910,tpt,2023,8,8.2,,%,false,,s2,test,,\no3,9910,tpt,2023,8,8.3,,%,false,,s3,test,,\no4,9910,tpt,2023,8,81.0,,%,false,,s4,test,,\n")
+            .write(to: references, atomically: true, encoding: .utf8)
+        try sources(String(contentsOf: sourcesFile, encoding: .utf8)).write(to: sourcesFile, atomically: true, encoding: .utf8)
+        return folder
     }
 
     // MARK: Small samples
