@@ -413,8 +413,7 @@ public struct Alignment: Sendable {
         let actual = { (a: Fact, b: Fact) in SourcePriority.prefers(a, over: b, sources: sources) }
         let target = { (a: Fact, b: Fact) in TargetPriority.prefers(a, over: b, sources: sources) }
         let (placed, placedTargets) = (grid.placed, targetGrid.placed)
-        guard placed <= facts.count, placedTargets <= targetFacts.count,
-              grid.place(factsFrom: facts, prefers: actual), targetGrid.place(factsFrom: targetFacts, prefers: target) else {
+        guard grid.place(factsFrom: facts, prefers: actual), targetGrid.place(factsFrom: targetFacts, prefers: target) else {
             resolve(threads: threads)
             return
         }

@@ -19,7 +19,7 @@ public struct ResolvedGrid: Sendable {
     /// group's values are one run of memory, not one cache miss per district.
     public private(set) var values: [Double] = []
 
-    /// How many facts the grid has placed: those of `facts[..<placed]` (``place(factsFrom:of:prefers:)``
+    /// How many facts the grid has placed: those of `facts[..<placed]` (``place(factsFrom:prefers:)``
     /// adds the ones appended since).
     public private(set) var placed = 0
 
@@ -66,8 +66,10 @@ public struct ResolvedGrid: Sendable {
     /// Places the facts appended to `facts` since the grid was made (from ``placed`` on), as
     /// ``init(_:areaCount:indicatorCount:keepsValues:prefers:)`` would have: the same grid as one
     /// made of all of them. `false`, and nothing placed, when one lies outside the grid's years,
-    /// areas or indicators (a new grid is needed).
+    /// areas or indicators, or `facts` is not the grid's facts with others appended (fewer of
+    /// them): a new grid is needed.
     public mutating func place(factsFrom facts: [Fact], prefers: (Fact, Fact) -> Bool) -> Bool {
+        guard placed <= facts.count else { return false }
         let new = facts[placed...]
         guard new.allSatisfy({ f in
             Int(f.year) >= minYear && Int(f.year) < minYear + yearSpan && Int(f.area) < areaCount && Int(f.indicator) < indicatorCount

@@ -73,5 +73,8 @@ struct ResolvedGridTests {
         facts[2].year = 2024
         let inside = grid.place(factsFrom: facts, prefers: prefers)
         #expect(!inside && grid.placed == 2)
+        // Fewer facts than the grid placed: not its facts.
+        let fewer = grid.place(factsFrom: [facts[0]], prefers: prefers)
+        #expect(!fewer && grid.placed == 2)
     }
 }
