@@ -7,18 +7,21 @@ public struct BudgetTree: Sendable {
     private let childRows: [Int32]
     /// The rows that have children, in the order of their first child.
     public let parents: [Int32]
+    /// The first row of each id.
+    private let rowOfID: [Int32: Int32]
 
-    /// The tree of lines identified by `ids`, each under the line whose id is its `parentIDs`
-    /// entry (`nil` or an id no line has: none). Ids are any hashable key (pool ids, strings); a
-    /// parent id names the first line that has it.
-    public init<ID: Hashable>(ids: [ID], parentIDs: [ID?]) {
-        var rowOfID: [ID: Int32] = [:]
+    /// The tree of lines identified by `ids` (pool ids), each under the line whose id is its
+    /// `parentIDs` entry (negative, or an id no line has: none). A parent id names the first line
+    /// that has it (``firstRow(of:)``).
+    public init(ids: [Int32], parentIDs: [Int32]) {
+        precondition(ids.count == parentIDs.count, "one parent id per line")
+        var rowOfID: [Int32: Int32] = [:]
         rowOfID.reserveCapacity(ids.count)
         for (row, id) in ids.enumerated() where rowOfID[id] == nil { rowOfID[id] = Int32(row) }
         var parentOf = [Int32](repeating: -1, count: ids.count)
         var counts = [Int32](repeating: 0, count: ids.count + 1)
         for (row, parent) in parentIDs.enumerated() {
-            guard let parent, let p = rowOfID[parent] else { continue }
+            guard parent >= 0, let p = rowOfID[parent] else { continue }
             parentOf[row] = p
             counts[Int(p) + 1] += 1
         }
@@ -34,12 +37,11 @@ public struct BudgetTree: Sendable {
         childStart = counts
         childRows = rows
         self.parents = parents
+        self.rowOfID = rowOfID
     }
 
-    /// The tree of `lines`.
-    public init(_ lines: [BudgetLine]) {
-        self.init(ids: lines.map(\.id), parentIDs: lines.map(\.parentID))
-    }
+    /// The first row whose id is `id`, `nil` when none.
+    public func firstRow(of id: Int32) -> Int? { rowOfID[id].map(Int.init) }
 
     /// The rows directly under `row`, in row order.
     public func children(of row: Int) -> ArraySlice<Int32> {

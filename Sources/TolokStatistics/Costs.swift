@@ -52,68 +52,64 @@ public enum Costs {
 
     /// Execution budgets per district, year and standard programme, plus a whole-agency row
     /// (`programme == nil`). When a district-year has several budget tables (e.g. a programme
-    /// table and an input table), the one with the largest programme total is used.
+    /// table and an input table), the one with the largest programme total is used. The lines
+    /// are read as columns of pool ids (``ExecutionLines``); strings are made only for the rows
+    /// returned.
     public static func programmeBudgets(_ dataset: Dataset, crosswalk: ProgrammeCrosswalk) -> [ProgrammeBudget] {
-        let lines = dataset.correctedBudgetLines().filter { $0.stage == .execution }
-        struct TableKey: Hashable { var district: String; var year: Int; var source: String; var location: String }
-        var tables: [TableKey: [BudgetLine]] = [:]
-        for l in lines { tables[TableKey(district: l.districtCode, year: l.year, source: l.source.sourceID, location: l.source.location), default: []].append(l) }
-
-        let tree = BudgetTree(lines)
-        var rowOfID: [String: Int] = [:]
-        for (row, line) in lines.enumerated() where rowOfID[line.id] == nil { rowOfID[line.id] = row }
-        func effective(_ line: BudgetLine, _ field: KeyPath<BudgetLine, CanonicalNumber?>) -> Double? {
-            rowOfID[line.id].flatMap { tree.amount($0) { lines[$0][keyPath: field]?.value } }
-        }
-        /// The corrections of a line and of every line under it.
-        func corrections(_ line: BudgetLine) -> [String] {
-            let under = rowOfID[line.id].map { tree.rows(under: $0) } ?? []
-            return ([line] + under.map { lines[$0] }).flatMap { l in
-                l.corrections.filter { $0.correction.field != "reported_percent" }.map(\.description)
-            }
+        guard let lines = ExecutionLines(dataset) else { return [] }
+        struct TableKey: Hashable { var district: Int32; var year: Int; var source: Int32; var location: Int32 }
+        var tables: [TableKey: [Int]] = [:]
+        for i in 0..<lines.count {
+            tables[TableKey(district: lines.district[i], year: lines.year[i], source: lines.source[i], location: lines.location[i]), default: []].append(i)
         }
 
-        var chosen: [String: (TableKey, Double)] = [:]
+        struct DistrictYear: Hashable { var district: Int32; var year: Int }
+        var chosen: [DistrictYear: (key: TableKey, total: Double)] = [:]
         for (key, table) in tables {
-            let total = table.filter { $0.level == "program" }.compactMap { effective($0, \.pagu) }.reduce(0, +)
-            let id = "\(key.district)\u{0}\(key.year)"
-            if let current = chosen[id], current.1 > total || (current.1 == total && (current.0.source, current.0.location) < (key.source, key.location)) { continue }
+            let total = table.filter(lines.isProgramme).compactMap { lines.effective($0, lines.pagu) }.reduce(0, +)
+            let id = DistrictYear(district: key.district, year: key.year)
+            if let current = chosen[id], current.total > total
+                || (current.total == total && (lines.text(current.key.source), lines.text(current.key.location)) < (lines.text(key.source), lines.text(key.location))) {
+                continue
+            }
             chosen[id] = (key, total)
         }
         var result: [ProgrammeBudget] = []
-        for (key, _) in chosen.values.sorted(by: { ($0.0.district, $0.0.year) < ($1.0.district, $1.0.year) }) {
+        let ordered = chosen.values.map { (key: $0.key, district: lines.text($0.key.district)) }.sorted { ($0.district, $0.key.year) < ($1.district, $1.key.year) }
+        for (key, districtCode) in ordered {
             let table = tables[key]!
-            let programmeLines = table.filter { $0.level == "program" }
+            let programmeLines = table.filter(lines.isProgramme)
             var byCode: [String: ProgrammeBudget] = [:]
             var unmatched: [String] = []
             for line in programmeLines {
-                guard let programme = crosswalk.programme(districtCode: line.districtCode, label: line.label, code: line.code) else {
-                    unmatched.append(line.label)
+                let label = lines.text(lines.label[line])
+                guard let programme = crosswalk.programme(districtCode: districtCode, label: label, code: lines.optionalText(lines.code[line])) else {
+                    unmatched.append(label)
                     continue
                 }
-                var entry = byCode[programme.code] ?? ProgrammeBudget(districtCode: key.district, year: key.year, programme: programme,
-                                                                    labels: [], pagu: 0, realisasi: 0, source: line.source, lineIDs: [])
-                entry.labels.append(line.label)
-                entry.lineIDs.append(line.id)
-                entry.corrections += corrections(line)
-                entry.pagu = effective(line, \.pagu).flatMap { p in entry.pagu.map { $0 + p } }
-                entry.realisasi = effective(line, \.realisasi).flatMap { r in entry.realisasi.map { $0 + r } }
+                var entry = byCode[programme.code] ?? ProgrammeBudget(districtCode: districtCode, year: key.year, programme: programme,
+                                                                    labels: [], pagu: 0, realisasi: 0, source: lines.location(line), lineIDs: [])
+                entry.labels.append(label)
+                entry.lineIDs.append(lines.text(lines.id[line]))
+                entry.corrections += lines.corrections(underAndOf: line)
+                entry.pagu = lines.effective(line, lines.pagu).flatMap { p in entry.pagu.map { $0 + p } }
+                entry.realisasi = lines.effective(line, lines.realisasi).flatMap { r in entry.realisasi.map { $0 + r } }
                 byCode[programme.code] = entry
             }
-            let totalLine = table.first { $0.level == "total" && $0.parentID == nil && $0.pagu != nil }
+            let totalLine = table.first { lines.isTotal($0) && lines.parent[$0] < 0 && !lines.pagu[$0].isNaN }
             let programmes = byCode.keys.sorted().map { byCode[$0]! }
             // A sum is missing as soon as one of its lines is: never a silent zero.
-            func sum(_ field: KeyPath<BudgetLine, CanonicalNumber?>) -> Double? {
-                let parts = programmeLines.map { effective($0, field) }
+            func sum(_ values: [Double]) -> Double? {
+                let parts = programmeLines.map { lines.effective($0, values) }
                 return parts.isEmpty || parts.contains { $0 == nil } ? nil : parts.reduce(0) { $0 + $1! }
             }
-            let pagu = totalLine?.pagu?.value ?? sum(\.pagu)
-            let realisasi = totalLine.map { $0.realisasi?.value } ?? sum(\.realisasi)
-            var whole = ProgrammeBudget(districtCode: key.district, year: key.year, programme: nil,
-                                        labels: totalLine.map { [$0.label] } ?? programmeLines.map(\.label),
-                                        pagu: pagu, realisasi: realisasi, source: totalLine?.source ?? table[0].source,
-                                        lineIDs: totalLine.map { [$0.id] } ?? programmeLines.map(\.id))
-            whole.corrections = totalLine.map(corrections) ?? programmes.flatMap(\.corrections)
+            let pagu = totalLine.map { lines.pagu[$0] } ?? sum(lines.pagu)
+            let realisasi = totalLine.map { lines.value($0, lines.realisasi) } ?? sum(lines.realisasi)
+            var whole = ProgrammeBudget(districtCode: districtCode, year: key.year, programme: nil,
+                                        labels: totalLine.map { [lines.text(lines.label[$0])] } ?? programmeLines.map { lines.text(lines.label[$0]) },
+                                        pagu: pagu, realisasi: realisasi, source: lines.location(totalLine ?? table[0]),
+                                        lineIDs: totalLine.map { [lines.text(lines.id[$0])] } ?? programmeLines.map { lines.text(lines.id[$0]) })
+            whole.corrections = totalLine.map { lines.corrections(underAndOf: $0) } ?? programmes.flatMap(\.corrections)
             let codes = programmes.compactMap { $0.programme?.code }
             whole.caveat = "covers the programmes of \(whole.source.sourceID) \(whole.source.location): \(codes.joined(separator: ", "))"
                 + (unmatched.isEmpty ? "" : " and \(unmatched.count) without a standard code")

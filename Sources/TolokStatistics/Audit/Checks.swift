@@ -52,7 +52,7 @@ extension Auditor {
     /// (a line without a printed amount counts as the sum of its own lines).
     mutating func checkBudgetTotals() {
         let b = budget.records
-        let tree = BudgetTree(ids: b.id, parentIDs: budget.parent.map { $0 >= 0 ? $0 : nil })
+        let tree = BudgetTree(ids: b.id, parentIDs: budget.parent)
         let rank = textRanks(tree.parents.map { b.id[Int($0)] })
         for parent in tree.parents.sorted(by: { rank[b.id[Int($0)]]! < rank[b.id[Int($1)]]! }) {
             let i = Int(parent)
