@@ -180,8 +180,7 @@ public enum DatasetLoader {
                 },
             ])
             let (first, read) = firstRead[0]!
-            var (own, sideTable) = sideRead[0]!
-            sideRead[0] = nil  // the table's one reference: renumbered in place
+            var (own, sideTable) = sideRead.take(0)!  // the table's one reference: renumbered in place
             loader = first
             tables = read
             sideTable.moveStrings(from: own.pool, into: &loader.pool)
@@ -286,9 +285,9 @@ public enum DatasetLoader {
             for f in halves[half] { worker.append(file: base.appendingPathComponent(f.path), shownAs: shown(f.path), to: &part) }
             results[half] = (worker, part)
         }
-        var (main, mainTable) = results[0]!
-        var (second, secondTable) = results[1]!
-        (results[0], results[1]) = (nil, nil)  // the tables' one references: joined in place, the second freed as it goes
+        // The tables' one references: joined in place, the second freed as it goes.
+        var (main, mainTable) = results.take(0)!
+        var (second, secondTable) = results.take(1)!
         main.diagnostics = loader.diagnostics + main.diagnostics + second.diagnostics
         // The columns joined on both cores too.
         mainTable.append(taking: &secondTable, from: second.pool, into: &main.pool, threads: 2)

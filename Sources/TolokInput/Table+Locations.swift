@@ -104,10 +104,8 @@ extension Table {
                 swap(&other, &others[i])
                 incoming[i] = other
                 tasks.append { [slots] in
-                    var column = slots[i]!
-                    slots[i] = nil  // the one reference, so the append grows it in place
-                    let other = incoming[i]!
-                    incoming[i] = nil  // freed here, on this thread, once appended
+                    var column = slots.take(i)!  // the one reference, so the append grows it in place
+                    let other = incoming.take(i)!  // freed here, on this thread, once appended
                     let from = column.count
                     column += other
                     if from < column.count { column.withUnsafeMutableBufferPointer { renumber(&$0, from) } }

@@ -23,6 +23,13 @@ package final class ParallelSlots<T: Sendable>: @unchecked Sendable {
         get { slots[index].value }
         set { slots[index].value = newValue }
     }
+
+    /// The value of slot `index`, which is left empty: the caller then holds the value's only
+    /// reference, so changing it copies none of its arrays.
+    package func take(_ index: Int) -> T? {
+        defer { slots[index].value = nil }
+        return slots[index].value.take()
+    }
 }
 
 /// Independent pieces of work, each storing its result in its own ``ParallelSlots`` slot.

@@ -19,10 +19,11 @@ public struct Analysis: Sendable {
     /// Aligns `dataset` (corrections applied), audits it, marks the values computed from suspect
     /// figures, then computes programme budgets and costs from the corrected lines.
     ///
-    /// On `threads > 1` the work runs on both cores as four tasks: the alignment; each audit (of
-    /// the printed and of the corrected figures; one audit when there are no corrections), its
-    /// checks of the printed tables and then, once the alignment is done, of the aligned values;
-    /// the programme budgets. Each task is one thread's work, so the result is that of one thread.
+    /// On `threads > 1` the work runs on both cores as tasks: the alignment; each audit (of the
+    /// printed and of the corrected figures; one audit when there are no corrections) in two
+    /// parts, the first checks of the printed tables, and the others followed, once the alignment
+    /// is done, by the checks of the aligned values; the programme budgets. Each task is one
+    /// thread's work and the parts are merged in order, so the result is that of one thread.
     public init(_ dataset: Dataset, includeSuspect: Bool = false, threads: Int = 2) {
         self.dataset = dataset
         self.includeSuspect = includeSuspect
@@ -30,33 +31,44 @@ public struct Analysis: Sendable {
         let corrected = dataset.count("corrections") > 0
         let aligned = ParallelSlots<Alignment>(count: 1)
         let programmes = ParallelSlots<[ProgrammeBudget]>(count: 1)
-        let audits = ParallelSlots<AuditReport>(count: 2)
-        // The audits wait for the alignment, which is the first task: on one thread (the tasks in
-        // order) the wait returns at once.
+        // Each audit in two parts, side by side (``Auditor/checkRecordsFirstPart()``): slot 2i
+        // holds the first part of audit i, 2i + 1 its second.
+        let auditParts = ParallelSlots<Auditor>(count: 4)
+        // The second parts wait for the alignment, which is the first task: on one thread (the
+        // tasks in order) the wait returns at once.
         let alignmentDone = DispatchGroup()
         alignmentDone.enter()
-        let auditTask = { (i: Int) -> @Sendable () -> Void in
-            {
+        let auditTasks = { (i: Int) -> [@Sendable () -> Void] in
+            [{
                 var a = Auditor(dataset: dataset, corrected: i == 1)
-                a.checkRecords()
+                a.checkRecordsFirstPart()
+                auditParts[2 * i] = a
+            }, {
+                var a = Auditor(dataset: dataset, corrected: i == 1)
+                a.checkRecordsSecondPart()
                 alignmentDone.wait()
                 a.checkAligned(aligned[0]!)
-                audits[i] = a.report
-            }
+                auditParts[2 * i + 1] = a
+            }]
         }
         ParallelTasks.run(threads: threads, [
             {
                 aligned[0] = Alignment(dataset)
                 alignmentDone.leave()
             },
-        ] + (corrected ? [auditTask(1), auditTask(0)] : [auditTask(0)]) + [
+        ] + (corrected ? auditTasks(1) + auditTasks(0) : auditTasks(0)) + [
             { programmes[0] = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset)) },
         ])
-        var alignment = aligned[0]!
-        let audit = audits[0]!
-        let suspicions = Suspicions(audit: audits[corrected ? 1 : 0]!, dataset: dataset)
+        let audits = (0..<(corrected ? 2 : 1)).map { i in
+            var a = auditParts.take(2 * i)!
+            a.append(auditParts[2 * i + 1]!)
+            return a.report
+        }
+        var alignment = aligned.take(0)!
+        let audit = audits[0]
+        let suspicions = Suspicions(audit: audits[corrected ? 1 : 0], dataset: dataset)
         alignment.markSuspects(suspicions.reasons, threads: threads)
-        var budgets = programmes[0]!
+        var budgets = programmes.take(0)!
         for i in budgets.indices { budgets[i].suspicions = suspicions.reasons(budgetLines: budgets[i].lineIDs) }
         let costs = Costs.compute(budgets: budgets, alignment: alignment)
         // Resolved once, by the last call: the per-1,000 rates read counts and bases the costs do not touch.

@@ -116,11 +116,8 @@ public struct RankTable: Sendable {
                                          groupings: groupings, includeSuspect: includeSuspect, summaries: summaries,
                                          reservingFor: i == 0 ? indicators.count : run.count)
         }
-        var table = results[0]!
-        for i in 1..<parts {
-            table.append(results[i]!)
-            results[i] = nil
-        }
+        var table = results.take(0)!  // the one reference: the joins append in place
+        for i in 1..<parts { table.append(results.take(i)!) }
         return table
     }
 

@@ -33,4 +33,40 @@ struct AuditReportTests {
         #expect(report.findings.first?.detail == "first")
         #expect(report.findings.map(\.recordIDs) == [["a", "b"], ["a", "c"], ["a", "b"], ["a", "b"], ["a", "b"], ["a", "b"], ["a"], ["a"]])
     }
+
+    /// ``Analysis`` runs each audit in two parts side by side and merges them: the result is the
+    /// audit run in one piece, finding for finding and run for run (on the shipped datasets, and
+    /// on a synthetic one with deliberate findings of every kind).
+    @Test func theAuditInTwoPartsIsTheAuditInOne() throws {
+        let synthetic = try temporaryFolder().appendingPathComponent("synth")
+        let run = tolok("synth", "--districts", "30", "--provinces", "3", "--years", "4", "--indicators", "12", "--budget-lines", "20",
+                        "--seed", "5", "--out", synthetic.path, "--schemas", shippedDatasets + "/schemas")
+        #expect(run.status == 0, "\(run.err)")
+        for dataset in [shipped, try #require(DatasetLoader.load(directory: synthetic.path).dataset)] {
+            let analysis = Analysis(dataset, threads: 2)
+            let whole = Audit.run(dataset, alignment: analysis.alignment)
+            func rows(_ report: AuditReport) -> [String] {
+                report.findings.map { f in
+                    "\(f.check) \(f.severity) \(f.recordIDs) \(f.field) \(f.published) \(f.expected) \(f.location.file):\(f.location.line) \(f.detail)"
+                }
+            }
+            /// The first finding where two audits differ (`nil`: none).
+            func firstDifference(_ a: AuditReport, _ b: AuditReport) -> String? {
+                let (x, y) = (rows(a), rows(b))
+                return zip(x, y).first { $0 != $1 }.map { "\($0)\n≠ \($1)" } ?? (x.count == y.count ? nil : "\(x.count) findings ≠ \(y.count)")
+            }
+            #expect(whole.findings.count > 5)
+            #expect(firstDifference(analysis.audit, whole) == nil)
+            #expect(analysis.audit.problems == whole.problems)
+            #expect(analysis.audit.runs.count == whole.runs.count)
+            for check in AuditCheck.allCases { #expect(analysis.audit.runs.count(check) == whole.runs.count(check), "\(check)") }
+            // The parts' own merge, on copies of one auditor (the corrected figures).
+            var first = Auditor(dataset: dataset, corrected: true), second = first
+            first.checkRecordsFirstPart()
+            second.checkRecordsSecondPart()
+            second.checkAligned(analysis.alignment)
+            first.append(second)
+            #expect(firstDifference(first.report, Audit.run(dataset, alignment: analysis.alignment, corrected: true)) == nil)
+        }
+    }
 }

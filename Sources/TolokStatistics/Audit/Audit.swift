@@ -69,6 +69,14 @@ struct Auditor: Sendable {
 
     /// The checks of the printed tables, which need no alignment.
     mutating func checkRecords() {
+        checkRecordsFirstPart()
+        checkRecordsSecondPart()
+    }
+
+    /// The first part of ``checkRecords()``: sums, capaian, relations and facts printed twice.
+    /// The two parts read nothing the other writes, so they can run side by side on copies of
+    /// one auditor, merged in order by ``append(_:)``.
+    mutating func checkRecordsFirstPart() {
         checkCapaian()
         checkPercentages()
         checkBudgetTotals()
@@ -76,9 +84,22 @@ struct Auditor: Sendable {
         checkAverages()
         checkRelations()
         checkSameFacts()
+    }
+
+    /// The second part of ``checkRecords()``: series and ranges. ``checkAligned(_:)`` reads its
+    /// series findings, so it runs after this part on the same auditor.
+    mutating func checkRecordsSecondPart() {
         checkSeries()
         checkRateRanges()
         checkRatesFromCounts()
+    }
+
+    /// Adds the findings, runs and problems of `later`, a copy of this auditor that ran the checks
+    /// that follow this one's (as if this auditor had run them itself).
+    mutating func append(_ later: Auditor) {
+        findings += later.findings
+        runs.append(contentsOf: later.runs)
+        problems += later.problems
     }
 
     /// The reports' TPT and TPAK against BPS, and each canonical indicator's series and

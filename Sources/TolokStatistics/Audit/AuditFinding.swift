@@ -81,6 +81,13 @@ public struct AuditRuns: Sendable {
         perCheck[c] += 1
     }
 
+    /// Appends the runs of `later` (made after these).
+    mutating func append(contentsOf later: AuditRuns) {
+        checks += later.checks
+        records += later.records
+        for c in perCheck.indices { perCheck[c] += later.perCheck[c] }
+    }
+
     /// Number of checks made.
     public var count: Int { checks.count }
 
