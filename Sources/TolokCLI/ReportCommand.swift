@@ -76,7 +76,7 @@ enum ReportCommand {
         let provinces = areas.all.count { $0.level == .province }
         console.out("Loaded \(options.data): \(areas.districts.count) districts in \(provinces) provinces, \(reported.count) with reports ("
             + reported.prefix(5).map { "\($0.name) \($0.code)" }.joined(separator: ", ") + (reported.count > 5 ? ", …" : "") + "), years \(span)")
-        let excluded = dataset.references().count { $0.excluded != nil }
+        let excluded = dataset.referenceSpan().excluded
         console.out("  \(dataset.count("observations")) observations, \(dataset.count("budget")) budget lines, "
             + "\(dataset.count("references")) references (\(excluded) excluded from analyses, reason in the data), \(dataset.count("sources")) sources; "
             + "\(result.diagnostics.errorCount) errors, \(result.diagnostics.warningCount) warnings")

@@ -33,6 +33,22 @@ public struct Dataset: Sendable {
         return ReferenceValue.rows(of: table, pool: pool)
     }
 
+    /// The years of the reference values (``references()``: the rows with a value; a missing
+    /// year reads 0) and how many of them are excluded from analyses (a reason in `excluded`),
+    /// read from the columns without making the records.
+    public func referenceSpan() -> (years: ClosedRange<Int>?, excluded: Int) {
+        guard let table = tables["references"] else { return (nil, 0) }
+        let values = table.numbers(table.column("value")), years = table.integers(table.column("year"))
+        let excluded = table.textIDs(table.column("excluded"))
+        var low = Int.max, high = Int.min, count = 0
+        for row in 0..<table.rowCount where !values[row].isNaN {
+            let year = years[row] == Int64.min ? 0 : Int(years[row])
+            (low, high) = (min(low, year), max(high, year))
+            if excluded[row] >= 0 { count += 1 }
+        }
+        return (low <= high ? low...high : nil, count)
+    }
+
     /// The rank of each vintage (`datasets/vintages.csv`; higher = newer).
     public func vintageRanks() -> [String: Int] {
         guard let table = tables["vintages"] else { return [:] }

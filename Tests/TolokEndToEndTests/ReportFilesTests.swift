@@ -52,6 +52,22 @@ func tolok(width: Int, _ arguments: String...) -> Run {
 
 @Suite("Reports people read: report.html, summary.md, tolok.ipynb")
 struct ReportFilesTests {
+    /// The overview's reference years and excluded count, read from the columns, are those of
+    /// the reference records (rows without a value are no record).
+    @Test func theReferenceSpanIsThatOfTheRecords() throws {
+        let records = shipped.references(), span = shipped.referenceSpan()
+        #expect(span.excluded == records.count { $0.excluded != nil } && span.excluded > 0)
+        #expect(span.years == records.map(\.year).min().map { $0...records.map(\.year).max()! })
+        #expect(shippedReportData.overview.excludedReferenceCount == span.excluded)
+        // A row without a value is no record, even excluded and of another year.
+        let folder = try cleanFixture(), file = folder.appendingPathComponent("references.csv")
+        try (String(contentsOf: file, encoding: .utf8) + "r-none,00,tpt,1990,8,,,%,false,,bps,Tabel 1,,not printed\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let fixture = try #require(DatasetLoader.load(directory: folder.path).dataset)
+        #expect(fixture.referenceSpan().excluded == fixture.references().count { $0.excluded != nil })
+        #expect(fixture.referenceSpan().years?.lowerBound == fixture.references().map(\.year).min())
+    }
+
     @Test func reportWritesTheThreeFilesBesideTheCSV() throws {
         for name in ReportFiles.names {
             #expect(FileManager.default.fileExists(atPath: shippedReport.appendingPathComponent(name).path), "\(name)")

@@ -247,16 +247,15 @@ extension ReportData {
         let byArea = areaCounts.keys.sorted().map { code in
             (area: ref(code: code), errors: areaCounts[code]!.errors, rounding: areaCounts[code]!.rounding)
         }
-        let references = dataset.references()
-        let referenceYears = references.map(\.year)
+        let references = dataset.referenceSpan()
         var types: [String: Int] = [:]
         for s in sources.values { types[s.type, default: 0] += 1 }
         let overview = Overview(
             districtCount: areas.districts.count, provinceCount: areas.all.count { $0.level == .province },
             reportYears: reportYears.first.map { $0...reportYears.last! },
-            referenceYears: referenceYears.min().map { $0...referenceYears.max()! },
+            referenceYears: references.years,
             observationCount: dataset.count("observations"), budgetLineCount: dataset.count("budget"),
-            referenceCount: dataset.count("references"), excludedReferenceCount: references.count { $0.excluded != nil },
+            referenceCount: dataset.count("references"), excludedReferenceCount: references.excluded,
             sourceCount: sources.count, sourcesByType: types.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) },
             audit: AuditHeadline(checks: audit.runs.count, errors: audit.count(.error), rounding: audit.count(.rounding),
                                  byCheck: byCheck, byArea: byArea))
