@@ -144,19 +144,20 @@ enum ReportCommand {
         let file = { (name: String) in folder.appendingPathComponent(name) }
         let cells = FactCells(alignment, dialect: options.dialect, threads: threads)
         do {
-            try ComparisonExport.write(alignment, areas: areas, geography: geography, ranks: CellRanks(ranks, alignment: alignment),
-                                       english: options.english, dialect: options.dialect, cells: cells, to: file("comparison.csv"), in: &batch, threads: threads)
-            try GapsExport.write(alignment, areas: areas, geography: geography, english: options.english,
-                                 includeSuspect: options.includeSuspect, dialect: options.dialect,
-                                 to: file("gaps.csv"), in: &batch, threads: threads)
-            try RankingsExport.write(ranks, alignment: alignment, areas: areas, geography: geography, english: options.english,
-                                     dialect: options.dialect, cells: cells, rankings: file("rankings.csv"), statistics: file("statistics.csv"),
-                                     in: &batch, threads: threads)
-            try TrendsExport.write(alignment, areas: areas, geography: geography, includeSuspect: options.includeSuspect,
-                                   dialect: options.dialect, cells: cells, to: file("trends.csv"),
-                                   in: &batch, threads: threads)
-            try TargetsExport.write(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect, cells: cells,
-                                    to: file("targets.csv"), in: &batch, threads: threads)
+            // Side by side, the largest first (each thread takes a file of its own in turn).
+            let ranked = RankingsExport.jobs(ranks, alignment: alignment, areas: areas, geography: geography, english: options.english,
+                                             dialect: options.dialect, cells: cells, rankings: file("rankings.csv"), statistics: file("statistics.csv"))
+            try BlockWriter.write([
+                ranked.rankings, ranked.statistics,
+                ComparisonExport.job(alignment, areas: areas, geography: geography, ranks: CellRanks(ranks, alignment: alignment),
+                                     english: options.english, dialect: options.dialect, cells: cells, to: file("comparison.csv")),
+                TrendsExport.job(alignment, areas: areas, geography: geography, includeSuspect: options.includeSuspect,
+                                 dialect: options.dialect, cells: cells, to: file("trends.csv")),
+                TargetsExport.job(alignment, areas: areas, geography: geography, english: options.english, dialect: options.dialect, cells: cells,
+                                  to: file("targets.csv")),
+                GapsExport.job(alignment, areas: areas, geography: geography, english: options.english,
+                               includeSuspect: options.includeSuspect, dialect: options.dialect, to: file("gaps.csv")),
+            ], in: &batch, threads: threads)
         } catch {
             console.err("error: \(error.description); nothing written")
             return 1

@@ -50,20 +50,37 @@ public enum AtomicFile {
         /// beside it (``Stream``); staged like ``stage(_:at:)``. On failure every file staged so
         /// far is discarded.
         public mutating func stage(at url: URL, _ body: (Stream) throws(Failure) -> Void) throws(Failure) {
-            let folder = url.deletingLastPathComponent().path
-            removeStale(in: folder)
-            let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-            pending.withLock { _ = $0.insert(temporary) }
+            try stage(at: [url]) { streams throws(Failure) in try body(streams[0]) }
+        }
+
+        /// Writes the files at `urls` through `body`, which streams their bytes into temporary
+        /// files beside them (one ``Stream`` per file, in order, all open at once); staged like
+        /// ``stage(_:at:)``. On failure every file staged so far is discarded.
+        public mutating func stage(at urls: [URL], _ body: ([Stream]) throws(Failure) -> Void) throws(Failure) {
+            var temporaries: [String] = []
             do throws(Failure) {
-                let stream = try Stream(temporary: temporary, shownAs: url.path)
-                try body(stream)
-                try stream.close()
+                var streams: [Stream] = []
+                for url in urls {
+                    let folder = url.deletingLastPathComponent().path
+                    removeStale(in: folder)
+                    let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+                    pending.withLock { _ = $0.insert(temporary) }
+                    temporaries.append(temporary)
+                    streams.append(try Stream(temporary: temporary, shownAs: url.path))
+                }
+                try body(streams)
+                // Every file is closed, and the first failure reported.
+                var failure: Failure?
+                for stream in streams {
+                    do throws(Failure) { try stream.close() } catch { failure = failure ?? error }
+                }
+                if let failure { throw failure }
             } catch {
-                remove(temporary)
+                for temporary in temporaries { remove(temporary) }
                 discard()
                 throw error
             }
-            staged.append((temporary, url.path))
+            staged += zip(temporaries, urls).map { ($0, $1.path) }
         }
 
         /// Renames every staged file into place. Before any rename, every target is checked to be

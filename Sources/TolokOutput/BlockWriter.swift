@@ -3,11 +3,32 @@ import Foundation
 import Synchronization
 import TolokModel
 
-/// Writes a large file in blocks: each thread formats the next block nobody has taken into its
-/// own byte buffer, then writes it once every block before it is written, so one thread's write
-/// overlaps the other's formatting. The bytes are those of one thread formatting every block in
-/// turn, and memory stays at one block per thread whatever the file's size.
+/// Writes large files in blocks: each thread formats the next block nobody has taken into its
+/// own byte buffer, then writes it once every block before it in its file is written, so one
+/// thread's write overlaps the other's formatting. The bytes are those of one thread formatting
+/// every block in turn, and memory stays at one block per thread whatever the files' sizes.
+///
+/// Several files are written at once (``write(_:in:threads:leadIn:)``): each thread takes the
+/// blocks of a file of its own, so the kernel copies the two threads' writes into two files side
+/// by side (writes into one file queue for it), and helps with another's blocks once no file is
+/// left to take.
 public enum BlockWriter {
+    /// One file written in blocks: its `header`, then blocks `0..<blocks`, each formatted by
+    /// `format(block, &buffer)`.
+    public struct Job: Sendable {
+        public var url: URL
+        public var header: [UInt8]
+        public var blocks: Int
+        public var format: @Sendable (Int, inout ByteBuffer) -> Void
+
+        public init(url: URL, header: [UInt8], blocks: Int, format: @escaping @Sendable (Int, inout ByteBuffer) -> Void) {
+            self.url = url
+            self.header = header
+            self.blocks = blocks
+            self.format = format
+        }
+    }
+
     /// Writes `header` and then blocks `0..<blocks`, each formatted by `format(block, &buffer)`,
     /// to `url`, staged in `batch` (renamed into place when the batch is committed). `threads` 1
     /// formats every block on the calling thread.
@@ -17,46 +38,86 @@ public enum BlockWriter {
     /// follows from how long that work takes, not from a split fixed in advance.
     public static func write(to url: URL, in batch: inout AtomicFile.Batch, header: [UInt8], blocks: Int, threads: Int = 2,
                              leadIn: (@Sendable () -> Void)? = nil,
-                             format: @Sendable (Int, inout ByteBuffer) -> Void) throws(AtomicFile.Failure) {
-        try batch.stage(at: url) { file throws(AtomicFile.Failure) in
-            write(to: file, header: header, blocks: blocks, threads: threads, leadIn: leadIn, format: format)
+                             format: @escaping @Sendable (Int, inout ByteBuffer) -> Void) throws(AtomicFile.Failure) {
+        try write([Job(url: url, header: header, blocks: blocks, format: format)], in: &batch, threads: threads, leadIn: leadIn)
+    }
+
+    /// Writes the files of `jobs`, staged in `batch` in that order, side by side on `threads`
+    /// threads (list the largest first: the threads take the files in turn). `threads` 1 writes
+    /// them one after the other on the calling thread. `leadIn` as in
+    /// ``write(to:in:header:blocks:threads:leadIn:format:)``.
+    public static func write(_ jobs: [Job], in batch: inout AtomicFile.Batch, threads: Int = 2,
+                             leadIn: (@Sendable () -> Void)? = nil) throws(AtomicFile.Failure) {
+        try batch.stage(at: jobs.map(\.url)) { files throws(AtomicFile.Failure) in
+            for (job, file) in zip(jobs, files) { file.write(job.header) }
+            write(jobs, to: files, threads: threads, leadIn: leadIn)
         }
     }
 
-    private static func write(to file: AtomicFile.Stream, header: [UInt8], blocks: Int, threads: Int,
-                              leadIn: (@Sendable () -> Void)?, format: @Sendable (Int, inout ByteBuffer) -> Void) {
-        file.write(header)
-        let workers = max(1, min(threads, blocks))
+    private static func write(_ jobs: [Job], to files: [AtomicFile.Stream], threads: Int, leadIn: (@Sendable () -> Void)?) {
+        let workers = max(1, min(threads, jobs.reduce(0) { $0 + $1.blocks }))
         guard workers > 1 else {
             leadIn?()
             var buffer = ByteBuffer(capacity: 1 << 22)
-            for block in 0..<blocks {
-                buffer.removeAll()
-                format(block, &buffer)
-                file.write(buffer)
+            for (job, file) in zip(jobs, files) {
+                for block in 0..<job.blocks {
+                    buffer.removeAll()
+                    job.format(block, &buffer)
+                    file.write(buffer)
+                }
             }
             return
         }
         let slots = BufferSlots(count: workers)
-        let taken = Atomic<Int>(0)
-        // Block b may be written once block b − 1 is: its turn is signalled then. (Each semaphore
-        // starts at 0 and ends at 0: libdispatch refuses to free one left below its start.)
-        let turns = (0..<blocks).map { _ in DispatchSemaphore(value: 0) }
-        turns[0].signal()
-        let stream = SerialStream(file)
+        let progress = jobs.map { JobProgress($0.blocks) }
+        let streams = files.map(SerialStream.init)
+        // The next file no thread has taken yet.
+        let unclaimed = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             if worker == 0 { leadIn?() }
+            var current = unclaimed.wrappingAdd(1, ordering: .relaxed).oldValue
             while true {
-                let block = taken.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard block < blocks else { return }
+                if current >= jobs.count {
+                    // No file left to take: help with one that still has blocks.
+                    guard let other = progress.indices.first(where: { !progress[$0].isTaken }) else { return }
+                    current = other
+                }
+                let job = jobs[current], state = progress[current]
+                let block = state.taken.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard block < job.blocks else {
+                    current = unclaimed.wrappingAdd(1, ordering: .relaxed).oldValue
+                    continue
+                }
                 slots.clear(worker)
-                format(block, &slots[worker])
-                turns[block].wait()
-                stream.write(slots[worker])
-                if block + 1 < blocks { turns[block + 1].signal() }
+                job.format(block, &slots[worker])
+                // Block b of a file may be written once block b − 1 is: its turn is signalled then.
+                // A thread holds one block at a time, so the block before is written or held by
+                // another thread, which writes it in its turn: the wait always ends.
+                state.turns[block].wait()
+                streams[current].write(slots[worker])
+                if block + 1 < job.blocks { state.turns[block + 1].signal() }
             }
         }
     }
+}
+
+/// How far the threads are in one file of a ``BlockWriter`` batch: the next block to take, and
+/// each block's turn to be written. `@unchecked Sendable`: an atomic counter and semaphores.
+private final class JobProgress: @unchecked Sendable {
+    let taken = Atomic<Int>(0)
+    let blocks: Int
+    /// Each semaphore starts at 0 and ends at 0 (libdispatch refuses to free one left below its
+    /// start); block 0's turn is signalled at once.
+    let turns: [DispatchSemaphore]
+
+    init(_ blocks: Int) {
+        self.blocks = blocks
+        turns = (0..<blocks).map { _ in DispatchSemaphore(value: 0) }
+        turns.first?.signal()
+    }
+
+    /// Whether every block has been taken.
+    var isTaken: Bool { taken.load(ordering: .relaxed) >= blocks }
 }
 
 /// The file a ``BlockWriter`` writes, shared by its threads. `@unchecked Sendable`: the blocks'

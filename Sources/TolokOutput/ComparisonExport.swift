@@ -9,8 +9,15 @@ import TolokStatistics
 /// without a struct per row. Each fact's value and citation come from `cells` (``FactCells`` of
 /// the same alignment).
 public enum ComparisonExport {
+    /// Writes the file, staged in `batch`.
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
                              english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        try BlockWriter.write([job(alignment, areas: areas, geography: geography, ranks: ranks, english: english, dialect: dialect, cells: cells, to: url)], in: &batch, threads: threads)
+    }
+
+    /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
+    public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
+                             english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {
         precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid
@@ -28,7 +35,7 @@ public enum ComparisonExport {
         }
         let header = dialect.header(AnalysisExports.comparisonHeader)
         let perBlock = 8
-        try BlockWriter.write(to: url, in: &batch, header: header, blocks: (districts.count + perBlock - 1) / perBlock, threads: threads) { block, out in
+        return BlockWriter.Job(url: url, header: header, blocks: (districts.count + perBlock - 1) / perBlock) { block, out in
             var scratch = ByteBuffer(capacity: 256)
             // The province's and the nation's cells of an indicator and year (slot: indicator ×
             // years + year), rendered once for the block's districts of one province (the stamp).

@@ -6,8 +6,15 @@ import TolokStatistics
 /// `gaps.csv` written from the alignment's grid in blocks on both cores: the same rows and bytes
 /// as ``AnalysisExports/gaps(_:english:)`` over ``GapTrends/compute(_:includeSuspect:)``.
 public enum GapsExport {
+    /// Writes the file, staged in `batch`.
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, includeSuspect: Bool = false,
                              dialect: CSVDialect, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        try BlockWriter.write([job(alignment, areas: areas, geography: geography, english: english, includeSuspect: includeSuspect, dialect: dialect, to: url)], in: &batch, threads: threads)
+    }
+
+    /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
+    public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, includeSuspect: Bool = false,
+                             dialect: CSVDialect, to url: URL) -> BlockWriter.Job {
         let catalogue = alignment.catalogue
         let grid = alignment.grid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
@@ -15,8 +22,7 @@ public enum GapsExport {
         let areaCells = RenderedCellTable.codesAndNames(of: areas.all, dialect: dialect)
         let indicatorCells = RenderedCellTable.idsAndNames(of: catalogue.all, english: english, dialect: dialect)
         let perBlock = 8
-        try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.gapsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
-                              threads: threads) { block, out in
+        return BlockWriter.Job(url: url, header: dialect.header(AnalysisExports.gapsHeader), blocks: (districts.count + perBlock - 1) / perBlock) { block, out in
             var province: [GapTrend.Point] = [], nation: [GapTrend.Point] = []
             var scratch = ByteBuffer(capacity: 512)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {

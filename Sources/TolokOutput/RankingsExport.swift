@@ -9,10 +9,19 @@ import TolokStatistics
 /// without a struct per row. Each fact's value and citation come from `cells` (``FactCells`` of
 /// the same alignment).
 public enum RankingsExport {
-    /// Writes both files.
+    /// Writes both files, staged in `batch`.
     public static func write(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography,
                              english: Bool, dialect: CSVDialect, cells: FactCells, rankings: URL, statistics: URL,
                              in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        let jobs = jobs(table, alignment: alignment, areas: areas, geography: geography, english: english, dialect: dialect, cells: cells,
+                        rankings: rankings, statistics: statistics)
+        try BlockWriter.write([jobs.rankings, jobs.statistics], in: &batch, threads: threads)
+    }
+
+    /// The jobs that write the two files (``BlockWriter/write(_:in:threads:leadIn:)``).
+    public static func jobs(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography,
+                            english: Bool, dialect: CSVDialect, cells: FactCells, rankings: URL, statistics: URL)
+        -> (rankings: BlockWriter.Job, statistics: BlockWriter.Job) {
         precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid
@@ -39,8 +48,7 @@ public enum RankingsExport {
         let areaCells = RenderedCellTable.codesAndNames(of: all, dialect: dialect)
         let provinceCodeCells = RenderedCellTable.provinceCodes(alignment.areaCodes, dialect: dialect)
 
-        try BlockWriter.write(to: rankings, in: &batch, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1,
-                              threads: threads) { block, out in
+        let rankingsJob = BlockWriter.Job(url: rankings, header: dialect.header(AnalysisExports.rankingsHeader), blocks: blockStarts.count - 1) { block, out in
             // The quartile and province cells of a group and province, and the province's best
             // (slot: province + 1), rendered at the province's first row in the group (the stamp).
             var provinceCells = StampedCache<(cells: RenderedCells, best: Double?)>(slots: alignment.areaCodes.count + 1)
@@ -112,8 +120,7 @@ public enum RankingsExport {
             }
         }
 
-        try BlockWriter.write(to: statistics, in: &batch, header: dialect.header(AnalysisExports.statisticsHeader), blocks: blockStarts.count - 1,
-                              threads: threads) { block, out in
+        let statisticsJob = BlockWriter.Job(url: statistics, header: dialect.header(AnalysisExports.statisticsHeader), blocks: blockStarts.count - 1) { block, out in
             for g in table.groups[blockStarts[block]..<blockStarts[block + 1]] where g.isRanked {
                 guard let d = g.summary.distribution else { continue }
                 let indicator = catalogue.all[Int(g.indicator)]
@@ -141,5 +148,6 @@ public enum RankingsExport {
                 }
             }
         }
+        return (rankingsJob, statisticsJob)
     }
 }

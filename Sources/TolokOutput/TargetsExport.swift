@@ -7,8 +7,15 @@ import TolokStatistics
 /// bytes as ``AnalysisExports/targets(_:english:)`` over ``TargetScores/compute(_:areas:)``.
 /// Each actual value and its citation come from `cells` (``FactCells`` of the same alignment).
 public enum TargetsExport {
+    /// Writes the file, staged in `batch`.
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect, cells: FactCells,
                              to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        try BlockWriter.write([job(alignment, areas: areas, geography: geography, english: english, dialect: dialect, cells: cells,
+                                   to: url)], in: &batch, threads: threads)
+    }
+
+    /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
+    public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {
         precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid
@@ -17,8 +24,7 @@ public enum TargetsExport {
         let areaCells = RenderedCellTable.codesAndNames(of: areas.all, dialect: dialect)
         let indicatorCells = RenderedCellTable.idsAndNames(of: catalogue.all, english: english, dialect: dialect)
         let perBlock = 16
-        try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.targetsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
-                              threads: threads) { block, out in
+        return BlockWriter.Job(url: url, header: dialect.header(AnalysisExports.targetsHeader), blocks: (districts.count + perBlock - 1) / perBlock) { block, out in
             var scratch = ByteBuffer(capacity: 256)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 for ind in indicators {

@@ -7,8 +7,15 @@ import TolokStatistics
 /// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:includeSuspect:)``.
 /// Each value and its citation come from `cells` (``FactCells`` of the same alignment).
 public enum TrendsExport {
+    /// Writes the file, staged in `batch`.
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
                              dialect: CSVDialect, cells: FactCells, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
+        try BlockWriter.write([job(alignment, areas: areas, geography: geography, includeSuspect: includeSuspect, dialect: dialect, cells: cells, to: url)], in: &batch, threads: threads)
+    }
+
+    /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
+    public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
+                             dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {
         precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid
@@ -16,8 +23,7 @@ public enum TrendsExport {
         let districts = geography.districts
         let areaCells = RenderedCellTable.codesAndNames(of: areas.all, dialect: dialect)
         let perBlock = 8
-        try BlockWriter.write(to: url, in: &batch, header: dialect.header(AnalysisExports.trendsHeader), blocks: (districts.count + perBlock - 1) / perBlock,
-                              threads: threads) { block, out in
+        return BlockWriter.Job(url: url, header: dialect.header(AnalysisExports.trendsHeader), blocks: (districts.count + perBlock - 1) / perBlock) { block, out in
             var scratch = ByteBuffer(capacity: 256)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 for ind in indicators {

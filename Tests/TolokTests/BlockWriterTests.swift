@@ -39,4 +39,41 @@ struct BlockWriterTests {
         #expect(try written(blocks: 3, threads: 1) { alone.add(1, ordering: .relaxed) } == written(blocks: 3, threads: 1))
         #expect(alone.load(ordering: .relaxed) == 1)
     }
+
+    /// Files written side by side (``BlockWriter/write(_:in:threads:leadIn:)``) hold the bytes of
+    /// each written alone on one thread: a thread's own file, the blocks it helps with in
+    /// another, a file of no blocks, more threads than files.
+    @Test func filesWrittenSideBySideAreThoseWrittenOneByOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tolok-blocks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sizes = [37, 3, 0, 11, 1]
+        func jobs(_ run: String) -> [BlockWriter.Job] {
+            sizes.enumerated().map { file, blocks in
+                BlockWriter.Job(url: folder.appendingPathComponent("\(run)-\(file).csv"), header: Array("file \(file)\n".utf8), blocks: blocks) { block, out in
+                    for line in 0..<((block * 5 + file) % 7) * 200 { out.append("\(file),\(block),\(line)\n") }
+                }
+            }
+        }
+        func files(_ run: String) throws -> [Data] {
+            try sizes.indices.map { try Data(contentsOf: folder.appendingPathComponent("\(run)-\($0).csv")) }
+        }
+        var alone = AtomicFile.Batch()
+        for job in jobs("alone") { try BlockWriter.write([job], in: &alone, threads: 1) }
+        try alone.commit()
+        let expected = try files("alone")
+        #expect(expected[0].count > 10_000 && expected[2] == Data("file 2\n".utf8))
+        for threads in [1, 2, 3] {
+            let leadIns = Atomic<Int>(0)
+            var batch = AtomicFile.Batch()
+            try BlockWriter.write(jobs("side\(threads)"), in: &batch, threads: threads) {
+                leadIns.add(1, ordering: .relaxed)
+                usleep(10_000)
+            }
+            #expect(batch.targets.map { URL(fileURLWithPath: $0).lastPathComponent } == sizes.indices.map { "side\(threads)-\($0).csv" })
+            try batch.commit()
+            #expect(try files("side\(threads)") == expected, "\(threads) threads")
+            #expect(leadIns.load(ordering: .relaxed) == 1)
+        }
+    }
 }
