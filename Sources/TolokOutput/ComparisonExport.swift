@@ -100,7 +100,7 @@ public enum ComparisonExport {
                         place(ranks.nationRank[cell], ranks.nationCount[cell])
                         citation(f, &row, &out); row.cells(yardstick.citations, &out)
                         alternatives(f, area: d, &row, &out); row.cells(yardstick.alternatives, &out)
-                        row.flags(alignment.flags(f), &out)
+                        row.cells(cells.flags(f), &out)
                         row.text(policy, &out)
                         if !yardsticks {
                             row.text("no provincial or national yardstick for this indicator", &out)

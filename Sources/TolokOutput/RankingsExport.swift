@@ -95,7 +95,7 @@ public enum RankingsExport {
                     row.text(indicator.polarity.rawValue, &out)
                     if let fact {
                         row.cells(cells.citation(fact), &out)
-                        row.flags(alignment.flags(fact), &out)
+                        row.cells(cells.flags(fact), &out)
                     } else {
                         for _ in 0..<4 { row.missing(&out) }
                     }

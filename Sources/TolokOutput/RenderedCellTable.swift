@@ -3,7 +3,7 @@ import TolokModel
 import TolokAlignment
 
 /// Cells rendered once for each of a set of keys (an area's code and name, a province's code, an
-/// indicator's id and name, a fact's value and citation: ``FactCells``), held in one block of
+/// indicator's id and name, a fact's value, citation and flags: ``FactCells``), held in one block of
 /// memory and read by pointer (``CSVRow/cells(_:_:_:)``).
 ///
 /// An array of ``RenderedCells`` per key would do the same, but reading one element counts a
@@ -14,22 +14,27 @@ public struct RenderedCellTable: @unchecked Sendable {
     // `@unchecked Sendable`: the bytes are written once, in `init`, and only read after.
     private final class Storage {
         let bytes: UnsafeMutablePointer<UInt8>
-        let ends: UnsafeMutablePointer<Int>
+        /// Where each key's cells end (4 bytes a key: a table holds a few million keys at most,
+        /// its bytes far less than 4 GB).
+        let ends: UnsafeMutablePointer<UInt32>
 
-        /// The parts' bytes one after the other; `ends` of each part's keys within it.
-        init(parts: [(bytes: [UInt8], ends: [Int])]) {
+        /// The parts' bytes one after the other; `ends` of each part's keys within it. Each part
+        /// is let go once copied.
+        init(parts: inout [(bytes: [UInt8], ends: [Int])]) {
             let total = parts.reduce(0) { $0 + $1.bytes.count }, keys = parts.reduce(0) { $0 + $1.ends.count }
+            precondition(total <= Int(UInt32.max), "rendered cells of 4 GB or more")
             let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, total))
-            let ends = UnsafeMutablePointer<Int>.allocate(capacity: keys + 1)
+            let ends = UnsafeMutablePointer<UInt32>.allocate(capacity: keys + 1)
             ends[0] = 0
             var offset = 0, key = 1
-            for part in parts {
-                part.bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { (bytes + offset).update(from: base, count: $0.count) } }
-                for end in part.ends {
-                    ends[key] = offset + end
+            for i in parts.indices {
+                parts[i].bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { (bytes + offset).update(from: base, count: $0.count) } }
+                for end in parts[i].ends {
+                    ends[key] = UInt32(offset + end)
                     key += 1
                 }
-                offset += part.bytes.count
+                offset += parts[i].bytes.count
+                parts[i] = ([], [])
             }
             self.bytes = bytes
             self.ends = ends
@@ -43,7 +48,7 @@ public struct RenderedCellTable: @unchecked Sendable {
 
     private let storage: Storage
     private let bytes: UnsafePointer<UInt8>
-    private let ends: UnsafePointer<Int>
+    private let ends: UnsafePointer<UInt32>
     /// The number of keys.
     public let count: Int
 
@@ -57,7 +62,8 @@ public struct RenderedCellTable: @unchecked Sendable {
             render(key, &row, &buffer)
             ends.append(buffer.count)
         }
-        self.init(Storage(parts: [(buffer.array, ends)]), count: count)
+        var parts = [(bytes: buffer.array, ends: ends)]
+        self.init(Storage(parts: &parts), count: count)
     }
 
     /// Cells for the keys `0..<count` made in `threads` runs of consecutive keys side by side:
@@ -78,7 +84,8 @@ public struct RenderedCellTable: @unchecked Sendable {
             }
             if runs > 1 { DispatchQueue.concurrentPerform(iterations: runs, execute: work) } else { work(0) }
         }
-        self.init(Storage(parts: (0..<runs).map { parts[$0]! }), count: count)
+        var taken = (0..<runs).map { parts.take($0)! }
+        self.init(Storage(parts: &taken), count: count)
     }
 
     private init(_ storage: Storage, count: Int) {
@@ -92,7 +99,8 @@ public struct RenderedCellTable: @unchecked Sendable {
     @inline(__always)
     public func cells(_ key: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(key >= 0 && key < count, "no rendered cells for key \(key)")
-        return UnsafeBufferPointer(start: bytes + ends[key], count: ends[key + 1] - ends[key])
+        let start = Int(ends[key])
+        return UnsafeBufferPointer(start: bytes + start, count: Int(ends[key + 1]) - start)
     }
 }
 

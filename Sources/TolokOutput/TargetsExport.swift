@@ -60,7 +60,7 @@ public enum TargetsExport {
                         alignment.appendCitation(t, role: .target, to: &scratch)
                         scratch.withBytes { row.text($0, &out) }
                         row.text(alignment.revision(t, role: .target), &out)
-                        row.flags(alignment.flags(a), &out)
+                        row.cells(cells.flags(a), &out)
                         row.list(notes, &out)
                         row.end(&out)
                     }

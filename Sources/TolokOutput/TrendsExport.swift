@@ -85,7 +85,11 @@ public enum TrendsExport {
                         } else {
                             row.missing(&out)
                         }
-                        row.flags(alignment.flags(point.fact), borrowed: step.borrowed, &out)
+                        if step.borrowed.isEmpty {
+                            row.cells(cells.flags(point.fact), &out)
+                        } else {
+                            row.flags(alignment.flags(point.fact), borrowed: step.borrowed, &out)
+                        }
                         row.list(notes, &out)
                         row.end(&out)
                     }
