@@ -118,9 +118,11 @@ enum ReportCommand {
 
         progress.stage("audit.csv", rows: audit.findings.count)
         // The default composite, the small tables (composite.csv, budget.csv, costs.csv) and the
-        // reports people read (report.html, summary.md, tolok.ipynb), computed and rendered on a
-        // thread of their own while the large CSV files are written.
-        let reports = ParallelSlots<(data: ReportData, files: [(name: String, text: String)], tables: [(name: String, csv: CSVWriter)])>(count: 1)
+        // reports people read (report.html, summary.md, tolok.ipynb), computed, rendered and staged
+        // in a batch of their own on a thread of their own while the large CSV files are written;
+        // also the comparison's counts for the summary line.
+        let geography = DistrictGeography(alignment, areas: areas)
+        let reports = ParallelSlots<Rendered>(count: 1)
         let rendering = DispatchGroup()
         let english = options.english
         let render: @Sendable () -> Void = {
@@ -133,11 +135,27 @@ enum ReportCommand {
                 ("budget.csv", AnalysisExports.budget(analysis.budgets, areas: areas).csv(dialect)),
                 ("costs.csv", AnalysisExports.costs(analysis.costs, areas: areas).csv(dialect)),
             ]
-            reports[0] = (data, ReportFiles.render(data, dialect: dialect), tables)
+            var staged = AtomicFile.Batch()
+            let result: Result<AtomicFile.Batch, AtomicFile.Failure>
+            do throws(AtomicFile.Failure) {
+                for (name, csv) in tables { try staged.stage([csv.bytes], at: folder.appendingPathComponent(name)) }
+                for (name, text) in ReportFiles.render(data, dialect: dialect) {
+                    try staged.stage([Array(text.utf8)], at: folder.appendingPathComponent(name))
+                }
+                result = .success(staged)
+            } catch {
+                result = .failure(error)
+            }
+            reports[0] = Rendered(data: data, staged: result, tables: tables.map { ($0.name, $0.csv.header) },
+                                  comparisons: Self.comparisonCounts(alignment, districts: geography.districts))
         }
         if threads > 1 { DispatchQueue.global().async(group: rendering, execute: render) } else { render() }
+        /// Waits for the reports and removes what they staged (the run failed).
+        func abandonReports() {
+            rendering.wait()
+            if case .success(var staged)? = reports.take(0)?.staged { staged.discard() }
+        }
         // The large files, written from the grids and the rank table in blocks on both cores.
-        let geography = DistrictGeography(alignment, areas: areas)
         let ranks = RankTable.compute(alignment, geography: geography, indicators: analysis.rankedIndicators.compactMap { alignment.catalogue.index[$0.id] },
                                       includeSuspect: options.includeSuspect)
         progress.stage("rank", rows: ranks.memberArea.count)
@@ -160,6 +178,7 @@ enum ReportCommand {
             ], in: &batch, threads: threads)
         } catch {
             console.err("error: \(error.description); nothing written")
+            abandonReports()
             return 1
         }
         written += [("comparison.csv", AnalysisExports.comparisonHeader), ("gaps.csv", AnalysisExports.gapsHeader),
@@ -167,20 +186,16 @@ enum ReportCommand {
                     ("trends.csv", AnalysisExports.trendsHeader), ("targets.csv", AnalysisExports.targetsHeader)]
         progress.stage("comparison, gaps, rankings, statistics, trends, targets", rows: alignment.facts.count)
         rendering.wait()
-        let (reportData, reportFiles, tables) = reports[0]!
-        for (name, csv) in tables {
-            guard stage(csv, name) else { return 1 }
+        let rendered = reports.take(0)!
+        switch rendered.staged {
+        case .success(let staged): batch.append(staged)
+        case .failure(let error):
+            console.err("error: \(error.description); nothing written")
+            batch.discard()
+            return 1
         }
-        let comparisons = geography.districts.reduce(into: (rows: 0, districts: 0)) { counts, d in
-            var any = false
-            for ind in alignment.catalogue.all.indices {
-                for y in alignment.grid.years where alignment.grid.fact(indicator: ind, year: y, area: Int(d)) != nil {
-                    counts.rows += 1
-                    any = true
-                }
-            }
-            if any { counts.districts += 1 }
-        }
+        written += rendered.tables
+        let reportData = rendered.data, comparisons = rendered.comparisons
         console.out("Comparison: \(comparisons.rows) district × year × indicator values of \(comparisons.districts) districts against province and nation → comparison.csv; "
             + "gap trends → gaps.csv")
         var rankedRows = 0, unrankedRows = 0
@@ -197,17 +212,10 @@ enum ReportCommand {
         console.out("Rankings: \(rankedRows) ranked rows (\(isRanked.count { $0 }) districts), "
             + "\(unrankedRows) unranked with the reason → rankings.csv; "
             + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
-        progress.stage("composite, budget, costs")
-        do {
-            for (name, text) in reportFiles { try batch.stage([Array(text.utf8)], at: folder.appendingPathComponent(name)) }
-        } catch {
-            console.err("error: \(error.description); nothing written")
-            return 1
-        }
         // The Frictionless descriptor of the files: codes as text, numbers as numbers, the dialect.
         guard options.stage(OutputPackage.descriptor(written, dialect: options.dialect), "datapackage.json", to: folder, in: &batch, console: console),
               options.commit(&batch, console: console) else { return 1 }
-        progress.stage("report.html, summary.md, tolok.ipynb")
+        progress.stage("composite, budget, costs, report.html, summary.md, tolok.ipynb (made beside the large files); renamed into place")
         console.out("Reports: report.html (charts; open in a browser), summary.md (briefing), tolok.ipynb (pandas and matplotlib) for "
             + reportData.districts.map(\.area.name).joined(separator: ", ") + " → \(options.output)/")
         let unmapped = analysis.alignment.unmapped.count
@@ -216,5 +224,30 @@ enum ReportCommand {
         let text = machine ? headline.render(format!) : "\n" + CompactViews.headline(headline, Wording(english: options.english, names: reportData.indicatorNames)).render(width: console.width)
         printTable(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
         return 0
+    }
+
+    /// What the reports' thread makes while the large files are written: the reports' data, the
+    /// small tables and the reports staged in a batch of their own (or why that failed), the
+    /// tables' names and headers for the descriptor, and the comparison's counts.
+    private struct Rendered: Sendable {
+        var data: ReportData
+        var staged: Result<AtomicFile.Batch, AtomicFile.Failure>
+        var tables: [(name: String, header: [String])]
+        var comparisons: (rows: Int, districts: Int)
+    }
+
+    /// The rows of comparison.csv (a value of a district, indicator and year) and the districts
+    /// with at least one.
+    private static func comparisonCounts(_ alignment: Alignment, districts: [Int32]) -> (rows: Int, districts: Int) {
+        districts.reduce(into: (rows: 0, districts: 0)) { counts, d in
+            var any = false
+            for ind in alignment.catalogue.all.indices {
+                for y in alignment.grid.years where alignment.grid.fact(indicator: ind, year: y, area: Int(d)) != nil {
+                    counts.rows += 1
+                    any = true
+                }
+            }
+            if any { counts.districts += 1 }
+        }
     }
 }

@@ -83,6 +83,12 @@ public enum AtomicFile {
             staged += zip(temporaries, urls).map { ($0, $1.path) }
         }
 
+        /// Takes over the files staged in `other` (another thread's batch), as if staged here
+        /// after these: renamed with them, or discarded with them.
+        public mutating func append(_ other: Batch) {
+            staged += other.staged
+        }
+
         /// Renames every staged file into place. Before any rename, every target is checked to be
         /// replaceable (not a folder), so a failure leaves all of them untouched. An interruption
         /// (SIGINT, SIGTERM, SIGHUP) waits for the renames to finish (``removeStagedFilesOnInterrupt()``).

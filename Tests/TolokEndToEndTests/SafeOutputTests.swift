@@ -54,6 +54,26 @@ struct SafeOutputTests {
         #expect(try contents(of: out)["comparison.csv"] != before["comparison.csv"])
     }
 
+    /// The reports are staged on a thread of their own while the large files are written: a file
+    /// that cannot be staged on either side fails the run, every file staged so far on either
+    /// thread removed (report.html on the reports' thread, rankings.csv among the large files).
+    @Test(arguments: ["report.html", "rankings.csv"])
+    func aFileThatCannotBeStagedLeavesThePreviousOutputsUntouched(_ name: String) throws {
+        let data = try cleanFixture()
+        let out = try temporaryFolder()
+        #expect(tolok("report", "--data", data.path, "--out", out.path).status == 0)
+        let before = try contents(of: out)
+        // This process's temporary file for `name` is a folder: it cannot be opened.
+        let obstacle = ".\(name).tmp-\(getpid())"
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(obstacle), withIntermediateDirectories: false)
+        let run = tolok("report", "--data", data.path, "--out", out.path)
+        #expect(run.status == 1)
+        #expect(run.err.last == "error: cannot write \(out.path)/\(name): \(String(cString: strerror(EISDIR))); nothing written")
+        var after = try contents(of: out)
+        #expect(after.removeValue(forKey: obstacle) == Data())
+        #expect(after == before, "files changed or temporary files left: \(Set(after.keys).symmetricDifference(before.keys))")
+    }
+
     @Test func anInterruptRemovesTheStagedFiles() throws {
         let out = try temporaryFolder()
         let target = out.appendingPathComponent("a.csv")
