@@ -117,11 +117,11 @@ enum ReportCommand {
         console.out("Audit: \(audit.runs.count) checks, \(audit.count(.error)) errors, \(audit.count(.rounding)) rounding → \(options.output)/audit.csv (details: tolok audit)")
 
         progress.stage("audit.csv", rows: audit.findings.count)
+        let geography = DistrictGeography(alignment, areas: areas)
         // The default composite, the small tables (composite.csv, budget.csv, costs.csv) and the
         // reports people read (report.html, summary.md, tolok.ipynb), computed, rendered and staged
         // in a batch of their own on a thread of their own while the large CSV files are written;
         // also the comparison's counts for the summary line.
-        let geography = DistrictGeography(alignment, areas: areas)
         let reports = ParallelSlots<Rendered>(count: 1)
         let rendering = DispatchGroup()
         let english = options.english
@@ -155,7 +155,7 @@ enum ReportCommand {
             rendering.wait()
             if case .success(var staged)? = reports.take(0)?.staged { staged.discard() }
         }
-        // The large files, written from the grids and the rank table in blocks on both cores.
+        // The ranks, then the large files, written from the grids and the rank table in blocks on both cores.
         let ranks = RankTable.compute(alignment, geography: geography, indicators: analysis.rankedIndicators.compactMap { alignment.catalogue.index[$0.id] },
                                       includeSuspect: options.includeSuspect)
         progress.stage("rank", rows: ranks.memberArea.count)
