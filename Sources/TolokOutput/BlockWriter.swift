@@ -8,10 +8,10 @@ import TolokModel
 /// thread's write overlaps the other's formatting. The bytes are those of one thread formatting
 /// every block in turn, and memory stays at one block per thread whatever the files' sizes.
 ///
-/// Several files are written at once (``write(_:in:threads:leadIn:)``): each thread takes the
-/// blocks of a file of its own, so the kernel copies the two threads' writes into two files side
-/// by side (writes into one file queue for it), and helps with another's blocks once no file is
-/// left to take.
+/// Several files are written at once (``write(_:in:threads:leadIn:)``): each thread takes a file
+/// of its own, and helps with another's blocks once no file is left to take. The kernel queues the
+/// writes into one file, so two threads writing two files copy their blocks into the page cache
+/// side by side.
 public enum BlockWriter {
     /// One file written in blocks: its `header`, then blocks `0..<blocks`, each formatted by
     /// `format(block, &buffer)`.
