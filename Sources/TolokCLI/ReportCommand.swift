@@ -215,7 +215,7 @@ enum ReportCommand {
         // The Frictionless descriptor of the files: codes as text, numbers as numbers, the dialect.
         guard options.stage(OutputPackage.descriptor(written, dialect: options.dialect), "datapackage.json", to: folder, in: &batch, console: console),
               options.commit(&batch, console: console) else { return 1 }
-        progress.stage("composite, budget, costs, report.html, summary.md, tolok.ipynb (made beside the large files); renamed into place")
+        progress.stage("composite, budget, costs, reports (made beside the large files); all renamed into place")
         console.out("Reports: report.html (charts; open in a browser), summary.md (briefing), tolok.ipynb (pandas and matplotlib) for "
             + reportData.districts.map(\.area.name).joined(separator: ", ") + " → \(options.output)/")
         let unmapped = analysis.alignment.unmapped.count
