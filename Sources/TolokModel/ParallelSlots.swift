@@ -27,8 +27,7 @@ package final class ParallelSlots<T: Sendable>: @unchecked Sendable {
     /// The value of slot `index`, which is left empty: the caller then holds the value's only
     /// reference, so changing it copies none of its arrays.
     package func take(_ index: Int) -> T? {
-        defer { slots[index].value = nil }
-        return slots[index].value.take()
+        slots[index].value.take()
     }
 }
 

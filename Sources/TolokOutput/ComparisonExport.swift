@@ -6,8 +6,8 @@ import TolokStatistics
 /// `comparison.csv` of every district, indicator and year with a value (``YearPolicy/all``),
 /// written from the alignment's grid and the rank table in blocks on both cores: the same rows
 /// and bytes as ``AnalysisExports/comparison(_:policy:english:)`` over ``Comparisons/compute``,
-/// without a struct per row. Each fact's value and citation come from `cells` (``FactCells`` of
-/// the same alignment).
+/// without a struct per row. Each fact's value, citation and flags come from `cells` (``FactCells``
+/// of the same alignment).
 public enum ComparisonExport {
     /// Writes the file, staged in `batch`.
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
@@ -17,7 +17,7 @@ public enum ComparisonExport {
 
     /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
     public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
-                             english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {
+                           english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {
         precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid

@@ -14,7 +14,7 @@ public enum GapsExport {
 
     /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
     public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, includeSuspect: Bool = false,
-                             dialect: CSVDialect, to url: URL) -> BlockWriter.Job {
+                           dialect: CSVDialect, to url: URL) -> BlockWriter.Job {
         let catalogue = alignment.catalogue
         let grid = alignment.grid
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }

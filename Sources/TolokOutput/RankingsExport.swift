@@ -6,8 +6,8 @@ import TolokStatistics
 /// `rankings.csv` and `statistics.csv` written from a ``RankTable`` in blocks on both cores: the
 /// same rows and bytes as ``AnalysisExports/rankings(_:english:)`` and
 /// ``AnalysisExports/statistics(_:)`` over ``Rankings/entries(_:alignment:areas:geography:)``,
-/// without a struct per row. Each fact's value and citation come from `cells` (``FactCells`` of
-/// the same alignment).
+/// without a struct per row. Each fact's value, citation and flags come from `cells` (``FactCells``
+/// of the same alignment).
 public enum RankingsExport {
     /// Writes both files, staged in `batch`.
     public static func write(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography,

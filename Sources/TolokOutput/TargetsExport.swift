@@ -5,7 +5,7 @@ import TolokStatistics
 
 /// `targets.csv` written from the alignment's grids in blocks on both cores: the same rows and
 /// bytes as ``AnalysisExports/targets(_:english:)`` over ``TargetScores/compute(_:areas:)``.
-/// Each actual value and its citation come from `cells` (``FactCells`` of the same alignment).
+/// Each actual value, its citation and flags come from `cells` (``FactCells`` of the same alignment).
 public enum TargetsExport {
     /// Writes the file, staged in `batch`.
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect, cells: FactCells,

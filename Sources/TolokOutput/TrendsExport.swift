@@ -5,7 +5,7 @@ import TolokStatistics
 
 /// `trends.csv` written from the alignment's grids in blocks on both cores: the same rows and
 /// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:includeSuspect:)``.
-/// Each value and its citation come from `cells` (``FactCells`` of the same alignment).
+/// Each value, its citation and flags come from `cells` (``FactCells`` of the same alignment).
 public enum TrendsExport {
     /// Writes the file, staged in `batch`.
     public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
@@ -15,7 +15,7 @@ public enum TrendsExport {
 
     /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
     public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
-                             dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {
+                           dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {
         precondition(cells.count == alignment.facts.count, "the cells of another alignment")
         let catalogue = alignment.catalogue
         let grid = alignment.grid, targets = alignment.targetGrid

@@ -61,7 +61,7 @@ public struct Analysis: Sendable {
         ])
         let audits = (0..<(corrected ? 2 : 1)).map { i in
             var a = auditParts.take(2 * i)!
-            a.append(auditParts[2 * i + 1]!)
+            a.append(auditParts.take(2 * i + 1)!)
             return a.report
         }
         var alignment = aligned.take(0)!

@@ -9,7 +9,8 @@ struct ExecutionLines {
     private let table: Table
     /// The budget table's row of each line.
     private let rows: [Int]
-    let count: Int
+    /// The budget table's `page` field.
+    private let page: Int
     /// Pool ids (`-1` missing).
     let id, parent, district, level, code, label, source, location: [Int32]
     /// 0 when missing, as ``BudgetLine`` reads it.
@@ -32,7 +33,7 @@ struct ExecutionLines {
         let stage = table.textIDs(table.column("stage"))
         let rows = (0..<table.rowCount).filter { stage[$0] != agreement && stage[$0] != plan }
         self.rows = rows
-        count = rows.count
+        page = table.column("page")
         func texts(_ name: String) -> [Int32] {
             let column = table.textIDs(table.column(name))
             return rows.map { column[$0] }
@@ -83,6 +84,9 @@ struct ExecutionLines {
         return description
     }
 
+    /// The number of lines.
+    var count: Int { rows.count }
+
     func isProgramme(_ line: Int) -> Bool { level[line] == programme }
     func isTotal(_ line: Int) -> Bool { level[line] == total }
 
@@ -109,7 +113,7 @@ struct ExecutionLines {
     /// Where `line` was printed, and its dataset file and line.
     func location(_ line: Int) -> SourceLocation {
         let row = rows[line]
-        return SourceLocation(sourceID: text(source[line]), location: text(location[line]), page: table.integer(table.column("page"), row),
+        return SourceLocation(sourceID: text(source[line]), location: text(location[line]), page: table.integer(page, row),
                               file: table.files[Int(table.rowFile[row])], line: Int(table.rowLine[row]))
     }
 }
