@@ -35,7 +35,7 @@ extension AchievementExport {
         let realisation = table.numbers(c.realisation), realisationDecimals = table.decimalCounts(c.realisation)
         let reported = table.numbers(c.capaian), reportedDecimals = table.decimalCounts(c.capaian)
         let positive = pool.id(of: Polarity.positive.rawValue) ?? -2, negative = pool.id(of: Polarity.negative.rawValue) ?? -2
-        let rowsPerBlock = 16_384
+        let rowsPerBlock = 8_192  // about 1.4 MB of achievement.csv (BlockWriter: 1–2 MB)
         let counts = ParallelSlots<Counts>(count: (table.rowCount + rowsPerBlock - 1) / rowsPerBlock)
         try BlockWriter.write(to: url, in: &batch, header: dialect.header(header), blocks: (table.rowCount + rowsPerBlock - 1) / rowsPerBlock,
                               threads: threads, leadIn: leadIn) { block, out in

@@ -34,7 +34,7 @@ public enum ComparisonExport {
             row.text(indicator.unit, &out); row.text(indicator.polarity.rawValue, &out)
         }
         let header = dialect.header(AnalysisExports.comparisonHeader)
-        let perBlock = 8
+        let perBlock = 4  // districts: about 1.8 MB of comparison.csv at 2,000 rows each (BlockWriter: 1–2 MB)
         return BlockWriter.Job(url: url, header: header, blocks: (districts.count + perBlock - 1) / perBlock) { block, out in
             var scratch = ByteBuffer(capacity: 256)
             // The province's and the nation's cells of an indicator and year (slot: indicator ×

@@ -21,7 +21,7 @@ public enum GapsExport {
         let districts = geography.districts
         let areaCells = RenderedCellTable.codesAndNames(of: areas.all, dialect: dialect)
         let indicatorCells = RenderedCellTable.idsAndNames(of: catalogue.all, english: english, dialect: dialect)
-        let perBlock = 8
+        let perBlock = 4  // districts: about 0.4 MB of gaps.csv at 360 rows each (BlockWriter: 1–2 MB at most)
         return BlockWriter.Job(url: url, header: dialect.header(AnalysisExports.gapsHeader), blocks: (districts.count + perBlock - 1) / perBlock) { block, out in
             var province: [GapTrend.Point] = [], nation: [GapTrend.Point] = []
             var scratch = ByteBuffer(capacity: 512)

@@ -34,11 +34,11 @@ public enum RankingsExport {
             case .kind: "kind:\(Area.Kind.allCases[Int(g.scopeCode)].rawValue)"
             }
         }
-        // Blocks of whole groups, about 16,000 rows each.
+        // Blocks of whole groups, about 8,000 rows each (1.5 MB of rankings.csv; see BlockWriter).
         var starts = [0]
         var rows = 0
         for (i, g) in table.groups.enumerated() {
-            if rows >= 16_384 { starts.append(i); rows = 0 }
+            if rows >= 8_192 { starts.append(i); rows = 0 }
             rows += Int(g.membersCount + g.othersCount)
         }
         starts.append(table.groups.count)

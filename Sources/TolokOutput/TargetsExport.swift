@@ -23,7 +23,7 @@ public enum TargetsExport {
         let districts = geography.districts
         let areaCells = RenderedCellTable.codesAndNames(of: areas.all, dialect: dialect)
         let indicatorCells = RenderedCellTable.idsAndNames(of: catalogue.all, english: english, dialect: dialect)
-        let perBlock = 16
+        let perBlock = 8  // districts: about 1.5 MB of targets.csv at 1,400 rows each (BlockWriter: 1–2 MB)
         return BlockWriter.Job(url: url, header: dialect.header(AnalysisExports.targetsHeader), blocks: (districts.count + perBlock - 1) / perBlock) { block, out in
             var scratch = ByteBuffer(capacity: 256)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {

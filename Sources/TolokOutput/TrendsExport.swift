@@ -22,7 +22,7 @@ public enum TrendsExport {
         let indicators = catalogue.all.indices.sorted { catalogue.all[$0].id < catalogue.all[$1].id }
         let districts = geography.districts
         let areaCells = RenderedCellTable.codesAndNames(of: areas.all, dialect: dialect)
-        let perBlock = 8
+        let perBlock = 4  // districts: about 0.8 MB of trends.csv at 2,000 rows each (BlockWriter: 1–2 MB)
         return BlockWriter.Job(url: url, header: dialect.header(AnalysisExports.trendsHeader), blocks: (districts.count + perBlock - 1) / perBlock) { block, out in
             var scratch = ByteBuffer(capacity: 256)
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
