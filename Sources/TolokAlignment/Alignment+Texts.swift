@@ -63,8 +63,9 @@ extension Alignment {
         return aligned(i, role: role).source.sourceID
     }
 
-    /// The observation of table row `row` with its corrections applied, when a correction names it.
-    public func correctedObservation(row: Int) -> Observation? { correctedRows[Int32(row)] }
+    /// The observations a correction names, with their corrections applied, by their row in the
+    /// observations table.
+    public var correctedObservations: [Int32: Observation] { correctedRows }
 
     /// The type of the document fact `i` was printed in (BPS, press, LKIP, …; ``AlignedValue/sourceType``).
     public func sourceType(_ i: Int, role: AlignedValue.Role = .actual) -> String {

@@ -40,7 +40,7 @@ enum AuditCommand {
         try arguments.finish(command: "audit")
         guard let dataset = TolokCommandLine.loadClean(options.data, command: "audit", console: console),
               let folder = options.createOutputFolder(console: console) else { return 1 }
-        let report = Analysis(dataset, threads: TolokCommandLine.parallel ? 2 : 1).audit
+        let report = Analysis.Audited(dataset, threads: TolokCommandLine.parallel ? 2 : 1).audit
         for problem in report.problems { console.err(warning(problem)) }
         guard options.write(AuditExport.csv(report, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
         if let format, format != .table {

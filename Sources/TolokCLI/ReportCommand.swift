@@ -92,24 +92,33 @@ enum ReportCommand {
         let threads = TolokCommandLine.parallel ? 2 : 1
         let records = dataset.count("observations") + dataset.count("budget") + dataset.count("references")
         progress.stage("load and validate", rows: records)
-        let analysis = Analysis(dataset, includeSuspect: options.includeSuspect, threads: TolokCommandLine.parallel ? 2 : 1)
-        let alignment = analysis.alignment
+        let audited = Analysis.Audited(dataset, threads: threads)
         progress.stage("align and audit", rows: records)
+        // achievement.csv needs only the corrected observations: one thread finishes the analysis
+        // (marks the suspects, computes the costs) and makes audit.csv before it joins the other in
+        // writing it. The analysis takes the alignment out of its slot: its one reference.
         let achievement: AchievementExport.Counts
-        // audit.csv is made by one thread before it joins the other in writing achievement.csv.
-        let audit = analysis.audit
+        let audit = audited.audit, corrected = audited.correctedObservations
+        let toFinish = ParallelSlots<Analysis.Audited>(count: 1)
+        toFinish[0] = consume audited
+        let finished = ParallelSlots<Analysis>(count: 1)
         let auditCSV = ParallelSlots<CSVWriter>(count: 1)
-        let dialect = options.dialect
+        let dialect = options.dialect, includeSuspect = options.includeSuspect
         do {
-            achievement = try AchievementExport.write(dataset, alignment: alignment, dialect: options.dialect,
+            achievement = try AchievementExport.write(dataset, corrected: corrected, dialect: options.dialect,
                                                       to: folder.appendingPathComponent("achievement.csv"), in: &batch, threads: threads,
-                                                      leadIn: { auditCSV[0] = AuditExport.csv(audit, dataset: dataset, dialect: dialect) })
+                                                      leadIn: {
+                                                          finished[0] = Analysis(toFinish.take(0)!, includeSuspect: includeSuspect, threads: 1)
+                                                          auditCSV[0] = AuditExport.csv(audit, dataset: dataset, dialect: dialect)
+                                                      })
             written.append(("achievement.csv", AchievementExport.header))
         } catch {
             console.err("error: \(error.description); nothing written")
             return 1
         }
-        progress.stage("achievement.csv", rows: achievement.rows)
+        let analysis = finished.take(0)!
+        let alignment = analysis.alignment
+        progress.stage("achievement.csv; suspects and costs beside it", rows: achievement.rows)
         console.out("Achievement: \(achievement.rows) observations with a target and a realisation, \(achievement.withCapaian) with a capaian "
             + "(\(achievement.rows - achievement.withCapaian) without, reason in the note) → \(options.output)/achievement.csv")
 

@@ -12,9 +12,10 @@ extension AchievementExport {
     }
 
     /// Writes `achievement.csv` from the observations' columns in blocks on both cores: the same
-    /// rows and bytes as ``csv(_:dialect:)`` over ``rows(_:)``. `leadIn`: other work one thread
-    /// does first (``BlockWriter/write(to:in:header:blocks:threads:leadIn:format:)``).
-    public static func write(_ dataset: Dataset, alignment: Alignment, dialect: CSVDialect, to url: URL,
+    /// rows and bytes as ``csv(_:dialect:)`` over ``rows(_:)``, the observations a correction
+    /// names taken from `corrected` (``Alignment/correctedObservations``). `leadIn`: other work
+    /// one thread does first (``BlockWriter/write(to:in:header:blocks:threads:leadIn:format:)``).
+    public static func write(_ dataset: Dataset, corrected: [Int32: Observation], dialect: CSVDialect, to url: URL,
                              in batch: inout AtomicFile.Batch, threads: Int = 2,
                              leadIn: (@Sendable () -> Void)? = nil) throws(AtomicFile.Failure) -> Counts {
         guard let table = dataset.tables["observations"] else {
@@ -42,7 +43,7 @@ extension AchievementExport {
             var n = Counts()
             for r in (block * rowsPerBlock)..<min(table.rowCount, (block + 1) * rowsPerBlock) {
                 var row = CSVRow(dialect: dialect)
-                if let o = alignment.correctedObservation(row: r) {
+                if let o = corrected[Int32(r)] {
                     // A corrected record: as the struct export writes it.
                     guard let t = o.target, let v = o.realisation else { continue }
                     let a = Achievement(target: t.value, realisation: v.value, polarity: o.polarity)

@@ -17,58 +17,26 @@ public struct Analysis: Sendable {
     public let includeSuspect: Bool
 
     /// Aligns `dataset` (corrections applied), audits it, marks the values computed from suspect
-    /// figures, then computes programme budgets and costs from the corrected lines.
-    ///
-    /// On `threads > 1` the work runs on both cores as tasks: the alignment; each audit (of the
-    /// printed and of the corrected figures; one audit when there are no corrections) in two
-    /// parts, the first checks of the printed tables, and the others followed, once the alignment
-    /// is done, by the checks of the aligned values; the programme budgets. Each task is one
-    /// thread's work and the parts are merged in order, so the result is that of one thread.
+    /// figures, then computes programme budgets and costs from the corrected lines: ``Audited``,
+    /// then ``init(_:includeSuspect:threads:)-(Audited,_,_)``.
     public init(_ dataset: Dataset, includeSuspect: Bool = false, threads: Int = 2) {
-        self.dataset = dataset
+        self.init(Audited(dataset, threads: threads), includeSuspect: includeSuspect, threads: threads)
+    }
+
+    /// Finishes `audited`: marks the values the audit of the corrected figures suspects (and the
+    /// programme budgets whose lines it suspects), computes the costs, and adds costs, absorption
+    /// and the per-1,000 rates as aligned values. One thread's work but for the marking, which
+    /// runs on `threads`; a caller can run it beside other work that needs only `audited`'s
+    /// parts (the report writes achievement.csv meanwhile).
+    public init(_ audited: consuming Audited, includeSuspect: Bool = false, threads: Int = 2) {
+        // Taken out, not copied: the alignment's one reference, so marking it changes it in place.
+        var audited = audited
+        var alignment = audited.alignment.take()!
+        var budgets = audited.budgets.take()!
+        self.dataset = audited.dataset
         self.includeSuspect = includeSuspect
-        // With no corrections the corrected figures are the printed ones: one audit serves as both.
-        let corrected = dataset.count("corrections") > 0
-        let aligned = ParallelSlots<Alignment>(count: 1)
-        let programmes = ParallelSlots<[ProgrammeBudget]>(count: 1)
-        // Each audit in two parts, side by side (``Auditor/checkRecordsFirstPart()``): slot 2i
-        // holds the first part of audit i, 2i + 1 its second.
-        let auditParts = ParallelSlots<Auditor>(count: 4)
-        // The second parts wait for the alignment, which is the first task: on one thread (the
-        // tasks in order) the wait returns at once.
-        let alignmentDone = DispatchGroup()
-        alignmentDone.enter()
-        let auditTasks = { (i: Int) -> [@Sendable () -> Void] in
-            [{
-                var a = Auditor(dataset: dataset, corrected: i == 1)
-                a.checkRecordsFirstPart()
-                auditParts[2 * i] = a
-            }, {
-                var a = Auditor(dataset: dataset, corrected: i == 1)
-                a.checkRecordsSecondPart()
-                alignmentDone.wait()
-                a.checkAligned(aligned[0]!)
-                auditParts[2 * i + 1] = a
-            }]
-        }
-        ParallelTasks.run(threads: threads, [
-            {
-                aligned[0] = Alignment(dataset)
-                alignmentDone.leave()
-            },
-        ] + (corrected ? auditTasks(1) + auditTasks(0) : auditTasks(0)) + [
-            { programmes[0] = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset)) },
-        ])
-        let audits = (0..<(corrected ? 2 : 1)).map { i in
-            var a = auditParts.take(2 * i)!
-            a.append(auditParts.take(2 * i + 1)!)
-            return a.report
-        }
-        var alignment = aligned.take(0)!
-        let audit = audits[0]
-        let suspicions = Suspicions(audit: audits[corrected ? 1 : 0], dataset: dataset)
+        let suspicions = Suspicions(audit: audited.correctedAudit, dataset: dataset)
         alignment.markSuspects(suspicions.reasons, threads: threads)
-        var budgets = programmes.take(0)!
         for i in budgets.indices { budgets[i].suspicions = suspicions.reasons(budgetLines: budgets[i].lineIDs) }
         let costs = Costs.compute(budgets: budgets, alignment: alignment)
         // Resolved once, by the last call: the per-1,000 rates read counts and bases the costs do not touch.
@@ -79,8 +47,77 @@ public struct Analysis: Sendable {
         self.alignment = alignment
         self.budgets = budgets
         self.costs = costs
-        self.audit = audit
+        self.audit = audited.audit
         self.suspicions = suspicions
+    }
+
+    /// The first part of an ``Analysis``, computed side by side: the alignment onto canonical
+    /// indicators (corrections applied, suspects not marked yet), the audits of the printed and
+    /// of the corrected figures, and the programme budgets.
+    public struct Audited: Sendable {
+        public let dataset: Dataset
+        /// The audit of the printed figures.
+        public let audit: AuditReport
+        /// The audit of the corrected figures (the printed figures' when there are no corrections).
+        let correctedAudit: AuditReport
+        /// Optional so that ``Analysis/init(_:includeSuspect:threads:)-(Audited,_,_)`` takes them out.
+        fileprivate var alignment: Alignment?
+        fileprivate var budgets: [ProgrammeBudget]?
+
+        /// The observations a correction changed, by their row in the observations table
+        /// (``Alignment/correctedObservations``).
+        public var correctedObservations: [Int32: Observation] { alignment!.correctedObservations }
+
+        /// On `threads > 1` the work runs on both cores as tasks: the alignment; each audit (of
+        /// the printed and of the corrected figures; one audit when there are no corrections) in
+        /// two parts, the first checks of the printed tables, and the others followed, once the
+        /// alignment is done, by the checks of the aligned values; the programme budgets. Each task
+        /// is one thread's work and the parts are merged in order, so the result is that of one
+        /// thread.
+        public init(_ dataset: Dataset, threads: Int = 2) {
+            self.dataset = dataset
+            // With no corrections the corrected figures are the printed ones: one audit serves as both.
+            let corrected = dataset.count("corrections") > 0
+            let aligned = ParallelSlots<Alignment>(count: 1)
+            let programmes = ParallelSlots<[ProgrammeBudget]>(count: 1)
+            // Each audit in two parts, side by side (``Auditor/checkRecordsFirstPart()``): slot 2i
+            // holds the first part of audit i, 2i + 1 its second.
+            let auditParts = ParallelSlots<Auditor>(count: 4)
+            // The second parts wait for the alignment, which is the first task: on one thread (the
+            // tasks in order) the wait returns at once.
+            let alignmentDone = DispatchGroup()
+            alignmentDone.enter()
+            let auditTasks = { (i: Int) -> [@Sendable () -> Void] in
+                [{
+                    var a = Auditor(dataset: dataset, corrected: i == 1)
+                    a.checkRecordsFirstPart()
+                    auditParts[2 * i] = a
+                }, {
+                    var a = Auditor(dataset: dataset, corrected: i == 1)
+                    a.checkRecordsSecondPart()
+                    alignmentDone.wait()
+                    a.checkAligned(aligned[0]!)
+                    auditParts[2 * i + 1] = a
+                }]
+            }
+            ParallelTasks.run(threads: threads, [
+                {
+                    aligned[0] = Alignment(dataset)
+                    alignmentDone.leave()
+                },
+            ] + (corrected ? auditTasks(1) + auditTasks(0) : auditTasks(0)) + [
+                { programmes[0] = Costs.programmeBudgets(dataset, crosswalk: ProgrammeCrosswalk(dataset)) },
+            ])
+            let audits = (0..<(corrected ? 2 : 1)).map { i in
+                var a = auditParts.take(2 * i)!
+                a.append(auditParts.take(2 * i + 1)!)
+                return a.report
+            }
+            audit = audits[0]
+            correctedAudit = audits[corrected ? 1 : 0]
+            alignment = aligned.take(0)!
+            budgets = programmes.take(0)!
+        }
     }
 
     public var areas: Areas { dataset.areas }

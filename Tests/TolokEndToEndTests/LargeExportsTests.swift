@@ -28,7 +28,7 @@ struct LargeExportsTests {
                                to: file("trends.csv"), in: &batch)
         try TargetsExport.write(alignment, areas: areas, geography: geography, english: english, dialect: dialect, cells: cells,
                                 to: file("targets.csv"), in: &batch)
-        _ = try AchievementExport.write(analysis.dataset, alignment: alignment, dialect: dialect, to: file("achievement.csv"), in: &batch)
+        _ = try AchievementExport.write(analysis.dataset, corrected: alignment.correctedObservations, dialect: dialect, to: file("achievement.csv"), in: &batch)
         try batch.commit()
 
         let comparisons = Comparisons.compute(alignment, areas: areas, ranks: RankIndex(analysis.allRankings()))

@@ -80,6 +80,34 @@ struct ParallelismTests {
         #expect(one.facts.contains { $0.operandRow >= 0 })
     }
 
+    @Test func theAnalysisFinishedFromItsAuditedPartEqualsTheWholeOnOneThread() throws {
+        // The report finishes the analysis (marks the suspects, computes the costs) on one thread
+        // beside achievement.csv, from its audited part made on two. The same analysis as one
+        // thread's: on the shipped datasets (corrections) and a synthetic one with deliberate
+        // findings and budgets.
+        let data = try temporaryFolder().appendingPathComponent("synth")
+        #expect(tolok("synth", "--districts", "40", "--provinces", "3", "--years", "4", "--indicators", "16", "--budget-lines", "20",
+                      "--seed", "7", "--out", data.path, "--schemas", shippedDatasets + "/schemas").status == 0)
+        for dataset in [shipped, try #require(DatasetLoader.load(directory: data.path).dataset)] {
+            let one = Analysis(dataset, threads: 1)
+            let audited = Analysis.Audited(dataset, threads: 2)
+            #expect(audited.correctedObservations.keys.sorted() == one.alignment.correctedObservations.keys.sorted())
+            let finished = Analysis(audited, threads: 1)
+            for analysis in [finished, Analysis(dataset, threads: 2)] {
+                #expect(analysis.alignment.facts == one.alignment.facts)
+                #expect(analysis.alignment.grid.chosen == one.alignment.grid.chosen && analysis.alignment.grid.others == one.alignment.grid.others)
+                #expect(analysis.alignment.facts.indices.map { analysis.alignment.flags($0).suspicions }
+                        == one.alignment.facts.indices.map { one.alignment.flags($0).suspicions })
+                #expect(analysis.costs.map { "\($0)" } == one.costs.map { "\($0)" })
+                #expect(analysis.budgets.map { "\($0)" } == one.budgets.map { "\($0)" })
+                #expect(analysis.audit.findings.map { "\($0)" } == one.audit.findings.map { "\($0)" })
+                #expect(analysis.suspicions.reasons == one.suspicions.reasons)
+            }
+            // Not vacuous: values are suspected, costs computed.
+            #expect(one.alignment.facts.contains { $0.suspect } && !one.costs.isEmpty && !one.suspicions.reasons.isEmpty)
+        }
+    }
+
     @Test func thePipelineExportOnFourThreadsEqualsOneThread() throws {
         let data = try temporaryFolder().appendingPathComponent("synth")
         #expect(tolok("synth", "--districts", "60", "--provinces", "4", "--years", "3", "--indicators", "12", "--budget-lines", "20",
