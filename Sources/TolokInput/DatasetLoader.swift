@@ -149,6 +149,9 @@ public enum DatasetLoader {
         }
         // The tables whose fields are looked up come last: the strings looked for are in the others.
         kinds = kinds.filter { lookedUp[$0] == nil } + kinds.filter { lookedUp[$0] != nil }
+        // The kernel starts reading every file now, in the order they are read: a file not in its
+        // cache arrives while the ones before it are parsed, not when its turn comes.
+        FileBytes.prefetch(kinds.flatMap { filesOfKind[$0]! }.map { base.path + "/" + $0.path })
         var loader = TableLoader(pool: StringPool())
         var tables: [String: Table] = [:]
         let load: @Sendable (String, inout TableLoader, Bool) -> Table = { [filesOfKind] kind, loader, parallel in
