@@ -24,6 +24,34 @@ enum FileBytes {
         }
     }
 
+    /// A file opened to read pieces of it (`pread`), closed when released.
+    final class Pieces {
+        private let fd: Int32
+
+        /// `nil` when the file cannot be opened.
+        init?(_ url: URL) {
+            fd = open(url.path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+        }
+
+        deinit { close(fd) }
+
+        /// Up to `count` bytes from byte `offset` on: fewer at the end of the file (or when it
+        /// cannot be read).
+        func bytes(at offset: Int, count: Int) -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var done = 0
+                while done < count {
+                    let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break }
+                    done += n
+                }
+                initialized = done
+            }
+        }
+    }
+
     /// Reads the file at `url` into `bytes`, reusing its memory (a loader reads many files).
     static func read(_ url: URL, into bytes: inout [UInt8]) throws(Failure) {
         let fd = open(url.path, O_RDONLY)

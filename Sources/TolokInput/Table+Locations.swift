@@ -8,19 +8,29 @@ extension Table {
         locations(of: [(row, field)])[0]
     }
 
-    /// Where many cells are, reading each file once however many cells it holds.
+    /// Where many cells are. Only their records are read, each from its first byte: a window
+    /// that doubles until it holds the whole record (a quoted field may span lines). A file is
+    /// opened once for a run of cells in it (the cells of a check come in row order).
     public func locations(of cells: [(row: Int, field: Int)]) -> [(file: String, line: Int, column: Int)] {
-        var bytesOfFile: [Int: [UInt8]] = [:]
+        var open: (file: Int, pieces: FileBytes.Pieces?) = (-1, nil)
         var fields: [CSVField] = []
         return cells.map { row, field in
             let file = Int(rowFile[row])
             let line = Int(rowLine[row])
-            if bytesOfFile[file] == nil { bytesOfFile[file] = (try? FileBytes.read(fileURLs[file])) ?? [] }
-            var reader = CSVReader(bytes: bytesOfFile[file]!, position: rowOffset[row], line: line)
-            if !reader.isAtEnd, reader.nextRecord(into: &fields) != nil, field < fields.count {
-                return (files[file], fields[field].line, reader.column(of: fields[field]))
+            if open.file != file { open = (file, FileBytes.Pieces(fileURLs[file])) }
+            guard let pieces = open.pieces else { return (files[file], line, 1) }
+            var size = 4096
+            while true {
+                let window = pieces.bytes(at: Int(rowOffset[row]), count: size)
+                var reader = CSVReader(bytes: window, position: 0, line: line)
+                let read = reader.nextRecord(into: &fields) != nil
+                // Whole when the record ended before the window did, or the file did.
+                if read && reader.offset < window.count || window.count < size {
+                    guard read, field < fields.count else { return (files[file], line, 1) }
+                    return (files[file], fields[field].line, reader.column(of: fields[field]))
+                }
+                size *= 2
             }
-            return (files[file], line, 1)
         }
     }
 }

@@ -40,6 +40,29 @@ struct TableLoaderTests {
         }
     }
 
+    /// A cell's line and column are found by reading its record again, and only that: a record
+    /// of 11,000 bytes over three lines (read in a window that grows), a character of two bytes
+    /// before the cell, the last record without a final newline.
+    @Test func aCellIsLocatedFromItsRecordAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tolok-locations-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let schema = #"{"fields": [{"name": "id", "type": "string"}, {"name": "year", "type": "integer"}, {"name": "value", "type": "number"}]}"#
+        try schema.write(to: folder.appendingPathComponent("r.json"), atomically: true, encoding: .utf8)
+        let ys = String(repeating: "y", count: 6000), zs = String(repeating: "z", count: 5000)
+        let long: String = "\"é\(ys)\n\(zs)\nzz\""
+        let body: String = "id,year,value\né1,2023,66.22\n\(long),2024,2.5\nx3,2023,1"
+        try body.write(to: folder.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
+        try #"{"resources": [{"name": "r", "path": "r.csv", "schema": "r.json"}]}"#.write(to: folder.appendingPathComponent("datapackage.json"), atomically: true, encoding: .utf8)
+        let result = DatasetLoader.load(directory: folder.path, kinds: ["r"])
+        let table = try #require(result.dataset?.tables["r"])
+        #expect(table.rowCount == 3 && table.rowLine == [2, 3, 6])
+        let found = table.locations(of: [(0, 2), (1, 2), (1, 1), (2, 2), (1, 0)])
+        #expect(found.map(\.line) == [2, 5, 5, 6, 3])
+        #expect(found.map(\.column) == [9, 10, 5, 9, 1])
+        #expect(found.allSatisfy { $0.file.hasSuffix("r.csv") })
+    }
+
     @Test func aFileWithoutAFinalNewlineIsWhole() throws {
         let t = try #require(try loadReferences("id,year,value,derived,note\nx1,2023,1,true,a\nx2,2024,2,false,b").tables["r"])
         #expect(t.rowCount == 2 && t.rowLine == [2, 3])
