@@ -219,17 +219,21 @@ public enum Composite {
     /// The default composite: the latest year in which at least two ranked indicators have values
     /// for ``Rankings/minimumGroupSize`` districts, over those indicators, equal weights.
     public static func defaultSpec(_ alignment: Alignment, areas: Areas, includeSuspect: Bool = false) -> CompositeSpec? {
-        let districts = Set(areas.districts.compactMap { alignment.areaIndex[$0.code] }.map(Int.init))
-        var counts: [String: [Int: Int]] = [:]
-        alignment.forEachChosen { ind, year, area, f in
-            if districts.contains(area) && (includeSuspect || !f.suspect) {
-                counts[alignment.catalogue.all[ind].id, default: [:]][year, default: 0] += 1
-            }
+        let catalogue = alignment.catalogue.all
+        var isDistrict = [Bool](repeating: false, count: alignment.grid.areaCount)
+        for d in areas.districts {
+            if let a = alignment.areaIndex[d.code], Int(a) < isDistrict.count { isDistrict[Int(a)] = true }
         }
-        let ranked = alignment.catalogue.all.filter { $0.comparisons.contains("rank") }
-        let years = Set(counts.values.flatMap(\.keys)).sorted(by: >)
-        for year in years {
-            let indicators = ranked.filter { (counts[$0.id]?[year] ?? 0) >= Rankings.minimumGroupSize }
+        // The districts with a value of each indicator in each year (at indicator × years + year).
+        let years = alignment.grid.years
+        var counts = [Int](repeating: 0, count: alignment.grid.indicatorCount * years.count)
+        alignment.forEachChosen { ind, year, area, f in
+            if isDistrict[area] && (includeSuspect || !f.suspect) { counts[ind * years.count + year - years.lowerBound] += 1 }
+        }
+        let ranked = catalogue.indices.filter { $0 < alignment.grid.indicatorCount && catalogue[$0].comparisons.contains("rank") }
+        for year in years.reversed() {
+            let indicators = ranked.filter { counts[$0 * years.count + year - years.lowerBound] >= Rankings.minimumGroupSize }
+                .map { catalogue[$0] }
             if indicators.count >= 2 {
                 var spec = CompositeSpec(indicators: indicators, weights: indicators.map { _ in 1 }, year: year)
                 spec.includeSuspect = includeSuspect

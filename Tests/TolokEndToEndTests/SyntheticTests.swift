@@ -126,6 +126,32 @@ struct SyntheticTests {
         })
     }
 
+    @Test func theDefaultCompositeIsTheLatestYearWithTwoRankedIndicatorsOfFiveDistricts() throws {
+        // 2024: TPAK of six districts but TPT of four; 2023: TPAK of six, TPT of five; 2022: both
+        // of five, older.
+        let dataset = try syntheticDataset((0..<6).map { i in
+            let x = Double(i)
+            var values: [(String, Int, Double)] = [("tpak", 2023, 60 + x), ("tpak", 2024, 61 + x)]
+            if i < 5 { values += [("tpt", 2023, 4 + x), ("tpt", 2022, 5 + x), ("tpak", 2022, 59 + x)] }
+            if i < 4 { values.append(("tpt", 2024, 3 + x)) }
+            return SyntheticDistrict(code: "99\(i + 10)", values: values)
+        })
+        let analysis = Analysis(dataset)
+        let spec = try #require(Composite.defaultSpec(analysis.alignment, areas: analysis.areas))
+        #expect(spec.year == 2023)
+        #expect(spec.indicators.map(\.id) == ["tpt", "tpak"] && spec.weights == [1, 1])
+        // Four districts with TPT in 2023 too: then 2022.
+        let fewer = try syntheticDataset((0..<6).map { i in
+            let x = Double(i)
+            var values: [(String, Int, Double)] = [("tpak", 2023, 60 + x), ("tpak", 2022, 59 + x)]
+            if i < 4 { values.append(("tpt", 2023, 4 + x)) }
+            if i < 5 { values.append(("tpt", 2022, 5 + x)) }
+            return SyntheticDistrict(code: "99\(i + 10)", values: values)
+        })
+        let older = Analysis(fewer)
+        #expect(Composite.defaultSpec(older.alignment, areas: older.areas)?.year == 2022)
+    }
+
     @Test func compositeRobustnessIsReproducibleWithASeed() throws {
         let analysis = Analysis(try compositeDataset())
         let catalogue = analysis.alignment.catalogue
