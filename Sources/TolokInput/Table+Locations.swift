@@ -12,13 +12,13 @@ extension Table {
     /// that doubles until it holds the whole record (a quoted field may span lines). A file is
     /// opened once for a run of cells in it (the cells of a check come in row order).
     public func locations(of cells: [(row: Int, field: Int)]) -> [(file: String, line: Int, column: Int)] {
-        var open: (file: Int, pieces: FileBytes.Pieces?) = (-1, nil)
+        var current: (file: Int, pieces: FileBytes.Pieces?) = (-1, nil)
         var fields: [CSVField] = []
         return cells.map { row, field in
             let file = Int(rowFile[row])
             let line = Int(rowLine[row])
-            if open.file != file { open = (file, FileBytes.Pieces(fileURLs[file])) }
-            guard let pieces = open.pieces else { return (files[file], line, 1) }
+            if current.file != file { current = (file, FileBytes.Pieces(fileURLs[file])) }
+            guard let pieces = current.pieces else { return (files[file], line, 1) }
             var size = 4096
             while true {
                 let window = pieces.bytes(at: Int(rowOffset[row]), count: size)
