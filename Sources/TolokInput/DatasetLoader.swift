@@ -182,7 +182,7 @@ public enum DatasetLoader {
                     firstRead[0] = (first, read)
                 },
             ])
-            let (first, read) = firstRead[0]!
+            let (first, read) = firstRead.take(0)!  // the one reference: the side table's strings join its pool in place
             var (own, sideTable) = sideRead.take(0)!  // the table's one reference: renumbered in place
             loader = first
             tables = read
