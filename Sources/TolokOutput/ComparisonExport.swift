@@ -9,12 +9,6 @@ import TolokStatistics
 /// without a struct per row. Each fact's value, citation and flags come from `cells` (``FactCells``
 /// of the same alignment).
 public enum ComparisonExport {
-    /// Writes the file, staged in `batch`.
-    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
-                             english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
-        try BlockWriter.write([job(alignment, areas: areas, geography: geography, ranks: ranks, english: english, dialect: dialect, cells: cells, to: url)], in: &batch, threads: threads)
-    }
-
     /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
     public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, ranks: CellRanks,
                            english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {

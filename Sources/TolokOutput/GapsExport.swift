@@ -6,12 +6,6 @@ import TolokStatistics
 /// `gaps.csv` written from the alignment's grid in blocks on both cores: the same rows and bytes
 /// as ``AnalysisExports/gaps(_:english:)`` over ``GapTrends/compute(_:includeSuspect:)``.
 public enum GapsExport {
-    /// Writes the file, staged in `batch`.
-    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, includeSuspect: Bool = false,
-                             dialect: CSVDialect, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
-        try BlockWriter.write([job(alignment, areas: areas, geography: geography, english: english, includeSuspect: includeSuspect, dialect: dialect, to: url)], in: &batch, threads: threads)
-    }
-
     /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
     public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, includeSuspect: Bool = false,
                            dialect: CSVDialect, to url: URL) -> BlockWriter.Job {

@@ -9,15 +9,6 @@ import TolokStatistics
 /// without a struct per row. Each fact's value, citation and flags come from `cells` (``FactCells``
 /// of the same alignment).
 public enum RankingsExport {
-    /// Writes both files, staged in `batch`.
-    public static func write(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography,
-                             english: Bool, dialect: CSVDialect, cells: FactCells, rankings: URL, statistics: URL,
-                             in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
-        let jobs = jobs(table, alignment: alignment, areas: areas, geography: geography, english: english, dialect: dialect, cells: cells,
-                        rankings: rankings, statistics: statistics)
-        try BlockWriter.write([jobs.rankings, jobs.statistics], in: &batch, threads: threads)
-    }
-
     /// The jobs that write the two files (``BlockWriter/write(_:in:threads:leadIn:)``).
     public static func jobs(_ table: RankTable, alignment: Alignment, areas: Areas, geography: DistrictGeography,
                             english: Bool, dialect: CSVDialect, cells: FactCells, rankings: URL, statistics: URL)

@@ -7,13 +7,6 @@ import TolokStatistics
 /// bytes as ``AnalysisExports/targets(_:english:)`` over ``TargetScores/compute(_:areas:)``.
 /// Each actual value, its citation and flags come from `cells` (``FactCells`` of the same alignment).
 public enum TargetsExport {
-    /// Writes the file, staged in `batch`.
-    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect, cells: FactCells,
-                             to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
-        try BlockWriter.write([job(alignment, areas: areas, geography: geography, english: english, dialect: dialect, cells: cells,
-                                   to: url)], in: &batch, threads: threads)
-    }
-
     /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
     public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, english: Bool, dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {
         precondition(cells.count == alignment.facts.count, "the cells of another alignment")

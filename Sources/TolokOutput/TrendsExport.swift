@@ -7,12 +7,6 @@ import TolokStatistics
 /// bytes as ``AnalysisExports/trends(_:)`` over ``Trends/compute(_:areas:includeSuspect:)``.
 /// Each value, its citation and flags come from `cells` (``FactCells`` of the same alignment).
 public enum TrendsExport {
-    /// Writes the file, staged in `batch`.
-    public static func write(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
-                             dialect: CSVDialect, cells: FactCells, to url: URL, in batch: inout AtomicFile.Batch, threads: Int = 2) throws(AtomicFile.Failure) {
-        try BlockWriter.write([job(alignment, areas: areas, geography: geography, includeSuspect: includeSuspect, dialect: dialect, cells: cells, to: url)], in: &batch, threads: threads)
-    }
-
     /// The job that writes the file (``BlockWriter/write(_:in:threads:leadIn:)``).
     public static func job(_ alignment: Alignment, areas: Areas, geography: DistrictGeography, includeSuspect: Bool = false,
                            dialect: CSVDialect, cells: FactCells, to url: URL) -> BlockWriter.Job {

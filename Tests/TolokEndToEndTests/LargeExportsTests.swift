@@ -18,16 +18,20 @@ struct LargeExportsTests {
         let folder = try temporaryFolder()
         let file = { (name: String) in folder.appendingPathComponent(name) }
         var batch = AtomicFile.Batch()
-        try ComparisonExport.write(alignment, areas: areas, geography: geography, ranks: CellRanks(ranks, alignment: alignment),
-                                   english: english, dialect: dialect, cells: cells, to: file("comparison.csv"), in: &batch)
-        try GapsExport.write(alignment, areas: areas, geography: geography, english: english, includeSuspect: false,
-                             dialect: dialect, to: file("gaps.csv"), in: &batch)
-        try RankingsExport.write(ranks, alignment: alignment, areas: areas, geography: geography, english: english, dialect: dialect,
-                                 cells: cells, rankings: file("rankings.csv"), statistics: file("statistics.csv"), in: &batch)
-        try TrendsExport.write(alignment, areas: areas, geography: geography, includeSuspect: false, dialect: dialect, cells: cells,
-                               to: file("trends.csv"), in: &batch)
-        try TargetsExport.write(alignment, areas: areas, geography: geography, english: english, dialect: dialect, cells: cells,
-                                to: file("targets.csv"), in: &batch)
+        // The jobs side by side, as the report writes them.
+        let ranked = RankingsExport.jobs(ranks, alignment: alignment, areas: areas, geography: geography, english: english, dialect: dialect,
+                                         cells: cells, rankings: file("rankings.csv"), statistics: file("statistics.csv"))
+        try BlockWriter.write([
+            ranked.rankings, ranked.statistics,
+            ComparisonExport.job(alignment, areas: areas, geography: geography, ranks: CellRanks(ranks, alignment: alignment),
+                                 english: english, dialect: dialect, cells: cells, to: file("comparison.csv")),
+            GapsExport.job(alignment, areas: areas, geography: geography, english: english, includeSuspect: false,
+                           dialect: dialect, to: file("gaps.csv")),
+            TrendsExport.job(alignment, areas: areas, geography: geography, includeSuspect: false, dialect: dialect, cells: cells,
+                             to: file("trends.csv")),
+            TargetsExport.job(alignment, areas: areas, geography: geography, english: english, dialect: dialect, cells: cells,
+                              to: file("targets.csv")),
+        ], in: &batch)
         _ = try AchievementExport.write(analysis.dataset, corrected: alignment.correctedObservations, dialect: dialect, to: file("achievement.csv"), in: &batch)
         try batch.commit()
 
