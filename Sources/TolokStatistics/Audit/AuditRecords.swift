@@ -46,6 +46,9 @@ struct RecordColumns {
     let year, page: [Int64]
     /// The table's number columns the audit checks, by ``NumberField``.
     var numbers: [NumberColumn]
+    /// What ``apply(_:)`` changed, by row: the number column and the correction's description
+    /// (``Correction/describe(printed:)``), in the corrections' file order.
+    private(set) var changes: [Int: [(field: Int, description: String)]] = [:]
 
     /// The columns of `table` (none when absent): `area` and `label` name its area and label
     /// fields, `numbers` its number fields.
@@ -101,16 +104,23 @@ struct RecordColumns {
     }
 
     /// Applies `corrections` (in file order) to the number columns: a corrected value keeps the
-    /// printed precision when it has one; a withdrawn value becomes missing.
+    /// printed precision when it has one; a withdrawn value becomes missing. Each change is kept
+    /// in ``changes``. The one place where the columns are corrected (the record structs have
+    /// ``Corrections``); a record id names its first row (the validator refuses a second).
     mutating func apply(_ corrections: [Correction]) {
         guard !corrections.isEmpty else { return }
+        // The first row of each record a correction names (the ids marked by pool id: no
+        // dictionary of every row's id).
+        var named = [Bool](repeating: false, count: pool.count)
+        for c in corrections { if let i = pool.id(of: c.recordID) { named[Int(i)] = true } }
         var rowOfID: [Int32: Int] = [:]
-        for (row, i) in id.enumerated() where i >= 0 && rowOfID[i] == nil { rowOfID[i] = row }
+        for (row, i) in id.enumerated() where i >= 0 && named[Int(i)] && rowOfID[i] == nil { rowOfID[i] = row }
         for c in corrections {
             guard let poolID = pool.id(of: c.recordID), let row = rowOfID[poolID],
                   let f = numbers.firstIndex(where: { $0.name == c.field }) else { continue }
+            let printed = numbers[f][row]
+            changes[row, default: []].append((f, c.describe(printed: printed)))
             if let value = c.value {
-                let printed = numbers[f][row]
                 numbers[f].values[row] = value
                 numbers[f].decimals[row] = Int8(clamping: max(printed?.decimals ?? 0, NumberText.decimals(of: value)))
             } else {
