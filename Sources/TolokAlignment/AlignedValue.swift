@@ -2,7 +2,19 @@ import TolokModel
 
 /// A value of a canonical indicator for an area and year, and how it was obtained.
 public struct AlignedValue: Sendable {
-    public enum Role: String, Sendable { case actual, target }
+    public enum Role: String, Sendable {
+        case actual, target
+
+        /// The fields of the records a value of this role comes from: an actual value's
+        /// realisation, reference value or budget amounts; a target's target.
+        public var figureFields: [String] {
+            switch self {
+            case .actual: [ObservationField.realisation.rawValue, ReferenceField.value.rawValue, BudgetField.pagu.rawValue,
+                           BudgetField.realisasi.rawValue]
+            case .target: [ObservationField.target.rawValue]
+            }
+        }
+    }
 
     public var areaCode: String
     public var year: Int

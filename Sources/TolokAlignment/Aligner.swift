@@ -58,7 +58,7 @@ public struct Alignment: Sendable {
         areaIndex = Dictionary(areaCodes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         var areaOfPoolID = [Int32](repeating: -1, count: pool.count)
         for (i, a) in dataset.areas.all.enumerated() { areaOfPoolID[Int(a.codeID)] = Int32(i) }
-        let observations = dataset.tables["observations"]
+        let observations = dataset.tables[ObservationField.tableKind]
         let indicatorIndex = Dictionary(catalogue.all.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
 
         // Sources by index, and by pool id.
@@ -67,7 +67,7 @@ public struct Alignment: Sendable {
         var sourceOfPoolID = [Int32](repeating: -1, count: pool.count)
         for (i, s) in sources.enumerated() { if let id = pool.id(of: s.id) { sourceOfPoolID[Int(id)] = Int32(i) } }
         let sourceInfo = self.sourceInfo
-        let referenceRows = dataset.tables["references"].map {
+        let referenceRows = dataset.tables[ReferenceField.tableKind].map {
             ReferenceRows($0, dataset: dataset, areaOfPool: areaOfPoolID, sourceOfPool: sourceOfPoolID, indicatorIndex: indicatorIndex)
         }
 
@@ -97,7 +97,7 @@ public struct Alignment: Sendable {
         let corrections = Corrections(dataset.corrections())
         var correctedRows: [Int32: Observation] = [:]
         if let table = observations, !corrections.all.isEmpty {
-            let rows = table.rowsByID(table.column("id"), poolCount: pool.count)
+            let rows = table.rowsByID(table.column(ObservationField.id), poolCount: pool.count)
             let reader = Observation.Reader(table)
             for c in corrections.all {
                 guard let id = pool.id(of: c.recordID), rows[Int(id)] >= 0 else { continue }
@@ -136,12 +136,12 @@ public struct Alignment: Sendable {
         var unmappedLabels: [UnmappedLabel] = []
         if let table = observations, table.rowCount > 0, let buckets = districtRows[0] {
             districtRows[0] = nil  // freed with the aligner, before the grids are made
-            let district = table.textIDs(table.column("district_code")), label = table.textIDs(table.column("indicator_label"))
-            let source = table.textIDs(table.column("source_id"))
-            let revision = table.textIDs(table.column("revision"))
-            let year = table.integers(table.column("year")), targetYear = table.integers(table.column("target_year"))
-            let target = table.numbers(table.column("target")), realisation = table.numbers(table.column("realisation"))
-            let realisationDecimals = table.decimalCounts(table.column("realisation"))
+            let district = table.textIDs(ObservationField.districtCode), label = table.textIDs(ObservationField.indicatorLabel)
+            let source = table.textIDs(ObservationField.sourceID)
+            let revision = table.textIDs(ObservationField.revision)
+            let year = table.integers(ObservationField.year), targetYear = table.integers(ObservationField.targetYear)
+            let target = table.numbers(ObservationField.target), realisation = table.numbers(ObservationField.realisation)
+            let realisationDecimals = table.decimalCounts(ObservationField.realisation)
             var corrected = [Bool](repeating: false, count: table.rowCount)
             for row in correctedRows.keys { corrected[Int(row)] = true }
             var revisionRanks: [Int64: Int8] = [:]  // (source, revision) pool ids
@@ -206,17 +206,17 @@ public struct Alignment: Sendable {
         init(_ refs: Table, dataset: Dataset, areaOfPool: [Int32], sourceOfPool: [Int32], indicatorIndex: [String: Int32]) {
             let pool = dataset.pool
             table = refs
-            area = refs.textIDs(refs.column("area_code"))
-            indicator = refs.textIDs(refs.column("indicator"))
-            year = refs.integers(refs.column("year"))
-            month = refs.integers(refs.column("month"))
-            value = refs.numbers(refs.column("value"))
-            decimals = refs.decimalCounts(refs.column("value"))
-            printed = refs.integers(refs.column("printed_decimals"))
-            derived = refs.booleans(refs.column("derived"))
-            vintage = refs.textIDs(refs.column("vintage"))
-            source = refs.textIDs(refs.column("source_id"))
-            excluded = refs.textIDs(refs.column("excluded"))
+            area = refs.textIDs(ReferenceField.areaCode)
+            indicator = refs.textIDs(ReferenceField.indicator)
+            year = refs.integers(ReferenceField.year)
+            month = refs.integers(ReferenceField.month)
+            value = refs.numbers(ReferenceField.value)
+            decimals = refs.decimalCounts(ReferenceField.value)
+            printed = refs.integers(ReferenceField.printedDecimals)
+            derived = refs.booleans(ReferenceField.derived)
+            vintage = refs.textIDs(ReferenceField.vintage)
+            source = refs.textIDs(ReferenceField.sourceID)
+            excluded = refs.textIDs(ReferenceField.excluded)
             self.areaOfPool = areaOfPool
             self.sourceOfPool = sourceOfPool
             var ranks = [Int8](repeating: 0, count: pool.count)
@@ -341,13 +341,13 @@ public struct Alignment: Sendable {
         // The reasons by table row and field: a row's index into `lists`, or -1. A key names one
         // record's field, and a record id one row (its first), so each row and field has one list.
         var lists: [[String]] = []
-        func rows(_ kind: String, fields: [String]) -> [[Int32]] {
-            guard let table = dataset.tables[kind] else { return fields.map { _ in [] } }
+        func rows<Field: TableField>(_ fields: [Field], id: Field) -> [[Int32]] {
+            guard let table = dataset.tables[Field.tableKind] else { return fields.map { _ in [] } }
             var result = fields.map { _ in [Int32](repeating: -1, count: table.rowCount) }
             guard !reasons.isEmpty else { return result }
-            let byID = table.rowsByID(table.column("id"), poolCount: pool.count)
+            let byID = table.rowsByID(table.column(id), poolCount: pool.count)
             for (key, list) in reasons {
-                guard let dot = key.lastIndex(of: "."), let field = fields.firstIndex(of: String(key[key.index(after: dot)...])),
+                guard let dot = key.lastIndex(of: "."), let field = fields.firstIndex(where: { $0.rawValue == key[key.index(after: dot)...] }),
                       let id = pool.id(of: String(key[..<dot])), byID[Int(id)] >= 0 else { continue }
                 result[field][Int(byID[Int(id)])] = Int32(lists.count)
                 lists.append(list)
@@ -359,9 +359,9 @@ public struct Alignment: Sendable {
         }
         // Computed facts read `reasons` by record id: the rows are needed for the others only.
         let byRow = first == 0 || facts[first...].contains { $0.kind != .computed }
-        let observation = byRow ? rows("observations", fields: ["realisation", "target"]) : [[], []]
+        let observation = byRow ? rows([ObservationField.realisation, .target], id: .id) : [[], []]
         let (observationActual, observationTarget) = (observation[0], observation[1])
-        let referenceActual = byRow ? rows("references", fields: ["value"])[0] : []
+        let referenceActual = byRow ? rows([ReferenceField.value], id: .id)[0] : []
         func reasonsOf(_ f: Fact, _ i: Int, target: Bool) -> [String] {
             switch f.kind {
             case .observation:
@@ -376,7 +376,7 @@ public struct Alignment: Sendable {
                 return target ? [] : listed(referenceActual, f.row)
             case .computed:
                 let v = computed[Int(f.row)]
-                let fields = target ? ["target"] : ["realisation", "value", "pagu", "realisasi"]
+                let fields = (target ? AlignedValue.Role.target : .actual).figureFields
                 return v.recordIDs.flatMap { id in fields.flatMap { reasons[id + "." + $0] ?? [] } }
             }
         }
@@ -466,15 +466,15 @@ public struct Alignment: Sendable {
             v.suspicions = reasons
             return v
         case .reference:
-            let refs = dataset.tables["references"]!
+            let refs = dataset.tables[ReferenceField.tableKind]!
             let row = Int(f.row)
-            let text = { (name: String) in pool.text(refs.textID(refs.column(name), row)) }
-            let location = SourceLocation(sourceID: text("source_id") ?? "", location: text("location") ?? "", page: nil,
+            let text = { (field: ReferenceField) in pool.text(refs.textID(refs.column(field), row)) }
+            let location = SourceLocation(sourceID: text(.sourceID) ?? "", location: text(.location) ?? "", page: nil,
                                           file: refs.files[Int(refs.rowFile[row])], line: Int(refs.rowLine[row]))
-            return base(location, label: text("indicator") ?? "", via: f.derived ? "references (derived)" : "references",
-                        records: [text("id") ?? ""])
+            return base(location, label: text(.indicator) ?? "", via: f.derived ? "references (derived)" : "references",
+                        records: [text(.id) ?? ""])
         case .observation:
-            let table = dataset.tables["observations"]!
+            let table = dataset.tables[ObservationField.tableKind]!
             let reader = Observation.Reader(table)
             let o = correctedRows[f.row] ?? reader.observation(at: Int(f.row), pool: pool)
             let m = mappings[Int(f.mapping)]
@@ -482,8 +482,8 @@ public struct Alignment: Sendable {
             var referenceRecords: [String] = []
             if f.operandRow >= 0 {
                 if case .perThousand = m.transform {
-                    let refs = dataset.tables["references"]!
-                    referenceRecords = [pool.text(refs.textID(refs.column("id"), Int(f.operandRow))) ?? ""]
+                    let refs = dataset.tables[ReferenceField.tableKind]!
+                    referenceRecords = [pool.text(refs.textID(refs.column(ReferenceField.id), Int(f.operandRow))) ?? ""]
                 } else {
                     records.append(correctedRows[f.operandRow] ?? reader.observation(at: Int(f.operandRow), pool: pool))
                 }
@@ -493,7 +493,7 @@ public struct Alignment: Sendable {
             }
             var v = base(o.source, label: o.indicatorLabel, via: "mapping \(m.id) (\(m.transform.name))",
                          records: records.map(\.id) + referenceRecords)
-            let field = role == .actual ? "realisation" : "target"
+            let field = (role == .actual ? ObservationField.realisation : .target).rawValue
             v.corrections = records.flatMap { $0.corrections.filter { $0.correction.field == field }.map(\.description) }
             v.caveats = m.caveat.map { [$0] } ?? []
             v.revision = o.revision
@@ -507,11 +507,11 @@ public struct Alignment: Sendable {
         switch f.kind {
         case .computed: return computed[Int(f.row)].recordIDs.first ?? ""
         case .reference:
-            let t = dataset.tables["references"]!
-            return dataset.pool.text(t.textID(t.column("id"), Int(f.row))) ?? ""
+            let t = dataset.tables[ReferenceField.tableKind]!
+            return dataset.pool.text(t.textID(t.column(ReferenceField.id), Int(f.row))) ?? ""
         case .observation:
-            let t = dataset.tables["observations"]!
-            return dataset.pool.text(t.textID(t.column("id"), Int(f.row))) ?? ""
+            let t = dataset.tables[ObservationField.tableKind]!
+            return dataset.pool.text(t.textID(t.column(ObservationField.id), Int(f.row))) ?? ""
         }
     }
 

@@ -123,17 +123,16 @@ struct RecordTextColumns: Sendable {
     var references = Columns()
 
     init(_ dataset: Dataset) {
-        func texts(_ t: Table, _ name: String) -> [Int32] {
-            guard let f = t.schema.index(of: name), t.loaded[f] else { return [] }
-            return t.textIDs(f)
+        // A field the loader was told not to read (the pipeline's) gives an empty column.
+        func texts<Field: TableField>(_ t: Table, _ field: Field) -> [Int32] { t.isLoaded(field) ? t.textIDs(field) : [] }
+        if let t = dataset.tables[ObservationField.tableKind] {
+            let page = t.isLoaded(ObservationField.page) ? t.integers(ObservationField.page) : []
+            observations = Columns(source: texts(t, ObservationField.sourceID), location: texts(t, ObservationField.location),
+                                   label: texts(t, ObservationField.indicatorLabel), revision: texts(t, ObservationField.revision), page: page)
         }
-        if let t = dataset.tables["observations"] {
-            let page = t.schema.index(of: "page").flatMap { t.loaded[$0] ? t.integers($0) : nil } ?? []
-            observations = Columns(source: texts(t, "source_id"), location: texts(t, "location"), label: texts(t, "indicator_label"),
-                                   revision: texts(t, "revision"), page: page)
-        }
-        if let t = dataset.tables["references"] {
-            references = Columns(source: texts(t, "source_id"), location: texts(t, "location"), label: texts(t, "indicator"))
+        if let t = dataset.tables[ReferenceField.tableKind] {
+            references = Columns(source: texts(t, ReferenceField.sourceID), location: texts(t, ReferenceField.location),
+                                 label: texts(t, ReferenceField.indicator))
         }
     }
 }

@@ -40,9 +40,9 @@ struct BucketAligner: @unchecked Sendable {
         var rows: [Int32]
 
         init(_ table: Table, areaOfPool: [Int32], areaCount: Int) {
-            let district = table.textIDs(table.column("district_code")), label = table.textIDs(table.column("indicator_label"))
-            let period = table.textIDs(table.column("period"))
-            let target = table.numbers(table.column("target")), realisation = table.numbers(table.column("realisation"))
+            let district = table.textIDs(ObservationField.districtCode), label = table.textIDs(ObservationField.indicatorLabel)
+            let period = table.textIDs(ObservationField.period)
+            let target = table.numbers(ObservationField.target), realisation = table.numbers(ObservationField.realisation)
             var start = [Int](repeating: 0, count: areaCount + 2)
             func eligible(_ row: Int) -> Bool {
                 period[row] < 0 && (!target[row].isNaN || !realisation[row].isNaN) && label[row] >= 0 && district[row] >= 0

@@ -61,16 +61,16 @@ public struct IndicatorCatalogue: Sendable {
 
     public init(_ dataset: Dataset) {
         var all: [Indicator] = []
-        for (fields, _, _) in dataset.records("indicators") {
-            guard let id = fields["indicator_id"], let polarity = fields["polarity"].flatMap(Polarity.init(rawValue:)),
-                  let kind = fields["kind"].flatMap(Indicator.Kind.init(rawValue:)) else { continue }
-            all.append(Indicator(id: id, nameID: fields["name_id"] ?? id, nameEN: fields["name_en"] ?? id,
-                                 unit: fields["unit"] ?? "", polarity: polarity, kind: kind,
-                                 comparisons: Set((fields["comparisons"] ?? "").split(separator: " ").map(String.init)),
-                                 numerator: fields["numerator"] ?? "", denominator: fields["denominator"] ?? "",
-                                 scope: fields["scope"] ?? "",
-                                 comparableWith: (fields["comparable_with"] ?? "").split(separator: " ").map(String.init),
-                                 validMin: fields["valid_min"].flatMap(Double.init), validMax: fields["valid_max"].flatMap(Double.init)))
+        for (fields, _, _) in dataset.records(IndicatorField.self) {
+            guard let id = fields[.indicatorID], let polarity = fields[.polarity].flatMap(Polarity.init(rawValue:)),
+                  let kind = fields[.kind].flatMap(Indicator.Kind.init(rawValue:)) else { continue }
+            all.append(Indicator(id: id, nameID: fields[.nameID] ?? id, nameEN: fields[.nameEN] ?? id,
+                                 unit: fields[.unit] ?? "", polarity: polarity, kind: kind,
+                                 comparisons: Set((fields[.comparisons] ?? "").split(separator: " ").map(String.init)),
+                                 numerator: fields[.numerator] ?? "", denominator: fields[.denominator] ?? "",
+                                 scope: fields[.scope] ?? "",
+                                 comparableWith: (fields[.comparableWith] ?? "").split(separator: " ").map(String.init),
+                                 validMin: fields[.validMin].flatMap(Double.init), validMax: fields[.validMax].flatMap(Double.init)))
         }
         self.all = all
         byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

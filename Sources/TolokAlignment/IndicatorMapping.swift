@@ -51,48 +51,46 @@ public struct IndicatorMapping: Sendable {
         var diagnostics: [Diagnostic] = []
         // The mapping kept for each key, by index in `mappings`.
         var seen: [Key: Int] = [:]
-        guard let table = dataset.tables["indicator_mappings"] else { return ([], []) }
+        guard let table = dataset.tables[MappingField.tableKind] else { return ([], []) }
         let pool = dataset.pool
-        let columns = Dictionary(uniqueKeysWithValues: table.schema.fields.enumerated().map { ($1.name, $0) })
-        // Each text column's ids, by field name (looked up once, not per row).
-        var textColumns: [String: [Int32]] = [:]
-        for (name, f) in columns where table.schema.fields[f].type == .string { textColumns[name] = table.textIDs(f) }
-        let idColumn = textColumns["id"], labelColumn = textColumns["label"], indicatorColumn = textColumns["indicator_id"]
-        let districtColumn = textColumns["district_code"], transformColumn = textColumns["transform"]
-        let sourceColumn = textColumns["source_id"]
+        // Each text column's ids (read once, not per row).
+        let textFields: [MappingField] = [.id, .districtCode, .sourceID, .label, .indicatorID, .transform, .denominatorLabel, .addedLabels,
+                                          .referenceIndicator, .caveat]
+        let textColumns = Dictionary(uniqueKeysWithValues: textFields.map { ($0, table.textIDs($0)) })
+        let districtColumn = textColumns[.districtCode]!, sourceColumn = textColumns[.sourceID]!
+        let factorColumn = table.column(MappingField.factor), priorityColumn = table.column(MappingField.priority)
         for row in 0..<table.rowCount {
-            func text(_ name: String) -> String? { textColumns[name].flatMap { pool.text($0[row]) } }
-            func text(_ column: [Int32]?) -> String? { column.flatMap { pool.text($0[row]) } }
+            func text(_ field: MappingField) -> String? { pool.text(textColumns[field]![row]) }
             let file = table.files[Int(table.rowFile[row])], line = Int(table.rowLine[row])
-            guard let id = text(idColumn), let label = text(labelColumn), let indicator = text(indicatorColumn),
-                  let district = text(districtColumn) else { continue }
-            func fail(_ field: String, _ message: String) {
-                diagnostics.append(MappingCheck.diagnostic(.error, dataset, "indicator_mappings", row: row, field: field, "mapping \(id): \(message)"))
+            guard let id = text(.id), let label = text(.label), let indicator = text(.indicatorID),
+                  let district = text(.districtCode) else { continue }
+            func fail(_ field: MappingField, _ message: String) {
+                diagnostics.append(MappingCheck.diagnostic(.error, dataset, row: row, field: field, "mapping \(id): \(message)"))
             }
             let transform: Transform
-            switch text(transformColumn) {
+            switch text(.transform) {
             case "scale":
-                guard let factor = columns["factor"].flatMap({ table.number($0, row) }) else {
-                    fail("factor", "transform scale needs a factor")
+                guard let factor = table.number(factorColumn, row) else {
+                    fail(.factor, "transform scale needs a factor")
                     continue
                 }
                 transform = .scale(factor)
             case "ratio":
-                guard let denominator = text("denominator_label") else {
-                    fail("denominator_label", "transform ratio needs a denominator_label")
+                guard let denominator = text(.denominatorLabel) else {
+                    fail(.denominatorLabel, "transform ratio needs a denominator_label")
                     continue
                 }
                 transform = .ratio(denominatorLabel: denominator)
             case "sum":
-                let labels = (text("added_labels") ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let labels = (text(.addedLabels) ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 guard !labels.isEmpty else {
-                    fail("added_labels", "transform sum needs added_labels")
+                    fail(.addedLabels, "transform sum needs added_labels")
                     continue
                 }
                 transform = .sum(addedLabels: labels)
             case "per_1000":
-                guard let reference = text("reference_indicator") else {
-                    fail("reference_indicator", "transform per_1000 needs a reference_indicator")
+                guard let reference = text(.referenceIndicator) else {
+                    fail(.referenceIndicator, "transform per_1000 needs a reference_indicator")
                     continue
                 }
                 transform = .perThousand(reference: reference)
@@ -100,18 +98,18 @@ public struct IndicatorMapping: Sendable {
                 transform = .asIs
             }
             if catalogue.byID.index(forKey: indicator) == nil {
-                fail("indicator_id", "unknown indicator \(indicator)")
+                fail(.indicatorID, "unknown indicator \(indicator)")
                 continue
             }
             let mapping = IndicatorMapping(
-                id: id, districtCode: district == "*" ? nil : district, sourceID: text(sourceColumn), label: label,
-                indicatorID: indicator, transform: transform, priority: columns["priority"].flatMap({ table.integer($0, row) }) ?? 1,
-                caveat: text("caveat"), file: file, line: line, row: row)
-            let key = Key(district: districtColumn![row], source: sourceColumn?[row] ?? -1, label: LabelKey.of(label))
+                id: id, districtCode: district == "*" ? nil : district, sourceID: text(.sourceID), label: label,
+                indicatorID: indicator, transform: transform, priority: table.integer(priorityColumn, row) ?? 1,
+                caveat: text(.caveat), file: file, line: line, row: row)
+            let key = Key(district: districtColumn[row], source: sourceColumn[row], label: LabelKey.of(label))
             if let kept = seen[key] {
                 let earlier = mappings[kept]
                 if earlierSame(earlier, mapping) { continue }
-                diagnostics.append(MappingCheck.diagnostic(.error, dataset, "indicator_mappings", row: row, field: "label",
+                diagnostics.append(MappingCheck.diagnostic(.error, dataset, row: row, field: MappingField.label,
                     "mapping \(id): the label '\(label)' (district \(district)\(mapping.sourceID.map { ", document \($0)" } ?? "")) is mapped twice, differently: to \(earlier.indicatorID) (\(earlier.transform.name)) at line \(earlier.line) and to \(indicator) (\(transform.name)) here"))
                 continue
             }

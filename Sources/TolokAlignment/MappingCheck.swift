@@ -25,35 +25,35 @@ enum MappingCheck {
         // ids (a district or document of -1: any; label keys numbered once per distinct label).
         let printed = PrintedUnits(dataset)
         for m in mappings {
-            func fail(_ field: String, _ message: String) {
-                diagnostics.append(diagnostic(.error, dataset, "indicator_mappings", row: m.row, field: field, "mapping \(m.id): \(message)"))
+            func fail(_ field: MappingField, _ message: String) {
+                diagnostics.append(diagnostic(.error, dataset, row: m.row, field: field, "mapping \(m.id): \(message)"))
             }
             if let d = m.districtCode, dataset.areas.byCode[d]?.level != .district {
-                fail("district_code", "district_code '\(d)' is not a district in areas.csv (write a district code or *)")
+                fail(.districtCode, "district_code '\(d)' is not a district in areas.csv (write a district code or *)")
                 continue
             }
-            if let s = m.sourceID, sources[s] == nil { fail("source_id", "source_id '\(s)' is not in sources.csv") }
+            if let s = m.sourceID, sources[s] == nil { fail(.sourceID, "source_id '\(s)' is not in sources.csv") }
             if case .perThousand(let reference) = m.transform, catalogue.byID[reference] == nil,
                !ReferenceValue.recordOnlySeries.contains(reference) {
-                fail("reference_indicator", "reference_indicator '\(reference)' is no indicator of indicators.csv")
+                fail(.referenceIndicator, "reference_indicator '\(reference)' is no indicator of indicators.csv")
             }
             let whose = m.districtCode.map { "district \($0)" } ?? "any district"
             guard let units = printed.units(district: m.districtCode, source: m.sourceID, label: m.label) else {
                 // A row for any district waits for a district that prints the label: said all the same.
-                diagnostics.append(diagnostic(.warning, dataset, "indicator_mappings", row: m.row, field: "label",
+                diagnostics.append(diagnostic(.warning, dataset, row: m.row, field: MappingField.label,
                     "mapping \(m.id): no observation of \(whose)\(m.sourceID.map { " in \($0)" } ?? "") prints the label '\(m.label)'; the row does nothing"))
                 continue
             }
             // A ratio's denominator and a sum's added labels are looked up in the same district's
             // observations, of any document.
-            let operands: (field: String, what: String, labels: [String])? = switch m.transform {
-            case .ratio(let denominator): ("denominator_label", "denominator", [denominator])
-            case .sum(let added): ("added_labels", "added label", added)
+            let operands: (field: MappingField, what: String, labels: [String])? = switch m.transform {
+            case .ratio(let denominator): (.denominatorLabel, "denominator", [denominator])
+            case .sum(let added): (.addedLabels, "added label", added)
             default: nil
             }
             if let operands {
                 for label in operands.labels where printed.units(district: m.districtCode, source: nil, label: label) == nil {
-                    diagnostics.append(diagnostic(.warning, dataset, "indicator_mappings", row: m.row, field: operands.field,
+                    diagnostics.append(diagnostic(.warning, dataset, row: m.row, field: operands.field,
                         "mapping \(m.id): no observation of \(whose) prints the \(operands.what) '\(label)'; the row gives no value"))
                 }
             }
@@ -65,11 +65,11 @@ enum MappingCheck {
             case .asIs:
                 let fitting = printedUnits[indicator.unit] ?? []
                 if let wrong = known.sorted().first(where: { !fitting.contains($0) }) {
-                    fail("indicator_id", "the label is printed in '\(wrong)' but \(indicator.id) is in \(indicator.unit): only a label of the same definition maps as is (a count never maps onto a rate; use ratio, sum or per_1000)")
+                    fail(.indicatorID, "the label is printed in '\(wrong)' but \(indicator.id) is in \(indicator.unit): only a label of the same definition maps as is (a count never maps onto a rate; use ratio, sum or per_1000)")
                 }
             case .ratio, .sum, .perThousand:
                 if let wrong = known.sorted().first(where: { !countUnits.contains($0) }) {
-                    fail("transform", "\(m.transform.name) works on printed counts, but the label is printed in '\(wrong)'")
+                    fail(.transform, "\(m.transform.name) works on printed counts, but the label is printed in '\(wrong)'")
                 }
             }
         }
@@ -95,9 +95,9 @@ enum MappingCheck {
 
         init(_ dataset: Dataset) {
             pool = dataset.pool
-            guard let table = dataset.tables["observations"] else { return }
-            let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
-            let l = table.textIDs(table.column("indicator_label")), u = table.textIDs(table.column("unit"))
+            guard let table = dataset.tables[ObservationField.tableKind] else { return }
+            let d = table.textIDs(ObservationField.districtCode), s = table.textIDs(ObservationField.sourceID)
+            let l = table.textIDs(ObservationField.indicatorLabel), u = table.textIDs(ObservationField.unit)
             // Distinct (label, district, document, unit) pool ids. A label's years are usually
             // rows in a row: kept once; the rest made distinct by sorting (no hashing per row).
             var byLabel: [Printing] = []
@@ -159,11 +159,11 @@ enum MappingCheck {
         }
     }
 
-    /// A diagnostic at the cell of `field` in `row` of the `kind` table.
-    static func diagnostic(_ severity: Diagnostic.Severity, _ dataset: Dataset, _ kind: String, row: Int, field: String,
-                           _ message: String) -> Diagnostic {
-        guard let table = dataset.tables[kind], let f = table.schema.index(of: field) else {
-            return Diagnostic(severity, file: kind, message)
+    /// A diagnostic at the cell of `field` in `row` of its table.
+    static func diagnostic<Field: TableField>(_ severity: Diagnostic.Severity, _ dataset: Dataset, row: Int, field: Field,
+                                              _ message: String) -> Diagnostic {
+        guard let table = dataset.tables[Field.tableKind], let f = table.schema.index(of: field.rawValue) else {
+            return Diagnostic(severity, file: Field.tableKind, message)
         }
         let at = table.location(row: row, field: f)
         return Diagnostic(severity, file: at.file, line: at.line, column: at.column, message)
@@ -186,11 +186,11 @@ enum MappingCheck {
         for (i, m) in mappings.enumerated() {
             if case .ratio(let d) = m.transform { ratios[keyID(LabelKey.of(m.label)), default: []].append((i, keyID(LabelKey.of(d)))) }
         }
-        guard !ratios.isEmpty, let table = dataset.tables["observations"] else { return [] }
+        guard !ratios.isEmpty, let table = dataset.tables[ObservationField.tableKind] else { return [] }
         let pool = dataset.pool
-        let d = table.textIDs(table.column("district_code")), s = table.textIDs(table.column("source_id"))
-        let l = table.textIDs(table.column("indicator_label")), years = table.integers(table.column("year"))
-        let realisation = table.column("realisation")
+        let d = table.textIDs(ObservationField.districtCode), s = table.textIDs(ObservationField.sourceID)
+        let l = table.textIDs(ObservationField.indicatorLabel), years = table.integers(ObservationField.year)
+        let realisation = table.column(ObservationField.realisation)
         let values = table.numbers(realisation)
         var keyOfLabel = [Int32](repeating: -1, count: pool.count)
         func key(_ row: Int) -> Int32 {
@@ -229,8 +229,8 @@ enum MappingCheck {
 
     /// Every crosswalk row names a district of areas.csv, or `*`.
     static func crosswalk(_ dataset: Dataset) -> [Diagnostic] {
-        guard let table = dataset.tables["programme_crosswalk"] else { return [] }
-        let f = table.column("district_code"), idF = table.column("id")
+        guard let table = dataset.tables[CrosswalkField.tableKind] else { return [] }
+        let f = table.column(CrosswalkField.districtCode), idF = table.column(CrosswalkField.id)
         let wrong = (0..<table.rowCount).filter { row in
             guard let code = dataset.pool.text(table.textID(f, row)), code != "*" else { return false }
             return dataset.areas.byCode[code]?.level != .district

@@ -15,9 +15,9 @@ public struct ProgrammeCrosswalk: Sendable {
     private var nameByCode: [String: String] = [:]
 
     public init(_ dataset: Dataset) {
-        for (fields, _, _) in dataset.records("programme_crosswalk") {
-            guard let label = fields["label"], let code = fields["code"], let name = fields["standard_name"] else { continue }
-            byKey[(fields["district_code"] ?? "*") + "\u{0}" + LabelKey.ofProgramme(label)] = Programme(code: code, standardName: name)
+        for (fields, _, _) in dataset.records(CrosswalkField.self) {
+            guard let label = fields[.label], let code = fields[.code], let name = fields[.standardName] else { continue }
+            byKey[(fields[.districtCode] ?? "*") + "\u{0}" + LabelKey.ofProgramme(label)] = Programme(code: code, standardName: name)
             if nameByCode[code] == nil { nameByCode[code] = name }
         }
     }

@@ -25,14 +25,19 @@ enum PipelineCommand {
       tolok synth --out /tmp/synth && tolok pipeline --data /tmp/synth --out /tmp/pipeline
     """
 
-    static let kinds: Set<String> = ["areas", "province_history", "vintages", "revisions", "sources", "indicators",
-                                     "indicator_mappings", "observations", "references", "corrections"]
+    static let kinds: Set<String> = [AreaField.tableKind, ProvinceHistoryField.tableKind, VintageField.tableKind, RevisionField.tableKind,
+                                     SourceField.tableKind, IndicatorField.tableKind, MappingField.tableKind, ObservationField.tableKind,
+                                     ReferenceField.tableKind, CorrectionField.tableKind]
 
     /// The fields read of the large tables (the small ones are read whole).
     static let fields: [String: Set<String>] = [
-        "observations": ["district_code", "year", "period", "revision", "indicator_label", "target", "target_year", "realisation", "source_id"],
-        "references": ["area_code", "indicator", "year", "month", "value", "printed_decimals", "derived", "vintage", "source_id", "excluded"],
+        ObservationField.tableKind: names([.districtCode, .year, .period, .revision, .indicatorLabel, .target, .targetYear, .realisation,
+                                           .sourceID] as [ObservationField]),
+        ReferenceField.tableKind: names([.areaCode, .indicator, .year, .month, .value, .printedDecimals, .derived, .vintage, .sourceID,
+                                         .excluded] as [ReferenceField]),
     ]
+
+    private static func names<Field: TableField>(_ fields: [Field]) -> Set<String> { Set(fields.map(\.rawValue)) }
 
     static func run(_ arguments: inout Arguments, console: Console) throws(UsageError) -> Int32 {
         let data = try arguments.value("--data") ?? "datasets"
@@ -81,10 +86,12 @@ enum PipelineCommand {
         // uses; the records' ids only when there are corrections to apply by id, and then only
         // looked up among the ids the corrections name (a million ids are not interned).
         let package = DatasetLoader.Package(directory: data, parallel: TolokCommandLine.parallel)
-        let corrections = DatasetLoader.load(package, kinds: ["corrections"]).dataset?.count("corrections") ?? 0
+        let corrections = DatasetLoader.load(package, kinds: [CorrectionField.tableKind]).dataset?.count(CorrectionField.tableKind) ?? 0
         var fields = Self.fields
-        if corrections > 0 { fields["observations"]!.insert("id") }
-        let result = DatasetLoader.load(package, kinds: kinds, fields: fields, lookedUp: corrections > 0 ? ["observations": ["id"]] : [:],
+        let id = ObservationField.id.rawValue
+        if corrections > 0 { fields[ObservationField.tableKind]!.insert(id) }
+        let lookedUp = corrections > 0 ? [ObservationField.tableKind: Set([id])] : [:]
+        let result = DatasetLoader.load(package, kinds: kinds, fields: fields, lookedUp: lookedUp,
                                         parallel: TolokCommandLine.parallel)
         for d in result.diagnostics where d.severity == .error { console.err(d.description) }
         guard let dataset = result.dataset, !result.hasErrors else {

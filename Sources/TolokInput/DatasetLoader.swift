@@ -15,27 +15,11 @@ public enum DatasetLoader {
         public var hasErrors: Bool { diagnostics.errorCount > 0 }
     }
 
-    /// The tables Tolok needs and the fields it reads from each.
-    static let requiredFields: [String: [String]] = [
-        "areas": ["area_code", "slug", "name", "level", "kind", "parent_code", "kemendagri_code", "note"],
-        "province_history": ["area_code", "province_code", "from_year", "to_year"],
-        "vintages": ["vintage", "rank", "name"],
-        "revisions": ["source_id", "revision", "rank"],
-        "sources": ["source_id", "document", "title", "type", "year", "publisher", "area_code", "priority"],
-        "observations": ["id", "district_code", "year", "period", "revision", "level", "objective", "indicator_label", "unit",
-                         "polarity", "target", "target_year", "realisation", "reported_capaian", "source_id",
-                         "location", "page", "printed", "note"],
-        "budget": ["id", "parent_id", "district_code", "year", "stage", "level", "code", "label", "pagu", "realisasi",
-                   "reported_percent", "source_id", "location", "page", "printed", "note"],
-        "relations": ["id", "relation", "result", "operands", "note"],
-        "indicators": ["indicator_id", "name_id", "name_en", "unit", "polarity", "kind", "comparisons", "numerator", "denominator",
-                       "scope", "comparable_with", "valid_min", "valid_max"],
-        "indicator_mappings": ["id", "district_code", "source_id", "label", "indicator_id", "transform", "factor",
-                               "denominator_label", "added_labels", "reference_indicator", "priority", "caveat"],
-        "programme_crosswalk": ["id", "district_code", "label", "code", "standard_name"],
-        "references": ["id", "area_code", "indicator", "year", "month", "value", "printed_decimals", "unit", "derived", "vintage", "source_id",
-                       "location", "note", "excluded"],
-    ]
+    /// The fields Tolok reads of each table kind (``TableFields``): a schema that lacks one is
+    /// an error.
+    static let readFields = Dictionary(uniqueKeysWithValues: TableFields.all.map { ($0.kind, $0.names) })
+    /// The table kinds a datasets folder must hold (all but the optional ones), sorted.
+    static let requiredKinds = TableFields.all.filter { !$0.isOptional }.map(\.kind).sorted()
 
     /// A datasets folder's `datapackage.json` read once: its resources and the problems found in
     /// it (paths refused, CSV files it does not list). Loading parts of one folder
@@ -136,7 +120,7 @@ public enum DatasetLoader {
             let kind = resource.schema.name
             kindOfResource[resource.name] = kind
             if let only, !only.contains(kind) { continue }
-            if let needed = requiredFields[kind] {
+            if let needed = readFields[kind] {
                 let missing = needed.filter { resource.schema.index(of: $0) == nil }
                 if !missing.isEmpty {
                     diagnostics.append(Diagnostic(.error, file: shown("datapackage.json"),
@@ -195,7 +179,7 @@ public enum DatasetLoader {
             tables[kind] = load(kind, &loader, parallel)
         }
         diagnostics += loader.diagnostics
-        for kind in requiredFields.keys.sorted() where tables[kind] == nil && (only?.contains(kind) ?? true) {
+        for kind in requiredKinds where tables[kind] == nil && (only?.contains(kind) ?? true) {
             diagnostics.append(Diagnostic(.error, file: shown("datapackage.json"), "no resource holds the \(kind) table"))
         }
 
@@ -367,9 +351,10 @@ public enum DatasetLoader {
     static func checkCorrections(_ dataset: Dataset) -> [Diagnostic] {
         // The kind of each record id, by pool id.
         var kindOfRecord = [String?](repeating: nil, count: dataset.pool.count)
-        for kind in Correction.correctableFields.keys.sorted() {
-            guard let table = dataset.tables[kind] else { continue }
-            for id in table.textIDs(table.column("id")) where id >= 0 { kindOfRecord[Int(id)] = kind }
+        let ids = [(BudgetField.tableKind, dataset.tables[BudgetField.tableKind]?.textIDs(BudgetField.id)),
+                   (ObservationField.tableKind, dataset.tables[ObservationField.tableKind]?.textIDs(ObservationField.id))]
+        for case let (kind, column?) in ids {
+            for id in column where id >= 0 { kindOfRecord[Int(id)] = kind }
         }
         var diagnostics: [Diagnostic] = []
         for c in dataset.corrections() {
@@ -389,9 +374,9 @@ public enum DatasetLoader {
     /// Every revision an observation names is ranked in revisions.csv for its document (the
     /// newest revision of a target wins, so the order must be stated, never guessed).
     static func checkRevisions(_ dataset: Dataset) -> [Diagnostic] {
-        guard let table = dataset.tables["observations"] else { return [] }
+        guard let table = dataset.tables[ObservationField.tableKind] else { return [] }
         let ranks = dataset.revisionRanks()
-        let revision = table.column("revision"), source = table.column("source_id")
+        let revision = table.column(ObservationField.revision), source = table.column(ObservationField.sourceID)
         var unknown: [Int] = []
         // Each (source, revision) pair of pool ids looked up once, at its first row.
         let revisions = table.textIDs(revision), sources = table.textIDs(source)
@@ -415,9 +400,9 @@ public enum DatasetLoader {
         // Areas that are not districts, by pool id.
         var notDistrict = [Bool](repeating: false, count: dataset.pool.count)
         for a in areas.all where a.level != .district { notDistrict[Int(a.codeID)] = true }
-        for kind in ["observations", "budget"] {
-            guard let table = dataset.tables[kind] else { continue }
-            let f = table.column("district_code")
+        let codes = [dataset.tables[ObservationField.tableKind].map { ($0, $0.column(ObservationField.districtCode)) },
+                     dataset.tables[BudgetField.tableKind].map { ($0, $0.column(BudgetField.districtCode)) }]
+        for case let (table, f)? in codes {
             let ids = table.textIDs(f)
             let wrong = (0..<table.rowCount).filter { ids[$0] >= 0 && notDistrict[Int(ids[$0])] }
             for (row, at) in zip(wrong, table.locations(of: wrong.map { ($0, f) })) {
@@ -431,9 +416,9 @@ public enum DatasetLoader {
                     "district \(area.code) needs a kind (kabupaten/kota) and a province as parent_code"))
             }
         }
-        if let history = dataset.tables["province_history"] {
-            let areaF = history.column("area_code"), provinceF = history.column("province_code")
-            let fromF = history.column("from_year"), toF = history.column("to_year")
+        if let history = dataset.tables[ProvinceHistoryField.tableKind] {
+            let areaF = history.column(ProvinceHistoryField.areaCode), provinceF = history.column(ProvinceHistoryField.provinceCode)
+            let fromF = history.column(ProvinceHistoryField.fromYear), toF = history.column(ProvinceHistoryField.toYear)
             for row in 0..<history.rowCount {
                 let at = history.location(row: row, field: areaF)
                 func fail(_ message: String) { diagnostics.append(Diagnostic(.error, file: at.file, line: at.line, message)) }

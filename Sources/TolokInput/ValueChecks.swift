@@ -17,13 +17,13 @@ enum ValueChecks {
     /// 9900 written with the Indonesian thousands separator far more often than 9.9 persons.
     static func observations(_ dataset: Dataset) -> [Diagnostic] {
         // Without units (a reader that does not read them) no count is known.
-        guard let table = dataset.tables["observations"], table.loaded[table.column("unit")] else { return [] }
+        guard let table = dataset.tables[ObservationField.tableKind], table.isLoaded(ObservationField.unit) else { return [] }
         let pool = dataset.pool
-        let units = table.textIDs(table.column("unit"))
+        let units = table.textIDs(ObservationField.unit)
         var isCount = [Int8](repeating: -1, count: pool.count)
         var cells: [(row: Int, field: Int)] = [], messages: [String] = []
-        for name in ["target", "realisation"] {
-            let f = table.column(name)
+        for field in [ObservationField.target, .realisation] {
+            let name = field.rawValue, f = table.column(field)
             let values = table.numbers(f), decimals = table.decimalCounts(f)
             for row in 0..<table.rowCount where decimals[row] > 0 && units[row] >= 0 {
                 let u = Int(units[row])
@@ -44,17 +44,18 @@ enum ValueChecks {
     /// rate_range finding is the analysis rule; a correction of the cell settles it.
     static func shares(_ dataset: Dataset) -> [Diagnostic] {
         // Without units (a reader that does not read them) no value is known to be in percent.
-        guard let table = dataset.tables["observations"], table.loaded[table.column("unit")] else { return [] }
+        guard let table = dataset.tables[ObservationField.tableKind], table.isLoaded(ObservationField.unit) else { return [] }
         let pool = dataset.pool
-        let units = table.textIDs(table.column("unit")), labels = table.textIDs(table.column("indicator_label"))
-        let ids = table.textIDs(table.column("id"))
+        let units = table.textIDs(ObservationField.unit), labels = table.textIDs(ObservationField.indicatorLabel)
+        let ids = table.textIDs(ObservationField.id)
         guard let percent = pool.id(of: "%") else { return [] }
         var isShare: [Int32: Bool] = [:]
         var corrected: Set<String> = []
-        for c in dataset.corrections() where c.field == "target" || c.field == "realisation" { corrected.insert(c.recordID + "\u{0}" + c.field) }
+        let valueFields = [ObservationField.target.rawValue, ObservationField.realisation.rawValue]
+        for c in dataset.corrections() where valueFields.contains(c.field) { corrected.insert(c.recordID + "\u{0}" + c.field) }
         var cells: [(row: Int, field: Int)] = [], messages: [String] = []
-        for name in ["target", "realisation"] {
-            let f = table.column(name)
+        for field in [ObservationField.target, .realisation] {
+            let name = field.rawValue, f = table.column(field)
             let values = table.numbers(f), decimals = table.decimalCounts(f)
             for row in 0..<table.rowCount where units[row] == percent && labels[row] >= 0 && decimals[row] >= 0 && !(0...100).contains(values[row]) {
                 let label = labels[row]
@@ -71,10 +72,10 @@ enum ValueChecks {
     /// Budget amounts are whole rupiah and never negative; a realisation above its pagu is a
     /// warning unless a correction of the line settles it.
     static func budget(_ dataset: Dataset) -> [Diagnostic] {
-        guard let table = dataset.tables["budget"] else { return [] }
-        let pagu = table.column("pagu"), realisasi = table.column("realisasi")
+        guard let table = dataset.tables[BudgetField.tableKind] else { return [] }
+        let pagu = table.column(BudgetField.pagu), realisasi = table.column(BudgetField.realisasi)
         var errors: [(cell: (row: Int, field: Int), message: String)] = []
-        for (f, name) in [(pagu, "pagu"), (realisasi, "realisasi")] {
+        for (f, name) in [(pagu, BudgetField.pagu.rawValue), (realisasi, BudgetField.realisasi.rawValue)] {
             let values = table.numbers(f), decimals = table.decimalCounts(f)
             for row in 0..<table.rowCount where decimals[row] >= 0 {
                 let text = written(values[row], decimals[row])
@@ -90,8 +91,9 @@ enum ValueChecks {
         var diagnostics = zip(table.locations(of: errors.map(\.cell)), errors).map {
             Diagnostic(.error, file: $0.file, line: $0.line, column: $0.column, $1.message)
         }
-        let corrected = Set(dataset.corrections().filter { $0.field == "pagu" || $0.field == "realisasi" }.map(\.recordID))
-        let ids = table.textIDs(table.column("id")), stages = table.textIDs(table.column("stage"))
+        let amounts = [BudgetField.pagu.rawValue, BudgetField.realisasi.rawValue]
+        let corrected = Set(dataset.corrections().filter { amounts.contains($0.field) }.map(\.recordID))
+        let ids = table.textIDs(BudgetField.id), stages = table.textIDs(BudgetField.stage)
         let execution = dataset.pool.id(of: "execution")
         let p = table.numbers(pagu), r = table.numbers(realisasi), rd = table.decimalCounts(realisasi), pd = table.decimalCounts(pagu)
         var over: [Int] = []
@@ -109,9 +111,9 @@ enum ValueChecks {
     /// A budget line whose `parent_id` chain comes back to it (its own parent, or a line under
     /// it): a budget tree has no cycles, and its totals could not be summed.
     static func budgetCycles(_ dataset: Dataset) -> [Diagnostic] {
-        guard let table = dataset.tables["budget"] else { return [] }
+        guard let table = dataset.tables[BudgetField.tableKind] else { return [] }
         let pool = dataset.pool
-        let idF = table.column("id"), parentF = table.column("parent_id")
+        let idF = table.column(BudgetField.id), parentF = table.column(BudgetField.parentID)
         let ids = table.textIDs(idF), parents = table.textIDs(parentF)
         let rowOfID = table.rowsByID(idF, poolCount: pool.count)
         func parentRow(_ row: Int) -> Int { parents[row] >= 0 ? Int(rowOfID[Int(parents[row])]) : -1 }
@@ -140,10 +142,10 @@ enum ValueChecks {
     /// A reference figure in percent is a share (TPT, TPAK): it lies within 0–100 unless the
     /// row is excluded from analyses (kept for the record, with the reason).
     static func references(_ dataset: Dataset) -> [Diagnostic] {
-        guard let table = dataset.tables["references"] else { return [] }
+        guard let table = dataset.tables[ReferenceField.tableKind] else { return [] }
         let pool = dataset.pool
-        let value = table.column("value")
-        let units = table.textIDs(table.column("unit")), excluded = table.textIDs(table.column("excluded"))
+        let value = table.column(ReferenceField.value)
+        let units = table.textIDs(ReferenceField.unit), excluded = table.textIDs(ReferenceField.excluded)
         let values = table.numbers(value), decimals = table.decimalCounts(value)
         let percent = Set(PrintedUnit.percent.compactMap { pool.id(of: $0) })
         let wrong = (0..<table.rowCount).filter {
@@ -154,11 +156,11 @@ enum ValueChecks {
                 "value: \(written(values[row], decimals[row])) % is outside 0–100, but a reference figure in percent is a share (fill 'excluded' with the reason to keep it for the record)")
         }
         // Every indicator is one of the catalogue (or a series kept for the record).
-        if let indicators = dataset.tables["indicators"] {
+        if let indicators = dataset.tables[IndicatorField.tableKind] {
             var known = [Bool](repeating: false, count: pool.count)
-            for id in indicators.textIDs(indicators.column("indicator_id")) where id >= 0 { known[Int(id)] = true }
+            for id in indicators.textIDs(IndicatorField.indicatorID) where id >= 0 { known[Int(id)] = true }
             for name in ReferenceValue.recordOnlySeries { if let id = pool.id(of: name) { known[Int(id)] = true } }
-            let f = table.column("indicator")
+            let f = table.column(ReferenceField.indicator)
             let ids = table.textIDs(f)
             let unknown = (0..<table.rowCount).filter { ids[$0] >= 0 && !known[Int(ids[$0])] }
             let file = indicators.files.count == 1 ? indicators.files[0] : "indicators.csv"

@@ -59,9 +59,9 @@ public struct Areas: Sendable {
             return
         }
         self.table = table
-        let code = table.column("area_code"), slug = table.column("slug"), name = table.column("name")
-        let level = table.column("level"), kind = table.column("kind"), parent = table.column("parent_code")
-        let kemendagri = table.column("kemendagri_code"), note = table.column("note")
+        let code = table.column(AreaField.areaCode), slug = table.column(AreaField.slug), name = table.column(AreaField.name)
+        let level = table.column(AreaField.level), kind = table.column(AreaField.kind), parent = table.column(AreaField.parentCode)
+        let kemendagri = table.column(AreaField.kemendagriCode), note = table.column(AreaField.note)
         var all: [Area] = []
         for row in 0..<table.rowCount {
             let codeID = table.textID(code, row)
@@ -78,8 +78,8 @@ public struct Areas: Sendable {
         bySlug = Dictionary(all.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var history: [String: [ProvincePeriod]] = [:]
         if let h = historyTable {
-            let area = h.column("area_code"), province = h.column("province_code")
-            let from = h.column("from_year"), to = h.column("to_year")
+            let area = h.column(ProvinceHistoryField.areaCode), province = h.column(ProvinceHistoryField.provinceCode)
+            let from = h.column(ProvinceHistoryField.fromYear), to = h.column(ProvinceHistoryField.toYear)
             for row in 0..<h.rowCount {
                 guard let a = pool.text(h.textID(area, row)), let p = pool.text(h.textID(province, row)) else { continue }
                 history[a, default: []].append(ProvincePeriod(areaCode: a, provinceCode: p, fromYear: h.integer(from, row),

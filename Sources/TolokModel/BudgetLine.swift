@@ -31,12 +31,13 @@ public struct BudgetLine: Sendable {
     public var corrections: [AppliedCorrection] = []
 
     static func rows(of table: Table, pool: StringPool) -> [BudgetLine] {
-        let c = (id: table.column("id"), parent: table.column("parent_id"), district: table.column("district_code"),
-                 year: table.column("year"), stage: table.column("stage"), level: table.column("level"),
-                 code: table.column("code"), label: table.column("label"), pagu: table.column("pagu"),
-                 realisasi: table.column("realisasi"), percent: table.column("reported_percent"),
-                 source: table.column("source_id"), location: table.column("location"), page: table.column("page"),
-                 printed: table.column("printed"), note: table.column("note"))
+        func column(_ field: BudgetField) -> Int { table.column(field) }
+        let c = (id: column(.id), parent: column(.parentID), district: column(.districtCode),
+                 year: column(.year), stage: column(.stage), level: column(.level),
+                 code: column(.code), label: column(.label), pagu: column(.pagu),
+                 realisasi: column(.realisasi), percent: column(.reportedPercent),
+                 source: column(.sourceID), location: column(.location), page: column(.page),
+                 printed: column(.printed), note: column(.note))
         return (0..<table.rowCount).map { row in
             let text = { (field: Int) in pool.text(table.textID(field, row)) }
             return BudgetLine(

@@ -14,8 +14,8 @@ public struct Correction: Sendable {
 
     /// Numeric fields a correction may name, by table kind.
     public static let correctableFields: [String: Set<String>] = [
-        "observations": ["target", "realisation", "reported_capaian"],
-        "budget": ["pagu", "realisasi", "reported_percent"],
+        ObservationField.tableKind: Set([ObservationField.target, .realisation, .reportedCapaian].map(\.rawValue)),
+        BudgetField.tableKind: Set([BudgetField.pagu, .realisasi, .reportedPercent].map(\.rawValue)),
     ]
 
     /// `001-cor-7: pagu printed 2275367080, corrected to 2753367080` (or `… withdrawn`).
@@ -53,10 +53,10 @@ public struct Corrections: Sendable {
         guard let list = byRecord[observation.id] else { return observation }
         var o = observation
         for c in list {
-            switch c.field {
-            case "target": o.corrections.append(AppliedCorrection(correction: c, printed: o.target)); o.target = Self.replace(o.target, c)
-            case "realisation": o.corrections.append(AppliedCorrection(correction: c, printed: o.realisation)); o.realisation = Self.replace(o.realisation, c)
-            case "reported_capaian": o.corrections.append(AppliedCorrection(correction: c, printed: o.reportedCapaian)); o.reportedCapaian = Self.replace(o.reportedCapaian, c)
+            switch ObservationField(rawValue: c.field) {
+            case .target: o.corrections.append(AppliedCorrection(correction: c, printed: o.target)); o.target = Self.replace(o.target, c)
+            case .realisation: o.corrections.append(AppliedCorrection(correction: c, printed: o.realisation)); o.realisation = Self.replace(o.realisation, c)
+            case .reportedCapaian: o.corrections.append(AppliedCorrection(correction: c, printed: o.reportedCapaian)); o.reportedCapaian = Self.replace(o.reportedCapaian, c)
             default: continue
             }
         }
@@ -68,10 +68,10 @@ public struct Corrections: Sendable {
         guard let list = byRecord[line.id] else { return line }
         var b = line
         for c in list {
-            switch c.field {
-            case "pagu": b.corrections.append(AppliedCorrection(correction: c, printed: b.pagu)); b.pagu = Self.replace(b.pagu, c)
-            case "realisasi": b.corrections.append(AppliedCorrection(correction: c, printed: b.realisasi)); b.realisasi = Self.replace(b.realisasi, c)
-            case "reported_percent": b.corrections.append(AppliedCorrection(correction: c, printed: b.reportedPercent)); b.reportedPercent = Self.replace(b.reportedPercent, c)
+            switch BudgetField(rawValue: c.field) {
+            case .pagu: b.corrections.append(AppliedCorrection(correction: c, printed: b.pagu)); b.pagu = Self.replace(b.pagu, c)
+            case .realisasi: b.corrections.append(AppliedCorrection(correction: c, printed: b.realisasi)); b.realisasi = Self.replace(b.realisasi, c)
+            case .reportedPercent: b.corrections.append(AppliedCorrection(correction: c, printed: b.reportedPercent)); b.reportedPercent = Self.replace(b.reportedPercent, c)
             default: continue
             }
         }
@@ -87,10 +87,10 @@ public struct Corrections: Sendable {
 extension Dataset {
     /// Every correction, in file order.
     public func corrections() -> [Correction] {
-        records("corrections").compactMap { fields, file, line in
-            guard let id = fields["id"], let record = fields["record_id"], let field = fields["field"] else { return nil }
-            return Correction(id: id, recordID: record, field: field, value: fields["value"].flatMap(Double.init),
-                              reason: fields["reason"] ?? "", file: file, line: line)
+        records(CorrectionField.self).compactMap { fields, file, line in
+            guard let id = fields[.id], let record = fields[.recordID], let field = fields[.field] else { return nil }
+            return Correction(id: id, recordID: record, field: field, value: fields[.value].flatMap(Double.init),
+                              reason: fields[.reason] ?? "", file: file, line: line)
         }
     }
 

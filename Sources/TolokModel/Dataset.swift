@@ -9,7 +9,7 @@ public struct Dataset: Sendable {
     public init(pool: StringPool, tables: [String: Table]) {
         self.pool = pool
         self.tables = tables
-        areas = Areas(table: tables["areas"], history: tables["province_history"], pool: pool)
+        areas = Areas(table: tables[AreaField.tableKind], history: tables[ProvinceHistoryField.tableKind], pool: pool)
     }
 
     /// Number of rows of a kind (0 when absent).
@@ -17,19 +17,19 @@ public struct Dataset: Sendable {
 
     /// Every observation, in file order.
     public func observations() -> [Observation] {
-        guard let table = tables["observations"] else { return [] }
+        guard let table = tables[ObservationField.tableKind] else { return [] }
         return Observation.rows(of: table, pool: pool)
     }
 
     /// Every budget line, in file order.
     public func budgetLines() -> [BudgetLine] {
-        guard let table = tables["budget"] else { return [] }
+        guard let table = tables[BudgetField.tableKind] else { return [] }
         return BudgetLine.rows(of: table, pool: pool)
     }
 
     /// Every reference value, in file order.
     public func references() -> [ReferenceValue] {
-        guard let table = tables["references"] else { return [] }
+        guard let table = tables[ReferenceField.tableKind] else { return [] }
         return ReferenceValue.rows(of: table, pool: pool)
     }
 
@@ -37,9 +37,9 @@ public struct Dataset: Sendable {
     /// year reads 0) and how many of them are excluded from analyses (a reason in `excluded`),
     /// read from the columns without making the records.
     public func referenceSpan() -> (years: ClosedRange<Int>?, excluded: Int) {
-        guard let table = tables["references"] else { return (nil, 0) }
-        let values = table.numbers(table.column("value")), years = table.integers(table.column("year"))
-        let excluded = table.textIDs(table.column("excluded"))
+        guard let table = tables[ReferenceField.tableKind] else { return (nil, 0) }
+        let values = table.numbers(ReferenceField.value), years = table.integers(ReferenceField.year)
+        let excluded = table.textIDs(ReferenceField.excluded)
         var low = Int.max, high = Int.min, count = 0
         for row in 0..<table.rowCount where !values[row].isNaN {
             let year = years[row] == Int64.min ? 0 : Int(years[row])
@@ -51,8 +51,8 @@ public struct Dataset: Sendable {
 
     /// The rank of each vintage (`datasets/vintages.csv`; higher = newer).
     public func vintageRanks() -> [String: Int] {
-        guard let table = tables["vintages"] else { return [:] }
-        let id = table.column("vintage"), rank = table.column("rank")
+        guard let table = tables[VintageField.tableKind] else { return [:] }
+        let id = table.column(VintageField.vintage), rank = table.column(VintageField.rank)
         var ranks: [String: Int] = [:]
         for row in 0..<table.rowCount {
             if let v = pool.text(table.textID(id, row)) { ranks[v] = table.integer(rank, row) ?? 0 }
@@ -63,8 +63,9 @@ public struct Dataset: Sendable {
     /// The rank of each revision of a document's plan (`datasets/revisions.csv`; higher = newer),
     /// by `source_id` and revision.
     public func revisionRanks() -> [String: Int] {
-        guard let table = tables["revisions"] else { return [:] }
-        let source = table.column("source_id"), revision = table.column("revision"), rank = table.column("rank")
+        guard let table = tables[RevisionField.tableKind] else { return [:] }
+        let source = table.column(RevisionField.sourceID), revision = table.column(RevisionField.revision)
+        let rank = table.column(RevisionField.rank)
         var ranks: [String: Int] = [:]
         for row in 0..<table.rowCount {
             if let s = pool.text(table.textID(source, row)), let r = pool.text(table.textID(revision, row)) {
@@ -76,7 +77,8 @@ public struct Dataset: Sendable {
 
     /// Distinct years across observations and budget lines, ascending.
     public func years() -> [Int] {
-        let columns = ["observations", "budget"].compactMap { kind in tables[kind].map { $0.integers($0.column("year")) } }
+        let columns = [tables[ObservationField.tableKind]?.integers(ObservationField.year),
+                       tables[BudgetField.tableKind]?.integers(BudgetField.year)].compactMap { $0 }
         var low = Int64.max, high = Int64.min + 1
         for column in columns {
             for y in column where y != Int64.min {
@@ -101,9 +103,10 @@ public struct Dataset: Sendable {
     public func districtsWithData() -> [Area] {
         // A flag per pool id (no hashing a million rows).
         var present = [Bool](repeating: false, count: pool.count)
-        for kind in ["observations", "budget"] {
-            guard let table = tables[kind] else { continue }
-            for id in table.textIDs(table.column("district_code")) where id >= 0 { present[Int(id)] = true }
+        let codes = [tables[ObservationField.tableKind]?.textIDs(ObservationField.districtCode),
+                     tables[BudgetField.tableKind]?.textIDs(BudgetField.districtCode)]
+        for column in codes.compactMap({ $0 }) {
+            for id in column where id >= 0 { present[Int(id)] = true }
         }
         return areas.all.filter { $0.codeID >= 0 && present[Int($0.codeID)] }.sorted { $0.code < $1.code }
     }

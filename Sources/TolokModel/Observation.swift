@@ -44,13 +44,12 @@ public struct Observation: Sendable {
 
         package init(_ table: Table) {
             self.table = table
-            id = table.column("id"); district = table.column("district_code"); year = table.column("year")
-            period = table.column("period"); revision = table.column("revision"); level = table.column("level")
-            objective = table.column("objective"); label = table.column("indicator_label"); unit = table.column("unit")
-            polarity = table.column("polarity"); target = table.column("target"); targetYear = table.column("target_year")
-            realisation = table.column("realisation"); capaian = table.column("reported_capaian")
-            source = table.column("source_id"); location = table.column("location"); page = table.column("page")
-            printed = table.column("printed"); note = table.column("note")
+            func column(_ field: ObservationField) -> Int { table.column(field) }
+            id = column(.id); district = column(.districtCode); year = column(.year); period = column(.period)
+            revision = column(.revision); level = column(.level); objective = column(.objective); label = column(.indicatorLabel)
+            unit = column(.unit); polarity = column(.polarity); target = column(.target); targetYear = column(.targetYear)
+            realisation = column(.realisation); capaian = column(.reportedCapaian); source = column(.sourceID)
+            location = column(.location); page = column(.page); printed = column(.printed); note = column(.note)
         }
 
         package func observation(at row: Int, pool: StringPool) -> Observation {

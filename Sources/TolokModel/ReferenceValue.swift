@@ -27,12 +27,13 @@ public struct ReferenceValue: Sendable {
     public var isAnnual: Bool { month == nil || month == 8 }
 
     static func rows(of table: Table, pool: StringPool) -> [ReferenceValue] {
-        let c = (id: table.column("id"), area: table.column("area_code"), indicator: table.column("indicator"),
-                 year: table.column("year"), value: table.column("value"), unit: table.column("unit"),
-                 derived: table.column("derived"), vintage: table.column("vintage"), source: table.column("source_id"),
-                 location: table.column("location"), note: table.column("note"),
-                 month: table.column("month"), excluded: table.column("excluded"),
-                 printedDecimals: table.column("printed_decimals"))
+        func column(_ field: ReferenceField) -> Int { table.column(field) }
+        let c = (id: column(.id), area: column(.areaCode), indicator: column(.indicator),
+                 year: column(.year), value: column(.value), unit: column(.unit),
+                 derived: column(.derived), vintage: column(.vintage), source: column(.sourceID),
+                 location: column(.location), note: column(.note),
+                 month: column(.month), excluded: column(.excluded),
+                 printedDecimals: column(.printedDecimals))
         return (0..<table.rowCount).compactMap { row in
             let text = { (field: Int) in pool.text(table.textID(field, row)) }
             guard var value = table.canonicalNumber(c.value, row) else { return nil }

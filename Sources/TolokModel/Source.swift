@@ -16,10 +16,11 @@ public struct Source: Sendable {
 extension Dataset {
     /// The sources by id.
     public func sources() -> [String: Source] {
-        guard let table = tables["sources"] else { return [:] }
-        let c = (id: table.column("source_id"), document: table.column("document"), title: table.column("title"),
-                 type: table.column("type"), year: table.column("year"), publisher: table.column("publisher"),
-                 area: table.column("area_code"), priority: table.column("priority"))
+        guard let table = tables[SourceField.tableKind] else { return [:] }
+        func column(_ field: SourceField) -> Int { table.column(field) }
+        let c = (id: column(.sourceID), document: column(.document), title: column(.title),
+                 type: column(.type), year: column(.year), publisher: column(.publisher),
+                 area: column(.areaCode), priority: column(.priority))
         var result: [String: Source] = [:]
         for row in 0..<table.rowCount {
             let text = { (field: Int) in pool.text(table.textID(field, row)) }
@@ -31,8 +32,9 @@ extension Dataset {
         return result
     }
 
-    /// Rows of a small table as dictionaries of text (`nil` for missing cells), for the
-    /// catalogue-like tables (indicators, mappings, crosswalk).
+    /// Rows of a table as dictionaries of text by field name (`nil` for missing cells), every
+    /// field: a table shown whole. Code that reads known fields names them by their cases
+    /// (``records(_:)-(Field.Type)``).
     public func records(_ kind: String) -> [(fields: [String: String], file: String, line: Int)] {
         guard let table = tables[kind] else { return [] }
         return (0..<table.rowCount).map { row in

@@ -61,8 +61,9 @@ public struct Table: Sendable {
     public var kind: String { schema.name }
 
     /// Index of the field named `name`; traps if the schema has no such field (a programming
-    /// error: the loader checks that the schemas hold the fields Tolok reads).
-    public func column(_ name: String) -> Int {
+    /// error: the loader checks that the schemas hold the fields Tolok reads). Code outside the
+    /// model names fields by their ``TableField`` cases (``column(_:)-(Field)``).
+    func column(_ name: String) -> Int {
         guard let index = schema.index(of: name) else {
             preconditionFailure("table \(kind) has no field \(name)")
         }

@@ -18,7 +18,7 @@ extension AchievementExport {
     public static func write(_ dataset: Dataset, corrected: [Int32: Observation], dialect: CSVDialect, to url: URL,
                              in batch: inout AtomicFile.Batch, threads: Int = 2,
                              leadIn: (@Sendable () -> Void)? = nil) throws(AtomicFile.Failure) -> Counts {
-        guard let table = dataset.tables["observations"] else {
+        guard let table = dataset.tables[ObservationField.tableKind] else {
             leadIn?()
             try batch.stage([dialect.header(header)], at: url)
             return Counts()

@@ -22,7 +22,7 @@ public enum AchievementExport {
     /// capaian to compute and are not rows here (the report's summary counts them).
     /// Only the rows of `districts` are read when they are given.
     public static func rows(_ dataset: Dataset, districts: Set<String>? = nil) -> [Row] {
-        guard let table = dataset.tables["observations"] else { return [] }
+        guard let table = dataset.tables[ObservationField.tableKind] else { return [] }
         let corrections = Corrections(dataset.corrections())
         let reader = Observation.Reader(table)
         var wanted: [Int]

@@ -23,7 +23,7 @@ struct ExecutionLines {
 
     /// The lines of `dataset`'s budget table; `nil` when it has none.
     init?(_ dataset: Dataset) {
-        guard dataset.tables["budget"] != nil else { return nil }
+        guard dataset.tables[BudgetField.tableKind] != nil else { return nil }
         let budget = BudgetColumns(dataset, corrected: true)
         let columns = budget.records
         self.columns = columns
@@ -34,7 +34,7 @@ struct ExecutionLines {
         parent = lines(budget.parent)
         district = lines(columns.area)
         level = lines(budget.level)
-        code = lines(columns.texts("code"))
+        code = lines(columns.texts(BudgetField.code))
         label = lines(columns.label)
         source = lines(columns.source)
         location = lines(columns.location)

@@ -31,7 +31,7 @@ public struct Suspicions: Sendable {
             let reason = "\(f.check.rawValue): \(f.detail) (\(f.location.cited))"
             var suspects = [(f.recordIDs[0], f.field)]
             if crossSource.contains(f.check), f.recordIDs.count > 1 {
-                let others = f.recordIDs.dropFirst().map { ($0, f.check == .sameFact ? f.field : "value") }
+                let others = f.recordIDs.dropFirst().map { ($0, f.check == .sameFact ? f.field : ReferenceField.value.rawValue) }
                 let published = rank(f.location.sourceID), other = rank(f.otherLocation?.sourceID)
                 if other > published { suspects = others } else if other == published { suspects += others }
             }
@@ -42,7 +42,7 @@ public struct Suspicions: Sendable {
     /// The reasons a value is suspect: those of the figures it comes from (for an actual value
     /// the realisation, reference value or budget amounts; for a target its target).
     public func reasons(for value: AlignedValue) -> [String] {
-        let fields = value.role == .target ? ["target"] : ["realisation", "value", "pagu", "realisasi"]
+        let fields = value.role.figureFields
         var result: [String] = []
         for record in value.recordIDs {
             for field in fields { result += reasons[record + "." + field] ?? [] }

@@ -182,11 +182,11 @@ struct AuditTests {
             #expect(ran, "no total check on \(total.id)")
         }
         #expect(periodTotals >= 2)  // Kabupaten Bekasi Tabel 1.6: registrations and placements
-        for (fields, _, _) in shipped.records("relations") where fields["relation"] == "sum" {
-            let result = fields["result"]!
+        for (fields, _, _) in shipped.records(RelationField.self) where fields[.relation] == "sum" {
+            let result = fields[.result]!
             let id = String(result[..<result.lastIndex(of: ".")!])
             let ran = shippedAudit.ran(.total, on: id)
-            #expect(ran, "relation \(fields["id"]!) not checked")
+            #expect(ran, "relation \(fields[.id]!) not checked")
         }
     }
 

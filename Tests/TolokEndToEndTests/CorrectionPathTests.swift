@@ -15,7 +15,7 @@ struct CorrectionPathTests {
         let full = try #require(DatasetLoader.load(directory: data.path).dataset)
         let looked = try #require(DatasetLoader.load(directory: data.path, lookedUp: ["observations": ["id"]]).dataset)
         let observations = try #require(looked.tables["observations"])
-        let ids = observations.textIDs(observations.column("id"))
+        let ids = observations.textIDs(ObservationField.id)
         let corrected = try #require(looked.pool.id(of: "004-2"))
         #expect(ids.filter { $0 == corrected }.count == 1)
         #expect(ids.filter { $0 == Table.unlisted }.count == observations.rowCount - 1)

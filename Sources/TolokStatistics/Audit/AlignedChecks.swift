@@ -52,8 +52,9 @@ extension Auditor {
         // Figures the printed-table check already flagged (record, and whether the field is `value`).
         var flagged = Set<Int64>()
         for f in findings where f.check == .seriesJump {
-            if let id = pool.id(of: f.recordIDs[0]), f.field == "value" || f.field == "realisation" {
-                flagged.insert(Int64(id) << 1 | (f.field == "value" ? 1 : 0))
+            let reference = f.field == ReferenceField.value.rawValue
+            if let id = pool.id(of: f.recordIDs[0]), reference || f.field == ObservationField.realisation.rawValue {
+                flagged.insert(Int64(id) << 1 | (reference ? 1 : 0))
             }
         }
         var start = 0

@@ -52,8 +52,7 @@ struct RecordColumns {
 
     /// The columns of `table` (none when absent): `area` and `label` name its area and label
     /// fields, `numbers` its number fields.
-    init(_ table: Table?, pool: StringPool, area: String, label: String, location: String? = "location", page: String? = "page",
-         numbers: [String]) {
+    init<Field: RecordField>(_ table: Table?, pool: StringPool, area: Field, label: Field, page: Field?, numbers: [Field]) {
         self.pool = pool
         self.table = table
         files = table?.files ?? []
@@ -61,28 +60,27 @@ struct RecordColumns {
         rowLine = table?.rowLine ?? []
         count = table?.rowCount ?? 0
         let none = [Int32](repeating: -1, count: count), noInt = [Int64](repeating: Int64.min, count: count)
-        func texts(_ name: String?) -> [Int32] { name.flatMap { n in table.map { $0.textIDs($0.column(n)) } } ?? none }
-        id = texts("id")
+        func texts(_ field: Field) -> [Int32] { table?.textIDs(field) ?? none }
+        id = texts(.id)
         self.area = texts(area)
         self.label = texts(label)
-        source = texts("source_id")
-        self.location = texts(location)
-        year = table.map { $0.integers($0.column("year")) } ?? noInt
-        self.page = page.flatMap { p in table.map { $0.integers($0.column(p)) } } ?? noInt
-        self.numbers = numbers.map { name in
-            NumberColumn(name: name, values: table.map { $0.numbers($0.column(name)) } ?? [],
-                         decimals: table.map { $0.decimalCounts($0.column(name)) } ?? [])
+        source = texts(.sourceID)
+        location = texts(.location)
+        year = table?.integers(Field.year) ?? noInt
+        self.page = page.flatMap { table?.integers($0) } ?? noInt
+        self.numbers = numbers.map { field in
+            NumberColumn(name: field.rawValue, values: table?.numbers(field) ?? [], decimals: table?.decimalCounts(field) ?? [])
         }
     }
 
-    /// The pool ids of the text field `name` (all `-1` when the table is absent).
-    func texts(_ name: String) -> [Int32] {
-        table.map { $0.textIDs($0.column(name)) } ?? [Int32](repeating: -1, count: count)
+    /// The pool ids of the text field `field` (all `-1` when the table is absent).
+    func texts<Field: TableField>(_ field: Field) -> [Int32] {
+        table?.textIDs(field) ?? [Int32](repeating: -1, count: count)
     }
 
-    /// The integers of the field `name` (all `Int64.min` when the table is absent).
-    func integers(_ name: String) -> [Int64] {
-        table.map { $0.integers($0.column(name)) } ?? [Int64](repeating: Int64.min, count: count)
+    /// The integers of the field `field` (all `Int64.min` when the table is absent).
+    func integers<Field: TableField>(_ field: Field) -> [Int64] {
+        table?.integers(field) ?? [Int64](repeating: Int64.min, count: count)
     }
 
     /// The text of pool id `id` ("" when missing).
@@ -141,16 +139,16 @@ struct ObservationColumns {
     static let target = 0, realisation = 1, reportedCapaian = 2
 
     init(_ dataset: Dataset, corrected: Bool) {
-        let table = dataset.tables["observations"], pool = dataset.pool
-        records = RecordColumns(table, pool: pool, area: "district_code", label: "indicator_label",
-                                numbers: ["target", "realisation", "reported_capaian"])
-        period = records.texts("period")
-        revision = records.texts("revision")
-        objective = records.texts("objective")
-        unit = records.texts("unit")
+        let table = dataset.tables[ObservationField.tableKind], pool = dataset.pool
+        records = RecordColumns(table, pool: pool, area: ObservationField.districtCode, label: .indicatorLabel, page: .page,
+                                numbers: [.target, .realisation, .reportedCapaian])
+        period = records.texts(ObservationField.period)
+        revision = records.texts(ObservationField.revision)
+        objective = records.texts(ObservationField.objective)
+        unit = records.texts(ObservationField.unit)
         let positive = pool.id(of: Polarity.positive.rawValue) ?? -2, negative = pool.id(of: Polarity.negative.rawValue) ?? -2
-        polarity = records.texts("polarity").map { $0 == positive ? 0 : $0 == negative ? 1 : -1 }
-        targetYear = records.integers("target_year")
+        polarity = records.texts(ObservationField.polarity).map { $0 == positive ? 0 : $0 == negative ? 1 : -1 }
+        targetYear = records.integers(ObservationField.targetYear)
         if corrected { records.apply(dataset.corrections()) }
     }
 
@@ -166,13 +164,13 @@ struct BudgetColumns {
     static let pagu = 0, realisasi = 1, reportedPercent = 2
 
     init(_ dataset: Dataset, corrected: Bool) {
-        let table = dataset.tables["budget"], pool = dataset.pool
-        records = RecordColumns(table, pool: pool, area: "district_code", label: "label",
-                                numbers: ["pagu", "realisasi", "reported_percent"])
-        parent = records.texts("parent_id")
-        level = records.texts("level")
+        let table = dataset.tables[BudgetField.tableKind], pool = dataset.pool
+        records = RecordColumns(table, pool: pool, area: BudgetField.districtCode, label: .label, page: .page,
+                                numbers: [.pagu, .realisasi, .reportedPercent])
+        parent = records.texts(BudgetField.parentID)
+        level = records.texts(BudgetField.level)
         let agreement = pool.id(of: BudgetLine.Stage.agreement.rawValue) ?? -2, plan = pool.id(of: BudgetLine.Stage.plan.rawValue) ?? -2
-        stage = records.texts("stage").map { $0 == agreement ? 1 : $0 == plan ? 2 : 0 }
+        stage = records.texts(BudgetField.stage).map { $0 == agreement ? 1 : $0 == plan ? 2 : 0 }
         if corrected { records.apply(dataset.corrections()) }
     }
 }
@@ -189,15 +187,15 @@ struct ReferenceColumns {
     let usable: [Int]
 
     init(_ dataset: Dataset) {
-        let table = dataset.tables["references"], pool = dataset.pool
-        records = RecordColumns(table, pool: pool, area: "area_code", label: "indicator", page: nil, numbers: ["value"])
-        month = records.integers("month")
-        vintage = records.texts("vintage")
-        excluded = records.texts("excluded")
-        derived = (table.map { $0.booleans($0.column("derived")) } ?? []).map { $0 == 1 }
+        let table = dataset.tables[ReferenceField.tableKind], pool = dataset.pool
+        records = RecordColumns(table, pool: pool, area: ReferenceField.areaCode, label: .indicator, page: nil, numbers: [.value])
+        month = records.integers(ReferenceField.month)
+        vintage = records.texts(ReferenceField.vintage)
+        excluded = records.texts(ReferenceField.excluded)
+        derived = (table?.booleans(ReferenceField.derived) ?? []).map { $0 == 1 }
         // A count quoted as "25,58 juta orang" is printed to the ten-thousand.
         if let table {
-            let printed = table.integers(table.column("printed_decimals"))
+            let printed = table.integers(ReferenceField.printedDecimals)
             for row in 0..<records.count where printed[row] != Int64.min { records.numbers[0].decimals[row] = Int8(clamping: printed[row]) }
         }
         let values = records.numbers[0].values

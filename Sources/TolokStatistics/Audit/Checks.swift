@@ -185,8 +185,9 @@ extension Auditor {
     /// The relations of `relations.csv`: ratios of counts, sums and averages across tables, and
     /// one fact printed twice under different labels.
     mutating func checkRelations() {
-        guard let table = dataset.tables["relations"], table.rowCount > 0 else { return }
-        let (idF, relationF, resultF, operandsF) = (table.column("id"), table.column("relation"), table.column("result"), table.column("operands"))
+        guard let table = dataset.tables[RelationField.tableKind], table.rowCount > 0 else { return }
+        let (idF, relationF, resultF, operandsF) = (table.column(RelationField.id), table.column(RelationField.relation),
+                                                  table.column(RelationField.result), table.column(RelationField.operands))
         var keys = Set<String>()
         for row in 0..<table.rowCount {
             keys.insert(pool.text(table.textID(resultF, row)) ?? "")

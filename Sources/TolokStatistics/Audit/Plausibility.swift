@@ -304,8 +304,9 @@ extension Auditor {
 
     /// A printed aligned value as a figure (its first record, the printed decimals).
     static func figure(_ v: AlignedValue) -> PrintedFigure {
-        PrintedFigure(recordID: v.recordIDs[0], field: v.via.hasPrefix("references") ? "value" : "realisation",
-                      value: CanonicalNumber(value: v.value, decimals: v.printedDecimals ?? 2), districtCode: v.areaCode, year: v.year,
-                      subject: v.label, location: v.source)
+        let field = v.via.hasPrefix("references") ? ReferenceField.value.rawValue : ObservationField.realisation.rawValue
+        return PrintedFigure(recordID: v.recordIDs[0], field: field,
+                             value: CanonicalNumber(value: v.value, decimals: v.printedDecimals ?? 2), districtCode: v.areaCode,
+                             year: v.year, subject: v.label, location: v.source)
     }
 }
