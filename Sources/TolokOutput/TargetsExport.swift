@@ -47,7 +47,7 @@ public enum TargetsExport {
                         row.cells(cells.value(a), &out); row.number(target, decimals: decimals, &out)
                         row.number(achievement.capaian, decimals: 2, &out); row.number(achievement.clamped, decimals: 2, &out)
                         row.text(achievement.predicate?.rawValue, &out)
-                        row.text(achievement.capaian.map { $0 >= 100 - 1e-9 ? "yes" : "no" }, &out)
+                        row.text(achievement.met.map { $0 ? "yes" : "no" }, &out)
                         row.cells(cells.citation(a), &out)
                         scratch.removeAll()
                         alignment.appendCitation(t, role: .target, to: &scratch)

@@ -46,6 +46,9 @@ public struct Achievement: Sendable, Equatable {
     public var predicate: Predicate?
     /// Why there is no capaian, or what was assumed.
     public var note: String?
+    /// Whether the target is met: a capaian of at least 100 (within 1e-9, the binary noise of a
+    /// realisation equal to its target); `nil` without a capaian.
+    public var met: Bool? { capaian.map { $0 >= 100 - 1e-9 } }
 
     /// Computes capaian per the SAKIP formulas:
     /// positive polarity `realisation / target × 100`;

@@ -11,8 +11,8 @@ public struct TargetScore: Sendable {
     public var target: AlignedValue
     /// Capaian by the indicator's polarity, clamped, predicate.
     public var achievement: Achievement
-    /// Met when the capaian is at least 100.
-    public var met: Bool? { achievement.capaian.map { $0 >= 100 - 1e-9 } }
+    /// Met when the capaian is at least 100 (``Achievement/met``).
+    public var met: Bool? { achievement.met }
     /// Where the actual and the target come from different documents or series.
     public var note: String?
 }

@@ -243,6 +243,26 @@ struct ReportFilesTests {
         #expect(rows.contains { $0["district_name"] as? String == evil })
     }
 
+    /// The headline's directions are comparison.csv's verdicts (one tolerance for "equal").
+    @Test func theHeadlinesDirectionsAreTheComparisonsVerdicts() throws {
+        let json = HeadlineTable.tabular(shippedReportData).render(.json)
+        let headline = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        var comparison: [String: [String: String]] = [:]
+        for row in try reportRows("comparison.csv") {
+            comparison[row["district_code"]! + " " + row["indicator_id"]! + " " + row["year"]!] = row
+        }
+        var compared = 0
+        for row in headline {
+            let key = "\(row["district_code"]!) \(row["indicator_id"]!) \(row["year"]!)"
+            let c = try #require(comparison[key], "\(key) not in comparison.csv")
+            for column in ["vs_province", "vs_national"] {
+                #expect(row[column] as? String == c[column].flatMap { $0.isEmpty ? nil : $0 }, "\(key) \(column)")
+                if row[column] is String { compared += 1 }
+            }
+        }
+        #expect(compared >= 4)
+    }
+
     @Test func terminalTablesFitTheWidth() throws {
         let bekasi = try #require(shipped.areas.find("kab-bekasi"))
         let rows = Comparisons.compute(shippedAnalysis.alignment, areas: shipped.areas, districts: [bekasi],

@@ -38,6 +38,16 @@ struct AchievementTests {
         #expect(Achievement(target: nil, realisation: 3, polarity: .positive).note == "no target")
     }
 
+    /// Met is a capaian of 100 or more, the binary noise of a realisation equal to its target
+    /// included (0.1 + 0.2 against 0.3 gives 100.00000000000003 or just under 100).
+    @Test func aTargetIsMetAtACapaianOfAHundredNoiseIncluded() {
+        #expect(Achievement(target: 1000, realisation: 3898, polarity: .positive).met == true)
+        #expect(Achievement(target: 0.3, realisation: 0.1 + 0.2, polarity: .positive).met == true)
+        #expect(Achievement(target: 0.1 + 0.2, realisation: 0.3, polarity: .positive).met == true)
+        #expect(Achievement(target: 4.5, realisation: 4.5 + 1e-6, polarity: .negative).met == false)
+        #expect(Achievement(target: 0, realisation: 5, polarity: .positive).met == nil)
+    }
+
     @Test func missingPolarityIsAssumedPositiveAndNoted() {
         let a = Achievement(target: 50, realisation: 25, polarity: nil)
         #expect(a.capaian == 50)

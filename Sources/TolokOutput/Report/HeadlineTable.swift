@@ -1,3 +1,6 @@
+import TolokModel
+import TolokStatistics
+
 /// The report's headline as a table (what `tolok report` prints): one row per district with
 /// reports and benchmark indicator, in the latest year it is ranked in its province: value,
 /// province, nation, gaps and their direction, ranks, the composite rank and the audit's errors.
@@ -20,9 +23,9 @@ public enum HeadlineTable {
                 let series = d.series.first { $0.indicator.id == ind.id }
                 func gap(_ reference: ReportData.Traced?) -> Double? { st.value.flatMap { v in reference.map { v.value - $0.value } } }
                 func verdict(_ reference: ReportData.Traced?) -> CSVCell {
-                    guard let g = gap(reference) else { return .missing }
-                    if abs(g) < 1e-9 { return .text("equal") }
-                    return .text((g > 0) == ind.higherIsBetter ? "better" : "worse")
+                    guard let v = st.value, let reference else { return .missing }
+                    let polarity: Polarity = ind.higherIsBetter ? .positive : .negative
+                    return .text(Verdict(value: v.value, reference: reference.value, polarity: polarity).rawValue)
                 }
                 t.rows.append([
                     .text(d.area.code), .text(d.area.name), .text(st.province.code), .text(st.province.name), .text(ind.id), .text(ind.name),
