@@ -63,8 +63,8 @@ public enum PipelineExport {
                         NumberText.appendInteger(y, to: &out); out.append(comma)
                         number(r.value, &out); out.append(comma)
                         out.append(yardstick); out.append(comma)
-                        number(r.value - r.provinceValue, &out); out.append(comma)
-                        number(r.value - r.nationalValue, &out); out.append(comma)
+                        number(Comparisons.gap(r.value, r.provinceValue), &out); out.append(comma)
+                        number(Comparisons.gap(r.value, r.nationalValue), &out); out.append(comma)
                         number(r.capaian, &out); out.append(newline)
                     }
                 }

@@ -7,7 +7,7 @@ public enum Verdict: String, Sendable {
 
     /// The verdict of `value` against `reference` for an indicator of `polarity`.
     public init(value: Double, reference: Double, polarity: Polarity) {
-        let gap = value - reference
+        let gap = Comparisons.gap(value, reference)
         if abs(gap) < 1e-9 * max(1, abs(reference)) {
             self = .equal
         } else {

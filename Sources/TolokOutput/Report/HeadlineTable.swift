@@ -21,7 +21,7 @@ public enum HeadlineTable {
             for st in d.standings {
                 let ind = st.indicator
                 let series = d.series.first { $0.indicator.id == ind.id }
-                func gap(_ reference: ReportData.Traced?) -> Double? { st.value.flatMap { v in reference.map { v.value - $0.value } } }
+                func gap(_ reference: ReportData.Traced?) -> Double? { st.value.flatMap { v in reference.map { Comparisons.gap(v.value, $0.value) } } }
                 func verdict(_ reference: ReportData.Traced?) -> CSVCell {
                     guard let v = st.value, let reference else { return .missing }
                     let polarity: Polarity = ind.higherIsBetter ? .positive : .negative
