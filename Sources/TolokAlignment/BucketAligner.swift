@@ -257,7 +257,7 @@ struct BucketAligner: @unchecked Sendable {
                 case .ratio:
                     guard let (numerator, _) = realisationOf(row), let key = lookup.operandsOfMapping[Int(mIndex)].first,
                           let d = operand(key), let (denominator, _) = realisationOf(Int(d)), denominator != 0 else { continue }
-                    var f = fact(numerator / denominator * 100, year: y)
+                    var f = fact(Rates.percent(numerator, of: denominator), year: y)
                     f.operandRow = d
                     actuals.append(f)
                 case .sum:
@@ -274,7 +274,7 @@ struct BucketAligner: @unchecked Sendable {
                           let b = series[Alignment.SeriesKey(area: a, indicator: m.base, year: y)] else { continue }
                     let base = seriesFacts[Int(b)]
                     guard base.value != 0 else { continue }
-                    var f = fact(r / base.value * 1000, year: y)
+                    var f = fact(Rates.perThousand(r, of: base.value), year: y)
                     f.operandRow = base.row
                     actuals.append(f)
                 }

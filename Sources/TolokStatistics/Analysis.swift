@@ -130,7 +130,7 @@ public struct Analysis: Sendable {
                   let b = alignment.value(key.areaCode, key.year, base)?.chosen, b.value > 0 else { return nil }
             var v = n
             v.indicatorID = result
-            v.value = n.value / b.value * 1000
+            v.value = Rates.perThousand(n.value, of: b.value)
             v.printedDecimals = nil
             v.corrections = n.corrections + b.corrections
             v.caveats = n.caveats + b.caveats

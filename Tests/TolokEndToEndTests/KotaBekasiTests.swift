@@ -32,6 +32,18 @@ struct KotaBekasiTests {
         }
     }
 
+    /// Placements per 1,000 of the labour force: 13,417 placements in 2019 (§3.2.2) over a labour
+    /// force of 1,496,488 (references, source gh-kemnaker-dash-ak), × 1,000 = 8.97.
+    @Test func placementsPerThousandOfTheLabourForce2019() throws {
+        let alignment = shippedAnalysis.alignment
+        let placements = try #require(alignment.value("3275", 2019, "placements")?.chosen)
+        let labourForce = try #require(alignment.value("3275", 2019, "labour_force")?.chosen)
+        #expect(placements.value == 13_417 && labourForce.value == 1_496_488)
+        let rate = try #require(alignment.value("3275", 2019, "placements_per_1000_lf")?.chosen)
+        #expect(format(rate.value) == "8.97")
+        #expect(rate.recordIDs == placements.recordIDs + labourForce.recordIDs)
+    }
+
     @Test func tptAgainstJawaBarat2020() throws {
         // Kota Bekasi 10,68 % against Jawa Barat 10,46 %: +0,22 points, worse.
         let c = try comparison("3275", "tpt", 2020)

@@ -223,7 +223,7 @@ extension Auditor {
                     problems.append("\(at): relation \(id): the denominator \(operandKeys[1]) is 0: the ratio is undefined, so \(resultKey) is not checked")
                     continue
                 }
-                compare(.ratio, result, record: record, expected: values[0] / values[1] * 100, other: operands[0]!.location, records: others,
+                compare(.ratio, result, record: record, expected: Rates.percent(values[0], of: values[1]), other: operands[0]!.location, records: others,
                         detail: "ratio \(Self.format(values[0])) / \(Self.format(values[1])) × 100")
             case "sum":
                 compare(.total, result, record: record, expected: values.reduce(0, +), other: operands[0]!.location, records: others,

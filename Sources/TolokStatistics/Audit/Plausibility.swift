@@ -251,10 +251,10 @@ extension Auditor {
             for tpt in rows where f.label[tpt] == tptID {
                 let printed = value[tpt]!
                 let consistent = pairs.first { u, lf in
-                    PrintedPrecision.compare(printed: printed, exact: value.values[u] / value.values[lf] * 100) == nil
+                    PrintedPrecision.compare(printed: printed, exact: Rates.percent(value.values[u], of: value.values[lf])) == nil
                 }
                 let (u, lf) = consistent ?? first
-                compare(.rateFromCounts, f, tpt, ReferenceColumns.value, expected: value.values[u] / value.values[lf] * 100,
+                compare(.rateFromCounts, f, tpt, ReferenceColumns.value, expected: Rates.percent(value.values[u], of: value.values[lf]),
                         other: f.location(u), records: [f.text(f.id[u]), f.text(f.id[lf])],
                         detail: "TPT against \(Self.format(value.values[u])) unemployed / \(Self.format(value.values[lf])) labour force × 100")
             }
