@@ -100,18 +100,42 @@ public enum SourcePriority {
     /// The place of a source type in ``typeOrder``.
     public static func rank(_ type: String) -> Int { typeOrder.firstIndex(of: type) ?? typeOrder.count }
 
-    /// True when `a` is preferred over `b`.
-    public static func prefers(_ a: AlignedValue, over b: AlignedValue) -> Bool {
-        if a.isSuspect != b.isSuspect { return !a.isSuspect }
+    /// What the rules compare of a value or a fact, in the rules' order (a missing source
+    /// priority last, a missing year as 0).
+    public struct Standing: Sendable {
+        public var suspect: Bool
+        public var derived: Bool
+        public var vintageRank: Int
+        /// ``rank(_:)`` of the source's type.
+        public var typeRank: Int
+        public var sourcePriority: Int
+        /// The mapping's priority.
+        public var priority: Int
+        public var sourceYear: Int
+    }
+
+    /// The rules: true when `a` is preferred over `b` (dataset order decides the rest).
+    @inline(__always)
+    public static func prefers(_ a: Standing, over b: Standing) -> Bool {
+        if a.suspect != b.suspect { return !a.suspect }
         if a.derived != b.derived { return !a.derived }
         if a.vintageRank != b.vintageRank { return a.vintageRank > b.vintageRank }
-        let ra = rank(a.sourceType), rb = rank(b.sourceType)
-        if ra != rb { return ra < rb }
-        let pa = a.sourcePriority ?? Int.max, pb = b.sourcePriority ?? Int.max
-        if pa != pb { return pa < pb }
+        if a.typeRank != b.typeRank { return a.typeRank < b.typeRank }
+        if a.sourcePriority != b.sourcePriority { return a.sourcePriority < b.sourcePriority }
         if a.priority != b.priority { return a.priority < b.priority }
-        if (a.sourceYear ?? 0) != (b.sourceYear ?? 0) { return (a.sourceYear ?? 0) > (b.sourceYear ?? 0) }
+        if a.sourceYear != b.sourceYear { return a.sourceYear > b.sourceYear }
         return false
+    }
+
+    /// The standing of `value`.
+    public static func standing(_ value: AlignedValue) -> Standing {
+        Standing(suspect: value.isSuspect, derived: value.derived, vintageRank: value.vintageRank, typeRank: rank(value.sourceType),
+                 sourcePriority: value.sourcePriority ?? Int.max, priority: value.priority, sourceYear: value.sourceYear ?? 0)
+    }
+
+    /// True when `a` is preferred over `b`.
+    public static func prefers(_ a: AlignedValue, over b: AlignedValue) -> Bool {
+        prefers(standing(a), over: standing(b))
     }
 }
 

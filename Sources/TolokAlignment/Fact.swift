@@ -71,20 +71,22 @@ public struct SourceInfo: Sendable {
 }
 
 extension SourcePriority {
-    /// ``prefers(_:over:)`` on facts.
+    /// The rank of a fact without a source: that of `other`.
+    static let unknownTypeRank = rank("other")
+
+    /// The standing of `fact` (its source's type, priority and year from `sources`).
+    @inline(__always)
+    public static func standing(_ fact: Fact, sources: [SourceInfo]) -> Standing {
+        let source = fact.source >= 0 ? sources[Int(fact.source)] : nil
+        return Standing(suspect: fact.suspect, derived: fact.derived, vintageRank: Int(fact.vintageRank),
+                        typeRank: source?.typeRank ?? unknownTypeRank, sourcePriority: source?.priority ?? Int.max,
+                        priority: Int(fact.priority), sourceYear: source?.year ?? 0)
+    }
+
+    /// ``prefers(_:over:)-(Standing,_)`` on facts.
+    @inline(__always)
     public static func prefers(_ a: Fact, over b: Fact, sources: [SourceInfo]) -> Bool {
-        if a.suspect != b.suspect { return !a.suspect }
-        if a.derived != b.derived { return !a.derived }
-        if a.vintageRank != b.vintageRank { return a.vintageRank > b.vintageRank }
-        let sa = a.source >= 0 ? sources[Int(a.source)] : nil, sb = b.source >= 0 ? sources[Int(b.source)] : nil
-        let ra = sa?.typeRank ?? typeOrder.firstIndex(of: "other")!, rb = sb?.typeRank ?? typeOrder.firstIndex(of: "other")!
-        if ra != rb { return ra < rb }
-        let pa = sa?.priority ?? Int.max, pb = sb?.priority ?? Int.max
-        if pa != pb { return pa < pb }
-        if a.priority != b.priority { return a.priority < b.priority }
-        let ya = sa?.year ?? 0, yb = sb?.year ?? 0
-        if ya != yb { return ya > yb }
-        return false
+        prefers(standing(a, sources: sources), over: standing(b, sources: sources))
     }
 }
 
