@@ -112,6 +112,16 @@ public enum SourcePriority {
         /// The mapping's priority.
         public var priority: Int
         public var sourceYear: Int
+
+        public init(suspect: Bool, derived: Bool, vintageRank: Int, typeRank: Int, sourcePriority: Int, priority: Int, sourceYear: Int) {
+            self.suspect = suspect
+            self.derived = derived
+            self.vintageRank = vintageRank
+            self.typeRank = typeRank
+            self.sourcePriority = sourcePriority
+            self.priority = priority
+            self.sourceYear = sourceYear
+        }
     }
 
     /// The rules: true when `a` is preferred over `b` (dataset order decides the rest).
