@@ -28,6 +28,12 @@ public enum LabelKey {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// For recognising one fact printed in two places (the audit's `same_fact`): ``of(_:)``
+    /// without the spaces and punctuation a table leaves around a label (`Jumlah pencari kerja:`).
+    public static func ofFact(_ label: String) -> String {
+        of(label).trimmingCharacters(in: CharacterSet(charactersIn: " .:;"))
+    }
+
     /// Programme names also ignore a leading "program" and punctuation after it
     /// ("Program: Penempatan Tenaga Kerja" = "Penempatan Tenaga Kerja").
     public static func ofProgramme(_ label: String) -> String {

@@ -34,7 +34,7 @@ struct Auditor: Sendable {
     let observations: ObservationColumns
     let budget: BudgetColumns
     let references: ReferenceColumns
-    /// For each pool id: the id of its normalised label (``normalized(_:)``), or `-1` for a text
+    /// For each pool id: the id of its normalised label (``LabelKey/ofFact(_:)``), or `-1` for a text
     /// no label column holds; ``labelKeys`` holds the normalised texts by that id.
     let labelKey: [Int32]
     let labelKeys: [String]
@@ -53,7 +53,7 @@ struct Auditor: Sendable {
         var keys: [String] = [], idOfKey: [String: Int32] = [:]
         for column in [observations.records.label, budget.records.label] {
             for id in column where id >= 0 && keyOf[Int(id)] < 0 {
-                let key = Self.normalized(dataset.pool[id])
+                let key = LabelKey.ofFact(dataset.pool[id])
                 if let k = idOfKey[key] {
                     keyOf[Int(id)] = k
                 } else {
@@ -173,10 +173,6 @@ struct Auditor: Sendable {
             location: figure.location, otherLocation: other, recordIDs: records, detail: detail))
     }
 
-    /// Lower-cased, single-spaced label, for matching one fact printed in two places.
-    static func normalized(_ label: String) -> String {
-        LabelKey.of(label).trimmingCharacters(in: CharacterSet(charactersIn: " .:;"))
-    }
 
     static func format(_ value: Double) -> String { NumberText.plain(value) }
 
