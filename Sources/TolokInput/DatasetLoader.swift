@@ -15,9 +15,9 @@ public enum DatasetLoader {
         public var hasErrors: Bool { diagnostics.errorCount > 0 }
     }
 
-    /// The fields Tolok reads of each table kind (``TableFields``): a schema that lacks one is
-    /// an error.
-    static let readFields = Dictionary(uniqueKeysWithValues: TableFields.all.map { ($0.kind, $0.names) })
+    /// The fields Tolok reads of each table kind (``TableFields``): a schema that lacks one, or
+    /// gives it another type, is an error.
+    static let readFields = Dictionary(uniqueKeysWithValues: TableFields.all.map { ($0.kind, $0) })
     /// The table kinds a datasets folder must hold (all but the optional ones), sorted.
     static let requiredKinds = TableFields.all.filter { !$0.isOptional }.map(\.kind).sorted()
 
@@ -121,10 +121,19 @@ public enum DatasetLoader {
             kindOfResource[resource.name] = kind
             if let only, !only.contains(kind) { continue }
             if let needed = readFields[kind] {
-                let missing = needed.filter { resource.schema.index(of: $0) == nil }
+                let missing = needed.names.filter { resource.schema.index(of: $0) == nil }
                 if !missing.isEmpty {
                     diagnostics.append(Diagnostic(.error, file: shown("datapackage.json"),
                         "the \(kind) schema of resource '\(resource.name)' lacks the fields: \(missing.joined(separator: ", "))"))
+                    continue
+                }
+                let retyped = zip(needed.names, needed.types).compactMap { name, type -> String? in
+                    let declared = resource.schema.fields[resource.schema.index(of: name)!].type
+                    return declared == type ? nil : "\(name) is \(declared.rawValue), not \(type.rawValue)"
+                }
+                if !retyped.isEmpty {
+                    diagnostics.append(Diagnostic(.error, file: shown("datapackage.json"), "the \(kind) schema of resource "
+                        + "'\(resource.name)' types fields otherwise than Tolok reads them: \(retyped.joined(separator: "; "))"))
                     continue
                 }
             }

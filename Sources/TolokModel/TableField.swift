@@ -1,16 +1,19 @@
 /// The fields Tolok reads, one enum per table kind: code names a field by its case, so a
-/// misspelt name is a compile error rather than a trap at the lookup. The loader refuses a
-/// schema that lacks one of them (``TableFields``), and a test checks every case against the
-/// shipped schemas.
+/// misspelt name is a compile error rather than a trap at the lookup. Each case also says the
+/// type it is read as. The loader refuses a schema that lacks one of them or types it otherwise
+/// (``TableFields``), and a test checks every case's name and type against the shipped schemas.
 public protocol TableField: RawRepresentable<String>, CaseIterable, Sendable where AllCases == [Self] {
     /// The table kind whose schema holds these fields (the schema's name: `observations`, …).
     static var tableKind: String { get }
     /// Whether a datasets folder may lack this table (the loader requires the others).
     static var isOptional: Bool { get }
+    /// The type Tolok reads the field as (the schema must say the same).
+    var fieldType: FieldType { get }
 }
 
 extension TableField {
     public static var isOptional: Bool { false }
+    public var fieldType: FieldType { .string }
 }
 
 /// The fields Tolok reads of one table kind, by name (what the loader checks a schema for).
@@ -18,11 +21,14 @@ public struct TableFields: Sendable {
     public let kind: String
     /// The fields' names, in the schema's order.
     public let names: [String]
+    /// The fields' types, as Tolok reads them (by ``names``).
+    public let types: [FieldType]
     public let isOptional: Bool
 
     public init<Field: TableField>(_ fields: Field.Type) {
         kind = Field.tableKind
         names = Field.allCases.map(\.rawValue)
+        types = Field.allCases.map(\.fieldType)
         isOptional = Field.isOptional
     }
 
@@ -46,24 +52,32 @@ public enum AreaField: String, TableField {
 public enum ProvinceHistoryField: String, TableField {
     public static let tableKind = "province_history"
     case areaCode = "area_code", provinceCode = "province_code", fromYear = "from_year", toYear = "to_year"
+
+    public var fieldType: FieldType { self == .fromYear || self == .toYear ? .integer : .string }
 }
 
 /// `vintages`: the releases of a reference series.
 public enum VintageField: String, TableField {
     public static let tableKind = "vintages"
     case vintage, rank, name
+
+    public var fieldType: FieldType { self == .rank ? .integer : .string }
 }
 
 /// `revisions`: the revisions of a source document.
 public enum RevisionField: String, TableField {
     public static let tableKind = "revisions"
     case sourceID = "source_id", revision, rank
+
+    public var fieldType: FieldType { self == .rank ? .integer : .string }
 }
 
 /// `sources`: the documents numbers are cited from.
 public enum SourceField: String, TableField {
     public static let tableKind = "sources"
     case sourceID = "source_id", document, title, type, year, publisher, areaCode = "area_code", priority
+
+    public var fieldType: FieldType { self == .year || self == .priority ? .integer : .string }
 }
 
 /// `observations`: the indicators' targets and realisations as the reports print them.
@@ -72,6 +86,14 @@ public enum ObservationField: String, TableField {
     case id, districtCode = "district_code", year, period, revision, level, objective, indicatorLabel = "indicator_label", unit,
          polarity, target, targetYear = "target_year", realisation, reportedCapaian = "reported_capaian", sourceID = "source_id",
          location, page, printed, note
+
+    public var fieldType: FieldType {
+        switch self {
+        case .year, .targetYear, .page: .integer
+        case .target, .realisation, .reportedCapaian: .number
+        default: .string
+        }
+    }
 }
 
 /// `budget`: the budget lines as the reports print them.
@@ -79,6 +101,14 @@ public enum BudgetField: String, TableField {
     public static let tableKind = "budget"
     case id, parentID = "parent_id", districtCode = "district_code", year, stage, level, code, label, pagu, realisasi,
          reportedPercent = "reported_percent", sourceID = "source_id", location, page, printed, note
+
+    public var fieldType: FieldType {
+        switch self {
+        case .year, .page: .integer
+        case .pagu, .realisasi, .reportedPercent: .number
+        default: .string
+        }
+    }
 }
 
 /// `relations`: figures a report prints as the sum or ratio of others.
@@ -92,6 +122,8 @@ public enum IndicatorField: String, TableField {
     public static let tableKind = "indicators"
     case indicatorID = "indicator_id", nameID = "name_id", nameEN = "name_en", unit, polarity, kind, comparisons, numerator,
          denominator, scope, comparableWith = "comparable_with", validMin = "valid_min", validMax = "valid_max"
+
+    public var fieldType: FieldType { self == .validMin || self == .validMax ? .number : .string }
 }
 
 /// `indicator_mappings`: printed labels onto canonical indicators.
@@ -100,6 +132,8 @@ public enum MappingField: String, TableField {
     case id, districtCode = "district_code", sourceID = "source_id", label, indicatorID = "indicator_id", transform, factor,
          denominatorLabel = "denominator_label", addedLabels = "added_labels", referenceIndicator = "reference_indicator",
          priority, caveat
+
+    public var fieldType: FieldType { self == .factor ? .number : self == .priority ? .integer : .string }
 }
 
 /// `programme_crosswalk`: printed programme names onto standard programme codes.
@@ -113,6 +147,15 @@ public enum ReferenceField: String, TableField {
     public static let tableKind = "references"
     case id, areaCode = "area_code", indicator, year, month, value, printedDecimals = "printed_decimals", unit, derived, vintage,
          sourceID = "source_id", location, note, excluded
+
+    public var fieldType: FieldType {
+        switch self {
+        case .year, .month, .printedDecimals: .integer
+        case .value: .number
+        case .derived: .boolean
+        default: .string
+        }
+    }
 }
 
 /// `corrections`: explicit corrections of printed numbers (a folder may have none).
@@ -120,6 +163,8 @@ public enum CorrectionField: String, TableField {
     public static let tableKind = "corrections"
     public static let isOptional = true
     case id, recordID = "record_id", field, value, reason
+
+    public var fieldType: FieldType { self == .value ? .number : .string }
 }
 
 /// The fields of a table of printed records (observations, budget lines, references): each
