@@ -54,8 +54,7 @@ public struct IndicatorMapping: Sendable {
         guard let table = dataset.tables[MappingField.tableKind] else { return ([], []) }
         let pool = dataset.pool
         // Each text column's ids (read once, not per row).
-        let textFields: [MappingField] = [.id, .districtCode, .sourceID, .label, .indicatorID, .transform, .denominatorLabel, .addedLabels,
-                                          .referenceIndicator, .caveat]
+        let textFields = MappingField.allCases.filter { $0.fieldType == .string }
         let textColumns = Dictionary(uniqueKeysWithValues: textFields.map { ($0, table.textIDs($0)) })
         let districtColumn = textColumns[.districtCode]!, sourceColumn = textColumns[.sourceID]!
         let factorColumn = table.column(MappingField.factor), priorityColumn = table.column(MappingField.priority)

@@ -26,8 +26,8 @@ public enum MemoryPolicy {
     ///
     /// All threads also share one heap (arena): glibc otherwise gives each worker thread its own,
     /// and memory one thread frees cannot serve another's next allocation, so every heap grows
-    /// to its own peak. One heap at scale 1: 170,000–180,000 page faults instead of 200,000–230,000,
-    /// a peak of 690–775 MB instead of 760–805 MB. Small allocations still come from each thread's
+    /// to its own peak. One heap at scale 1: 167,000–200,000 page faults instead of 201,000–231,000,
+    /// a peak of 690–775 MB instead of 739–805 MB. Small allocations still come from each thread's
     /// cache, without the heap's lock.
     public static func reuseFreedMemory() {
         #if canImport(Glibc)

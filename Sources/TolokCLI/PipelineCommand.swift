@@ -86,7 +86,7 @@ enum PipelineCommand {
         // uses; the records' ids only when there are corrections to apply by id, and then only
         // looked up among the ids the corrections name (a million ids are not interned).
         let package = DatasetLoader.Package(directory: data, parallel: TolokCommandLine.parallel)
-        let corrections = DatasetLoader.load(package, kinds: [CorrectionField.tableKind]).dataset?.count(CorrectionField.tableKind) ?? 0
+        let corrections = DatasetLoader.load(package, kinds: [CorrectionField.tableKind]).dataset?.count(CorrectionField.self) ?? 0
         var fields = Self.fields
         let id = ObservationField.id.rawValue
         if corrections > 0 { fields[ObservationField.tableKind]!.insert(id) }
@@ -98,7 +98,7 @@ enum PipelineCommand {
             console.err("tolok pipeline: \(result.diagnostics.errorCount) error(s) in \(data); nothing written.")
             return nil
         }
-        let rows = dataset.count("observations") + dataset.count("references")
+        let rows = dataset.count(ObservationField.self) + dataset.count(ReferenceField.self)
         progress.stage("load", rows: rows)
         let records = ParallelSlots<Alignment>(count: 1)
         records[0] = Alignment(dataset, threads: TolokCommandLine.parallel ? 2 : 1)

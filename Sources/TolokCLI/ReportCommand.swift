@@ -77,8 +77,8 @@ enum ReportCommand {
         console.out("Loaded \(options.data): \(areas.districts.count) districts in \(provinces) provinces, \(reported.count) with reports ("
             + reported.prefix(5).map { "\($0.name) \($0.code)" }.joined(separator: ", ") + (reported.count > 5 ? ", …" : "") + "), years \(span)")
         let excluded = dataset.referenceSpan().excluded
-        console.out("  \(dataset.count("observations")) observations, \(dataset.count("budget")) budget lines, "
-            + "\(dataset.count("references")) references (\(excluded) excluded from analyses, reason in the data), \(dataset.count("sources")) sources; "
+        console.out("  \(dataset.count(ObservationField.self)) observations, \(dataset.count(BudgetField.self)) budget lines, "
+            + "\(dataset.count(ReferenceField.self)) references (\(excluded) excluded from analyses, reason in the data), \(dataset.count(SourceField.self)) sources; "
             + "\(result.diagnostics.errorCount) errors, \(result.diagnostics.warningCount) warnings")
 
         // Every file is staged and renamed into place at the end: a run that fails or is
@@ -90,7 +90,7 @@ enum ReportCommand {
             return options.stage(csv.bytes, name, to: folder, in: &batch, console: console)
         }
         let threads = TolokCommandLine.parallel ? 2 : 1
-        let records = dataset.count("observations") + dataset.count("budget") + dataset.count("references")
+        let records = dataset.count(ObservationField.self) + dataset.count(BudgetField.self) + dataset.count(ReferenceField.self)
         progress.stage("load and validate", rows: records)
         let audited = Analysis.Audited(dataset, threads: threads)
         progress.stage("align and audit", rows: records)

@@ -37,8 +37,8 @@ enum ValidateCommand {
             return result.hasErrors ? 1 : 0
         }
         if let dataset = result.dataset {
-            console.out("\(directory): \(dataset.count("observations")) observations, \(dataset.count("budget")) budget lines, "
-                + "\(dataset.count("references")) references, \(dataset.count("sources")) sources, \(dataset.count("areas")) areas")
+            console.out("\(directory): \(dataset.count(ObservationField.self)) observations, \(dataset.count(BudgetField.self)) budget lines, "
+                + "\(dataset.count(ReferenceField.self)) references, \(dataset.count(SourceField.self)) sources, \(dataset.count(AreaField.self)) areas")
         }
         console.out("\(d.errorCount) error\(d.errorCount == 1 ? "" : "s"), \(d.warningCount) warning\(d.warningCount == 1 ? "" : "s")")
         return result.hasErrors ? 1 : 0

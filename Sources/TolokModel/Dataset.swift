@@ -15,6 +15,9 @@ public struct Dataset: Sendable {
     /// Number of rows of a kind (0 when absent).
     public func count(_ kind: String) -> Int { tables[kind]?.rowCount ?? 0 }
 
+    /// Number of rows of the table of `Field`'s kind (0 when absent).
+    public func count<Field: TableField>(_ fields: Field.Type) -> Int { count(Field.tableKind) }
+
     /// Every observation, in file order.
     public func observations() -> [Observation] {
         guard let table = tables[ObservationField.tableKind] else { return [] }

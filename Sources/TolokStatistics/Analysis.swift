@@ -77,7 +77,7 @@ public struct Analysis: Sendable {
         public init(_ dataset: Dataset, threads: Int = 2) {
             self.dataset = dataset
             // With no corrections the corrected figures are the printed ones: one audit serves as both.
-            let corrected = dataset.count("corrections") > 0
+            let corrected = dataset.count(CorrectionField.self) > 0
             let aligned = ParallelSlots<Alignment>(count: 1)
             let programmes = ParallelSlots<[ProgrammeBudget]>(count: 1)
             // Each audit in two parts, side by side (``Auditor/checkRecordsFirstPart()``): slot 2i

@@ -254,8 +254,8 @@ extension ReportData {
             districtCount: areas.districts.count, provinceCount: areas.all.count { $0.level == .province },
             reportYears: reportYears.first.map { $0...reportYears.last! },
             referenceYears: references.years,
-            observationCount: dataset.count("observations"), budgetLineCount: dataset.count("budget"),
-            referenceCount: dataset.count("references"), excludedReferenceCount: references.excluded,
+            observationCount: dataset.count(ObservationField.self), budgetLineCount: dataset.count(BudgetField.self),
+            referenceCount: dataset.count(ReferenceField.self), excludedReferenceCount: references.excluded,
             sourceCount: sources.count, sourcesByType: types.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) },
             audit: AuditHeadline(checks: audit.runs.count, errors: audit.count(.error), rounding: audit.count(.rounding),
                                  byCheck: byCheck, byArea: byArea))
