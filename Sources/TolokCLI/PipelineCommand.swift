@@ -72,7 +72,7 @@ enum PipelineCommand {
             let text = table.render(format)
             console.out(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
         } else if !quiet {
-            console.out("Pipeline: \(Progress.grouped(comparisons)) comparison rows, \(Progress.grouped(rankCount)) ranks → \(output)/comparison.csv, rankings.csv ("
+            console.out("Pipeline: \(NumberText.grouped(comparisons)) comparison rows, \(NumberText.grouped(rankCount)) ranks → \(output)/comparison.csv, rankings.csv ("
                 + String(format: "%.2f s", progress.elapsed) + ")")
         }
         return 0

@@ -1,4 +1,5 @@
 import Foundation
+import Tolok
 
 /// Progress of a long command on standard error: each stage's rows and rows per second. Stages
 /// of a run that stays under two seconds print nothing; once a run passes two seconds, the stages
@@ -30,7 +31,7 @@ final class Progress {
         var line = "  \(name): " + String(format: "%.2f s (CPU %.2f s)", seconds, cpuSeconds)
         if rows > 0 {
             let rate = Double(rows) / max(seconds, 1e-6)
-            line += ", \(Self.grouped(rows)) rows (" + (rate >= 1e6 ? String(format: "%.1f M", rate / 1e6) : String(format: "%.0f k", rate / 1e3)) + " rows/s)"
+            line += ", \(NumberText.grouped(rows)) rows (" + (rate >= 1e6 ? String(format: "%.1f M", rate / 1e6) : String(format: "%.0f k", rate / 1e3)) + " rows/s)"
         }
         line += ", peak memory \(Self.peakMegabytes()) MB"
         pending.append(line)
@@ -57,14 +58,4 @@ final class Progress {
 
     /// Seconds since the command started.
     var elapsed: Double { Date().timeIntervalSince(start) }
-
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return out
-    }
 }

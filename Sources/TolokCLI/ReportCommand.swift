@@ -170,11 +170,13 @@ enum ReportCommand {
         progress.stage("rank", rows: ranks.memberArea.count)
         let file = { (name: String) in folder.appendingPathComponent(name) }
         let cells = FactCells(alignment, dialect: options.dialect, threads: threads)
+        // Each large file's name and its rows, once written.
+        var largeFiles: [(name: String, rows: Int)] = []
         do {
             // Side by side, the largest first (each thread takes a file of its own in turn).
             let ranked = RankingsExport.jobs(ranks, alignment: alignment, areas: areas, geography: geography, english: options.english,
                                              dialect: options.dialect, cells: cells, rankings: file("rankings.csv"), statistics: file("statistics.csv"))
-            try BlockWriter.write([
+            let jobs = [
                 ranked.rankings, ranked.statistics,
                 ComparisonExport.job(alignment, areas: areas, geography: geography, ranks: CellRanks(ranks, alignment: alignment),
                                      english: options.english, dialect: options.dialect, cells: cells, to: file("comparison.csv")),
@@ -184,7 +186,9 @@ enum ReportCommand {
                                   to: file("targets.csv")),
                 GapsExport.job(alignment, areas: areas, geography: geography, english: options.english,
                                includeSuspect: options.includeSuspect, dialect: options.dialect, to: file("gaps.csv")),
-            ], in: &batch, threads: threads)
+            ]
+            let rows = try BlockWriter.write(jobs, in: &batch, threads: threads)
+            largeFiles = zip(jobs, rows).map { ($0.url.lastPathComponent, $1) }
         } catch {
             console.err("error: \(error.description); nothing written")
             abandonReports()
@@ -228,6 +232,9 @@ enum ReportCommand {
         console.out("Reports: report.html (charts; open in a browser), summary.md (briefing), tolok.ipynb (pandas and matplotlib) for "
             + reportData.districts.map(\.area.name).joined(separator: ", ") + " → \(options.output)/")
         let unmapped = analysis.alignment.unmapped.count
+        if let notice = SpreadsheetLimit.notice([("achievement.csv", achievement.rows)] + largeFiles) {
+            console.out(notice)
+        }
         console.out("Mapping: \(unmapped) printed label\(unmapped == 1 ? "" : "s") map to no canonical indicator (tolok indicators --unmapped lists them)")
         let headline = HeadlineTable.tabular(reportData)
         let text = machine ? headline.render(format!) : "\n" + CompactViews.headline(headline, Wording(english: options.english, names: reportData.indicatorNames)).render(width: console.width)

@@ -6,6 +6,9 @@ public struct ByteBuffer: ~Copyable {
     /// Bytes written so far.
     public var count: Int { _count }
     @usableFromInline var capacity: Int
+    /// Rows ended in the buffer since it was last emptied: a CSV writer counts each row it ends
+    /// here (TolokOutput's `CSVRow`), so that what writes the buffer can say how many rows it wrote.
+    public var rowsEnded = 0
 
     public init(capacity: Int = 1 << 16) {
         self.capacity = max(64, capacity)
@@ -69,8 +72,11 @@ public struct ByteBuffer: ~Copyable {
         _count += body(base + _count)
     }
 
-    /// Empties the buffer, keeping its memory.
-    public mutating func removeAll() { _count = 0 }
+    /// Empties the buffer (bytes and ``rowsEnded``), keeping its memory.
+    public mutating func removeAll() {
+        _count = 0
+        rowsEnded = 0
+    }
 
     /// The bytes so far.
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {

@@ -351,6 +351,17 @@ public enum NumberText {
         appendUnits(Int64(value), decimals: 0, separator: 0, to: &bytes)
     }
 
+    /// `n` with a comma between each group of three digits (`2,775,600`): counts in messages.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = n < 0 ? "-" : ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return out
+    }
+
     /// A whole number without decimals, otherwise up to ten significant digits: for messages.
     public static func plain(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.10g", value)

@@ -35,43 +35,51 @@ public enum BlockWriter {
     }
 
     /// Writes `header` and then blocks `0..<blocks`, each formatted by `format(block, &buffer)`,
-    /// to `url`, staged in `batch` (renamed into place when the batch is committed). `threads` 1
+    /// to `url`, staged in `batch` (renamed into place when the batch is committed), and returns
+    /// the rows the blocks ended (``ByteBuffer/rowsEnded``, which ``CSVRow`` counts). `threads` 1
     /// formats every block on the calling thread.
     ///
     /// `leadIn`, when given, is other work the first thread does before it takes blocks, while
     /// the others format (it runs first on one thread): a thread's share of the file then
     /// follows from how long that work takes, not from a split fixed in advance.
+    @discardableResult
     public static func write(to url: URL, in batch: inout AtomicFile.Batch, header: [UInt8], blocks: Int, threads: Int = 2,
                              leadIn: (@Sendable () -> Void)? = nil,
-                             format: @escaping @Sendable (Int, inout ByteBuffer) -> Void) throws(AtomicFile.Failure) {
-        try write([Job(url: url, header: header, blocks: blocks, format: format)], in: &batch, threads: threads, leadIn: leadIn)
+                             format: @escaping @Sendable (Int, inout ByteBuffer) -> Void) throws(AtomicFile.Failure) -> Int {
+        try write([Job(url: url, header: header, blocks: blocks, format: format)], in: &batch, threads: threads, leadIn: leadIn)[0]
     }
 
     /// Writes the files of `jobs`, staged in `batch` in that order, side by side on `threads`
     /// threads (list the largest first: the threads take the files in turn). `threads` 1 writes
     /// them one after the other on the calling thread. `leadIn` as in
-    /// ``write(to:in:header:blocks:threads:leadIn:format:)``.
+    /// ``write(to:in:header:blocks:threads:leadIn:format:)``. Returns the rows written to each
+    /// file, in the order of `jobs`.
+    @discardableResult
     public static func write(_ jobs: [Job], in batch: inout AtomicFile.Batch, threads: Int = 2,
-                             leadIn: (@Sendable () -> Void)? = nil) throws(AtomicFile.Failure) {
+                             leadIn: (@Sendable () -> Void)? = nil) throws(AtomicFile.Failure) -> [Int] {
+        var rows: [Int] = []
         try batch.stage(at: jobs.map(\.url)) { files throws(AtomicFile.Failure) in
             for (job, file) in zip(jobs, files) { file.write(job.header) }
-            write(jobs, to: files, threads: threads, leadIn: leadIn)
+            rows = write(jobs, to: files, threads: threads, leadIn: leadIn)
         }
+        return rows
     }
 
-    private static func write(_ jobs: [Job], to files: [AtomicFile.Stream], threads: Int, leadIn: (@Sendable () -> Void)?) {
+    private static func write(_ jobs: [Job], to files: [AtomicFile.Stream], threads: Int, leadIn: (@Sendable () -> Void)?) -> [Int] {
         let workers = max(1, min(threads, jobs.reduce(0) { $0 + $1.blocks }))
         guard workers > 1 else {
             leadIn?()
             var buffer = ByteBuffer(capacity: 1 << 22)
-            for (job, file) in zip(jobs, files) {
+            var rows = [Int](repeating: 0, count: jobs.count)
+            for (j, (job, file)) in zip(jobs, files).enumerated() {
                 for block in 0..<job.blocks {
                     buffer.removeAll()
                     job.format(block, &buffer)
+                    rows[j] += buffer.rowsEnded
                     file.write(buffer)
                 }
             }
-            return
+            return rows
         }
         let slots = BufferSlots(count: workers)
         let progress = jobs.map { JobProgress($0.blocks) }
@@ -99,17 +107,21 @@ public enum BlockWriter {
                 // A thread holds one block at a time, so the block before is written or held by
                 // another thread, which writes it in its turn: the wait always ends.
                 state.turns[block].wait()
+                state.rows.wrappingAdd(slots[worker].rowsEnded, ordering: .relaxed)
                 streams[current].write(slots[worker])
                 if block + 1 < job.blocks { state.turns[block + 1].signal() }
             }
         }
+        return progress.map { $0.rows.load(ordering: .relaxed) }
     }
 }
 
-/// How far the threads are in one file of a ``BlockWriter`` batch: the next block to take, and
-/// each block's turn to be written. `@unchecked Sendable`: an atomic counter and semaphores.
+/// How far the threads are in one file of a ``BlockWriter`` batch: the next block to take, each
+/// block's turn to be written, the rows formatted. `@unchecked Sendable`: an atomic counter and semaphores.
 private final class JobProgress: @unchecked Sendable {
     let taken = Atomic<Int>(0)
+    /// The rows of the blocks formatted so far.
+    let rows = Atomic<Int>(0)
     let blocks: Int
     /// Each semaphore starts at 0 and ends at 0 (libdispatch refuses to free one left below its
     /// start); block 0's turn is signalled at once.

@@ -165,10 +165,11 @@ public struct CSVRow: ~Copyable {
         out.append(bytes)
     }
 
-    /// Ends the row.
+    /// Ends the row (and counts it in the buffer's ``ByteBuffer/rowsEnded``).
     public mutating func end(_ out: inout ByteBuffer) {
         if dialect == .excelID { out.append(13) }
         out.append(10)
+        out.rowsEnded += 1
         first = true
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TolokAlignment
 import TolokModel
 import TolokStatistics
@@ -35,22 +34,18 @@ public enum PipelineExport {
         let years = pipeline.values.grid.years
         let perBlock = 8
         let geography = pipeline.geography
-        let written = Atomic<Int>(0)
-        try BlockWriter.write(to: folder.appendingPathComponent("comparison.csv"), in: &batch, header: Array(comparisonHeader.utf8),
+        return try BlockWriter.write(to: folder.appendingPathComponent("comparison.csv"), in: &batch, header: Array(comparisonHeader.utf8),
                               blocks: (districts.count + perBlock - 1) / perBlock, threads: threads, leadIn: leadIn) { block, out in
             // The province's and the nation's values of an indicator and year ("pv,nv"), the same
             // on every row of the province's districts: formatted once for the block's districts
             // of one province (the stamp; slot: indicator × years + year).
             var yardsticks = StampedCache<[UInt8]>(slots: pipeline.indicatorIDs.count * years.count)
-            var rows = 0
-            defer { written.add(rows, ordering: .relaxed) }
             ids.withCells { ids in codes.withCells { codes in
             for d in districts[(block * perBlock)..<min(districts.count, (block + 1) * perBlock)] {
                 let code = codes[Int(d)]
                 for ind in pipeline.indicators {
                     for y in years {
                         guard let r = pipeline.comparison(district: Int(d), indicator: ind, year: y) else { continue }
-                        rows += 1
                         let slot = ind * years.count + (y - years.lowerBound), p = geography.province(of: Int(d), year: y)
                         let yardstick = yardsticks.value(slot: slot, stamp: Int(p)) {
                             var cells = ByteBuffer(capacity: 64)
@@ -66,12 +61,12 @@ public enum PipelineExport {
                         number(Comparisons.gap(r.value, r.provinceValue), &out); out.append(comma)
                         number(Comparisons.gap(r.value, r.nationalValue), &out); out.append(comma)
                         number(r.capaian, &out); out.append(newline)
+                        out.rowsEnded += 1
                     }
                 }
             }
             } }
         }
-        return written.load(ordering: .relaxed)
     }
 
     /// Stages `rankings.csv` in `batch`, formatted on `threads` threads, in blocks of about
@@ -130,6 +125,7 @@ public enum PipelineExport {
                         out.append(comma)
                         NumberText.appendInteger(Int(table.memberRank[m]), to: &out)
                         tail.withBytes { out.append($0) }
+                        out.rowsEnded += 1
                     }
                 }
             } } } }

@@ -76,4 +76,35 @@ struct BlockWriterTests {
             #expect(leadIns.load(ordering: .relaxed) == 1)
         }
     }
+
+    /// The writer returns each file's rows as ``CSVRow`` ended them, on any number of threads: a
+    /// quoted cell's line break is no row of its own, and a file of no blocks has none.
+    @Test func itCountsTheRowsOfEachFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tolok-blocks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sizes = [23, 0, 5]
+        // Block b of a file: b % 4 rows; its first row's note spans two lines.
+        let expected = sizes.map { blocks in (0..<blocks).reduce(0) { $0 + $1 % 4 } }
+        for threads in [1, 2, 3] {
+            let jobs = sizes.enumerated().map { file, blocks in
+                BlockWriter.Job(url: folder.appendingPathComponent("\(threads)-\(file).csv"), header: Array("block,note\n".utf8), blocks: blocks) { block, out in
+                    for line in 0..<block % 4 {
+                        var row = CSVRow(dialect: .standard)
+                        row.integer(block, &out)
+                        row.text(line == 0 ? "first\nof its block" : "row \(line)", &out)
+                        row.end(&out)
+                    }
+                }
+            }
+            var batch = AtomicFile.Batch()
+            let rows = try BlockWriter.write(jobs, in: &batch, threads: threads)
+            try batch.commit()
+            #expect(rows == expected, "\(threads) threads")
+            #expect(expected == [33, 0, 6])
+            // The file holds those rows, and one line more for each block's two-line note.
+            let text = try String(contentsOf: folder.appendingPathComponent("\(threads)-0.csv"), encoding: .utf8)
+            #expect(text.split(separator: "\n").count == 1 + 33 + (0..<23).count { $0 % 4 > 0 })
+        }
+    }
 }

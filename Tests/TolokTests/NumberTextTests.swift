@@ -62,6 +62,12 @@ struct NumberTextTests {
         #expect(String(decoding: bytes, as: UTF8.self) == "-1234,57 -2024")
         #expect(NumberText.plain(15_308_539_115) == "15308539115" && NumberText.plain(93.795) == "93.795")
     }
+
+    /// Counts in messages: commas between groups of three digits.
+    @Test func groupedCounts() {
+        #expect([0, 999, 1000, 698_103, 2_775_600, -1_048_576].map(NumberText.grouped)
+            == ["0", "999", "1,000", "698,103", "2,775,600", "-1,048,576"])
+    }
 }
 
 @Suite("Compact numbers")
