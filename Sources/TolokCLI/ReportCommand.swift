@@ -229,7 +229,9 @@ enum ReportCommand {
         guard options.stage(OutputPackage.descriptor(written, dialect: options.dialect), "datapackage.json", to: folder, in: &batch, console: console),
               options.commit(&batch, console: console) else { return 1 }
         progress.stage("composite, budget, costs, reports (made beside the large files); all renamed into place")
+        let shown = reportData.districts.count, omitted = reportData.omittedDistricts
         console.out("Reports: report.html (charts; open in a browser), summary.md (briefing), tolok.ipynb (pandas and matplotlib) for "
+            + (omitted > 0 ? "the first \(shown) of the \(shown + omitted) districts with reports by code (the CSV files have every one): " : "")
             + reportData.districts.map(\.area.name).joined(separator: ", ") + " → \(options.output)/")
         let unmapped = analysis.alignment.unmapped.count
         if let notice = SpreadsheetLimit.notice([("achievement.csv", achievement.rows)] + largeFiles) {

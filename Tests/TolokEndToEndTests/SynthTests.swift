@@ -34,4 +34,18 @@ struct SynthTests {
         let other = try synthesize(seed: 8)
         #expect(try contents(of: first.appendingPathComponent("observations")) != contents(of: other.appendingPathComponent("observations")))
     }
+
+    /// At 40 districts with reports the reports show the first twelve by code, and the summary
+    /// says so instead of listing them as if they were all.
+    @Test func theReportSaysWhichDistrictsItsReportsShow() throws {
+        let folder = try synthesize(seed: 3)
+        let out = try temporaryFolder()
+        let run = tolok("report", "--data", folder.path, "--out", out.path, "--quiet")
+        #expect(run.status == 0, "\(run.err.prefix(5))")
+        let line = try #require(run.out.first { $0.hasPrefix("Reports: ") })
+        let names = try #require(line.components(separatedBy: "by code (the CSV files have every one): ").last?.components(separatedBy: " → ").first)
+        #expect(line.contains("for the first \(ReportData.maximumDistricts) of the 40 districts with reports by code"), "\(line)")
+        #expect(names.components(separatedBy: ", ").count == ReportData.maximumDistricts)
+        #expect(!run.out.contains { $0.hasPrefix("Excel: ") })
+    }
 }
