@@ -115,11 +115,27 @@ public enum TolokCommandLine {
     /// runs on one thread, for comparing its bytes with the parallel run's.
     static var parallel: Bool { ProcessInfo.processInfo.environment["TOLOK_THREADS"] != "1" }
 
-    /// Loads the datasets, checks the mapping tables, and prints every diagnostic on standard error.
-    static func load(_ directory: String, console: Console) -> DatasetLoader.Result {
+    /// The warnings a command other than `tolok validate` prints: at national scale a dataset can
+    /// have thousands, which would bury the command's own output.
+    static let warningsShown = 20
+
+    /// Loads the datasets, checks the mapping tables, and prints on standard error every error and
+    /// the first `warnings` warnings, then how many more there are (`tolok validate` prints them all).
+    static func load(_ directory: String, console: Console, warnings: Int = warningsShown) -> DatasetLoader.Result {
         // The mapping tables are checked beside the tables' own checks.
         let result = DatasetLoader.load(directory: directory, parallel: parallel, alsoChecking: { Alignment.check($0) })
-        for diagnostic in result.diagnostics { console.err(diagnostic.description) }
+        var shown = 0
+        for diagnostic in result.diagnostics {
+            if diagnostic.severity == .warning {
+                guard shown < warnings else { continue }
+                shown += 1
+            }
+            console.err(diagnostic.description)
+        }
+        let more = result.diagnostics.warningCount - shown
+        if more > 0 {
+            console.err("… and \(NumberText.grouped(more)) more warning\(more == 1 ? "" : "s") (tolok validate --data \(directory) lists every one)")
+        }
         return result
     }
 }

@@ -24,7 +24,7 @@ enum ValidateCommand {
         let directory = try arguments.value("--data") ?? "datasets"
         let format = try PrintOptions.format(arguments.value("--format"))
         try arguments.finish(command: "validate")
-        let result = TolokCommandLine.load(directory, console: console)
+        let result = TolokCommandLine.load(directory, console: console, warnings: .max)
         let d = result.diagnostics
         if let format, format != .table {
             var table = Tabular(header: ["file", "line", "column", "severity", "message"])

@@ -499,6 +499,23 @@ struct BadInputTests {
         #expect(run.status == 1)
     }
 
+    /// Commands other than `tolok validate` print the first 20 warnings and how many more there
+    /// are; `tolok validate` prints every one. (A national dataset can have thousands.)
+    @Test func commandsPrintTheFirstWarningsAndCountTheRest() throws {
+        // 25 shares in percent printed above 100: a warning each.
+        let rows = (1...25).map { with(with(with(newRow, 0, "004-w\($0)"), 7, "Persentase uji \($0)"), 12, "150") + "\n" }
+        let (validated, data) = try validate(appending: Array(rows.joined().utf8))
+        let warnings = validated.err.filter { $0.contains(": warning: ") }
+        #expect(warnings.count == 25 && validated.err.count == 25 && validated.status == 0, "\(validated.err.prefix(3))")
+        #expect(warnings.allSatisfy { $0.contains("realisation: 150 % is outside 0–100") })
+        let out = try temporaryFolder()
+        let reported = tolok("report", "--data", data.path, "--out", out.path, "--quiet")
+        #expect(reported.status == 0)
+        #expect(reported.err == Array(warnings.prefix(20)) + ["… and 5 more warnings (tolok validate --data \(data.path) lists every one)"])
+        #expect(reported.out.contains { $0.hasSuffix("0 errors, 25 warnings") })
+        #expect(tolok("rank", "--indicator", "tpt", "--data", data.path).err.count == 21)
+    }
+
     @Test func tenMillionEmptyLinesAreOneWarning() throws {
         let (run, data) = try validate(appending: [UInt8](repeating: 10, count: 10_000_000) + Array((newRow + "\n").utf8))
         #expect(run.err == ["\(data.path)/observations.csv:6:1: warning: 10000000 blank lines skipped (lines 6–10000005)"])
