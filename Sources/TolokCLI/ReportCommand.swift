@@ -130,7 +130,7 @@ enum ReportCommand {
         // The default composite, the small tables (composite.csv, budget.csv, costs.csv) and the
         // reports people read (report.html, summary.md, tolok.ipynb), computed, rendered and staged
         // in a batch of their own on a thread of their own while the large CSV files are written;
-        // also the comparison's counts for the summary line.
+        // also the districts comparison.csv covers, for the summary line.
         let reports = ParallelSlots<Rendered>(count: 1)
         let rendering = DispatchGroup()
         let english = options.english
@@ -156,7 +156,7 @@ enum ReportCommand {
                 result = .failure(error)
             }
             reports[0] = Rendered(data: data, staged: result, tables: tables.map { ($0.name, $0.csv.header) },
-                                  comparisons: Self.comparisonCounts(alignment, districts: geography.districts))
+                                  comparedDistricts: Self.comparedDistricts(alignment, districts: geography.districts))
         }
         if threads > 1 { DispatchQueue.global().async(group: rendering, execute: render) } else { render() }
         /// Waits for the reports and removes what they staged (the run failed).
@@ -208,8 +208,9 @@ enum ReportCommand {
             return 1
         }
         written += rendered.tables
-        let reportData = rendered.data, comparisons = rendered.comparisons
-        console.out("Comparison: \(comparisons.rows) district × year × indicator values of \(comparisons.districts) districts against province and nation → comparison.csv; "
+        let reportData = rendered.data
+        let comparisonRows = largeFiles.first { $0.name == "comparison.csv" }?.rows ?? 0
+        console.out("Comparison: \(comparisonRows) district × year × indicator values of \(rendered.comparedDistricts) districts against province and nation → comparison.csv; "
             + "gap trends → gaps.csv")
         var rankedRows = 0, unrankedRows = 0
         var isRanked = [Bool](repeating: false, count: areas.all.count)
@@ -246,26 +247,19 @@ enum ReportCommand {
 
     /// What the reports' thread makes while the large files are written: the reports' data, the
     /// small tables and the reports staged in a batch of their own (or why that failed), the
-    /// tables' names and headers for the descriptor, and the comparison's counts.
+    /// tables' names and headers for the descriptor, and the districts comparison.csv covers.
     private struct Rendered: Sendable {
         var data: ReportData
         var staged: Result<AtomicFile.Batch, AtomicFile.Failure>
         var tables: [(name: String, header: [String])]
-        var comparisons: (rows: Int, districts: Int)
+        var comparedDistricts: Int
     }
 
-    /// The rows of comparison.csv (a value of a district, indicator and year) and the districts
-    /// with at least one.
-    private static func comparisonCounts(_ alignment: Alignment, districts: [Int32]) -> (rows: Int, districts: Int) {
-        districts.reduce(into: (rows: 0, districts: 0)) { counts, d in
-            var any = false
-            for ind in alignment.catalogue.all.indices {
-                for y in alignment.grid.years where alignment.grid.fact(indicator: ind, year: y, area: Int(d)) != nil {
-                    counts.rows += 1
-                    any = true
-                }
-            }
-            if any { counts.districts += 1 }
+    /// The districts with at least one row in comparison.csv (a value of an indicator in a year).
+    private static func comparedDistricts(_ alignment: Alignment, districts: [Int32]) -> Int {
+        let grid = alignment.grid
+        return districts.count { d in
+            alignment.catalogue.all.indices.contains { ind in grid.years.contains { grid.fact(indicator: ind, year: $0, area: Int(d)) != nil } }
         }
     }
 }

@@ -130,5 +130,11 @@ struct ComparisonTests {
         // 1.414.708.339 realised by Program Penempatan Tenaga Kerja / 3.898 placed.
         #expect(cost["cost"] == "362932")
         #expect(cost["programme_codes"] == "[2.07.04]")
+        // The summary's counts are those of comparison.csv: its rows, and the districts in it.
+        let comparison = try readCSV(out.appendingPathComponent("comparison.csv"))
+        let districts = Set(comparison.compactMap { $0["district_code"] }).count
+        #expect(comparison.count > 1000 && districts >= 3)
+        #expect(run.out.contains { $0.hasPrefix("Comparison: \(comparison.count) district × year × indicator values of \(districts) districts ") },
+                "\(run.out.first { $0.hasPrefix("Comparison:") } ?? "no Comparison line")")
     }
 }

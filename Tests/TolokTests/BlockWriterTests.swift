@@ -86,6 +86,7 @@ struct BlockWriterTests {
         let sizes = [23, 0, 5]
         // Block b of a file: b % 4 rows; its first row's note spans two lines.
         let expected = sizes.map { blocks in (0..<blocks).reduce(0) { $0 + $1 % 4 } }
+        #expect(expected == [33, 0, 6])
         for threads in [1, 2, 3] {
             let jobs = sizes.enumerated().map { file, blocks in
                 BlockWriter.Job(url: folder.appendingPathComponent("\(threads)-\(file).csv"), header: Array("block,note\n".utf8), blocks: blocks) { block, out in
@@ -101,7 +102,6 @@ struct BlockWriterTests {
             let rows = try BlockWriter.write(jobs, in: &batch, threads: threads)
             try batch.commit()
             #expect(rows == expected, "\(threads) threads")
-            #expect(expected == [33, 0, 6])
             // The file holds those rows, and one line more for each block's two-line note.
             let text = try String(contentsOf: folder.appendingPathComponent("\(threads)-0.csv"), encoding: .utf8)
             #expect(text.split(separator: "\n").count == 1 + 33 + (0..<23).count { $0 % 4 > 0 })
