@@ -604,13 +604,9 @@ struct MappingLookup {
         keyOfLabelID = [Int32](repeating: -1, count: pool.count)
         operandsOfMapping = Array(repeating: [], count: mappings.count)
         for (i, m) in mappings.enumerated() {
-            let key = intern(LabelKey.of(m.label))
+            let key = intern(m.labelKey)
             var operands: [Int32] = []
-            switch m.transform {
-            case .ratio(let d): operands = [intern(LabelKey.of(d))]
-            case .sum(let labels): operands = labels.map { intern(LabelKey.of($0)) }
-            default: break
-            }
+            for operand in m.operandKeys { operands.append(intern(operand)) }
             for k in operands {
                 if Int(k) >= isOperandKey.count { isOperandKey += Array(repeating: false, count: Int(k) + 1 - isOperandKey.count) }
                 isOperandKey[Int(k)] = true

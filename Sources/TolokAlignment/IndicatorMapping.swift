@@ -16,6 +16,16 @@ public struct IndicatorMapping: Sendable {
         /// The printed count plus the counts printed under other labels (AKL + AKAD).
         case sum(addedLabels: [String])
 
+        /// The labels of the other printed counts the transform reads: a ratio's denominator, a
+        /// sum's added labels (none for the other transforms).
+        public var operandLabels: [String] {
+            switch self {
+            case .ratio(let denominator): [denominator]
+            case .sum(let added): added
+            default: []
+            }
+        }
+
         var name: String {
             switch self {
             case .asIs: "as_is"
@@ -43,6 +53,10 @@ public struct IndicatorMapping: Sendable {
     public var line: Int
     /// The row in the indicator_mappings table.
     public var row: Int
+    /// ``LabelKey/of(_:)`` of ``label``: what the printed labels are matched on.
+    public let labelKey: String
+    /// ``LabelKey/of(_:)`` of each of the transform's ``Transform/operandLabels``.
+    public let operandKeys: [String]
 
     /// Reads the mapping rows, reporting incomplete transforms, unknown indicators and labels
     /// mapped two ways.
@@ -103,8 +117,8 @@ public struct IndicatorMapping: Sendable {
             let mapping = IndicatorMapping(
                 id: id, districtCode: district == "*" ? nil : district, sourceID: text(.sourceID), label: label,
                 indicatorID: indicator, transform: transform, priority: table.integer(priorityColumn, row) ?? 1,
-                caveat: text(.caveat), file: file, line: line, row: row)
-            let key = Key(district: districtColumn[row], source: sourceColumn[row], label: LabelKey.of(label))
+                caveat: text(.caveat), file: file, line: line, row: row, labelKey: LabelKey.of(label), operandKeys: transform.operandLabels.map(LabelKey.of))
+            let key = Key(district: districtColumn[row], source: sourceColumn[row], label: mapping.labelKey)
             if let kept = seen[key] {
                 let earlier = mappings[kept]
                 if earlierSame(earlier, mapping) { continue }

@@ -38,7 +38,7 @@ enum MappingCheck {
                 fail(.referenceIndicator, "reference_indicator '\(reference)' is no indicator of indicators.csv")
             }
             let whose = m.districtCode.map { "district \($0)" } ?? "any district"
-            guard let units = printed.units(district: m.districtCode, source: m.sourceID, label: m.label) else {
+            guard let units = printed.units(district: m.districtCode, source: m.sourceID, key: m.labelKey) else {
                 // A row for any district waits for a district that prints the label: said all the same.
                 diagnostics.append(diagnostic(.warning, dataset, row: m.row, field: MappingField.label,
                     "mapping \(m.id): no observation of \(whose)\(m.sourceID.map { " in \($0)" } ?? "") prints the label '\(m.label)'; the row does nothing"))
@@ -46,13 +46,14 @@ enum MappingCheck {
             }
             // A ratio's denominator and a sum's added labels are looked up in the same district's
             // observations, of any document.
-            let operands: (field: MappingField, what: String, labels: [String])? = switch m.transform {
-            case .ratio(let denominator): (.denominatorLabel, "denominator", [denominator])
-            case .sum(let added): (.addedLabels, "added label", added)
+            let operands: (field: MappingField, what: String)? = switch m.transform {
+            case .ratio: (.denominatorLabel, "denominator")
+            case .sum: (.addedLabels, "added label")
             default: nil
             }
             if let operands {
-                for label in operands.labels where printed.units(district: m.districtCode, source: nil, label: label) == nil {
+                for (label, key) in zip(m.transform.operandLabels, m.operandKeys)
+                where printed.units(district: m.districtCode, source: nil, key: key) == nil {
                     diagnostics.append(diagnostic(.warning, dataset, row: m.row, field: operands.field,
                         "mapping \(m.id): no observation of \(whose) prints the \(operands.what) '\(label)'; the row gives no value"))
                 }
@@ -130,11 +131,11 @@ enum MappingCheck {
             return id
         }
 
-        /// The lower-cased units printed with `label` (by its key) in `district`'s observations from
-        /// `source` (`nil`: any district, any document; "" for a row without a unit); `nil` when
-        /// no such observation prints the label.
-        func units(district: String?, source: String?, label: String) -> Set<String>? {
-            guard let label = labelKeys[LabelKey.of(label)] else { return nil }
+        /// The lower-cased units printed with the label of `key` (``LabelKey/of(_:)``) in
+        /// `district`'s observations from `source` (`nil`: any district, any document; "" for a row
+        /// without a unit); `nil` when no such observation prints the label.
+        func units(district: String?, source: String?, key: String) -> Set<String>? {
+            guard let label = labelKeys[key] else { return nil }
             let district = district.map { pool.id(of: $0) ?? -2 } ?? -1
             let source = source.map { $0.isEmpty ? -1 : pool.id(of: $0) ?? -2 } ?? -1
             guard district != -2, source != -2 else { return nil }
@@ -184,7 +185,7 @@ enum MappingCheck {
         // Ratio mappings (indices) and their denominators' keys, by the key of their numerator.
         var ratios: [Int32: [(mapping: Int, denominator: Int32)]] = [:]
         for (i, m) in mappings.enumerated() {
-            if case .ratio(let d) = m.transform { ratios[keyID(LabelKey.of(m.label)), default: []].append((i, keyID(LabelKey.of(d)))) }
+            if case .ratio = m.transform { ratios[keyID(m.labelKey), default: []].append((i, keyID(m.operandKeys[0]))) }
         }
         guard !ratios.isEmpty, let table = dataset.tables[ObservationField.tableKind] else { return [] }
         let pool = dataset.pool

@@ -66,16 +66,16 @@ struct SoundnessTests {
             .write(to: file, atomically: true, encoding: .utf8)
         // Both units are kept, for the district and document and for any.
         let printed = MappingCheck.PrintedUnits(try #require(DatasetLoader.load(directory: data.path).dataset))
-        #expect(printed.units(district: nil, source: nil, label: "Tingkat Pengangguran Terbuka") == ["%", "orang"])
-        #expect(printed.units(district: "3509", source: "004", label: "tingkat  pengangguran terbuka") == ["%", "orang"])
-        #expect(printed.units(district: "3509", source: nil, label: "Tingkat Pengangguran Terbuka (TPT)") == nil)
+        #expect(printed.units(district: nil, source: nil, key: LabelKey.of("Tingkat Pengangguran Terbuka")) == ["%", "orang"])
+        #expect(printed.units(district: "3509", source: "004", key: LabelKey.of("tingkat  pengangguran terbuka")) == ["%", "orang"])
+        #expect(printed.units(district: "3509", source: nil, key: LabelKey.of("Tingkat Pengangguran Terbuka (TPT)")) == nil)
         // Only what the document asked for prints (BPS does not print the LKIP's label), in any
         // district; a district code the data never names has nothing.
-        #expect(printed.units(district: nil, source: "004", label: "Tingkat Pengangguran Terbuka") == ["%", "orang"])
-        #expect(printed.units(district: "3509", source: "bps", label: "Tingkat Pengangguran Terbuka") == nil)
-        #expect(printed.units(district: nil, source: "bps", label: "Tingkat Pengangguran Terbuka") == nil)
-        #expect(printed.units(district: "3216", source: nil, label: "Tingkat Pengangguran Terbuka") == nil)
-        #expect(printed.units(district: "3509", source: "004", label: "Pencari kerja yang ditempatkan") == ["orang"])
+        #expect(printed.units(district: nil, source: "004", key: LabelKey.of("Tingkat Pengangguran Terbuka")) == ["%", "orang"])
+        #expect(printed.units(district: "3509", source: "bps", key: LabelKey.of("Tingkat Pengangguran Terbuka")) == nil)
+        #expect(printed.units(district: nil, source: "bps", key: LabelKey.of("Tingkat Pengangguran Terbuka")) == nil)
+        #expect(printed.units(district: "3216", source: nil, key: LabelKey.of("Tingkat Pengangguran Terbuka")) == nil)
+        #expect(printed.units(district: "3509", source: "004", key: LabelKey.of("Pencari kerja yang ditempatkan")) == ["orang"])
         let run = tolok("validate", "--data", data.path)
         #expect(run.status == 1)
         let column = "map-1,*,,Tingkat Pengangguran Terbuka,".count + 1
