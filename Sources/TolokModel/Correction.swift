@@ -18,6 +18,12 @@ public struct Correction: Sendable {
         BudgetField.tableKind: Set([BudgetField.pagu, .realisasi, .reportedPercent].map(\.rawValue)),
     ]
 
+    /// The number that replaces `printed`: the corrected value, with the printed precision when
+    /// it has more decimals than the value needs; `nil` when the correction withdraws the value.
+    public func replacing(_ printed: CanonicalNumber?) -> CanonicalNumber? {
+        value.map { CanonicalNumber(value: $0, decimals: max(printed?.decimals ?? 0, NumberText.decimals(of: $0))) }
+    }
+
     /// `001-cor-7: pagu printed 2275367080, corrected to 2753367080` (or `… withdrawn`).
     public func describe(printed: CanonicalNumber?) -> String {
         let was = printed.map { "printed \(NumberText.plain($0.value))" } ?? "not printed"
@@ -54,9 +60,9 @@ public struct Corrections: Sendable {
         var o = observation
         for c in list {
             switch ObservationField(rawValue: c.field) {
-            case .target: o.corrections.append(AppliedCorrection(correction: c, printed: o.target)); o.target = Self.replace(o.target, c)
-            case .realisation: o.corrections.append(AppliedCorrection(correction: c, printed: o.realisation)); o.realisation = Self.replace(o.realisation, c)
-            case .reportedCapaian: o.corrections.append(AppliedCorrection(correction: c, printed: o.reportedCapaian)); o.reportedCapaian = Self.replace(o.reportedCapaian, c)
+            case .target: o.corrections.append(AppliedCorrection(correction: c, printed: o.target)); o.target = c.replacing(o.target)
+            case .realisation: o.corrections.append(AppliedCorrection(correction: c, printed: o.realisation)); o.realisation = c.replacing(o.realisation)
+            case .reportedCapaian: o.corrections.append(AppliedCorrection(correction: c, printed: o.reportedCapaian)); o.reportedCapaian = c.replacing(o.reportedCapaian)
             default: continue
             }
         }
@@ -69,18 +75,13 @@ public struct Corrections: Sendable {
         var b = line
         for c in list {
             switch BudgetField(rawValue: c.field) {
-            case .pagu: b.corrections.append(AppliedCorrection(correction: c, printed: b.pagu)); b.pagu = Self.replace(b.pagu, c)
-            case .realisasi: b.corrections.append(AppliedCorrection(correction: c, printed: b.realisasi)); b.realisasi = Self.replace(b.realisasi, c)
-            case .reportedPercent: b.corrections.append(AppliedCorrection(correction: c, printed: b.reportedPercent)); b.reportedPercent = Self.replace(b.reportedPercent, c)
+            case .pagu: b.corrections.append(AppliedCorrection(correction: c, printed: b.pagu)); b.pagu = c.replacing(b.pagu)
+            case .realisasi: b.corrections.append(AppliedCorrection(correction: c, printed: b.realisasi)); b.realisasi = c.replacing(b.realisasi)
+            case .reportedPercent: b.corrections.append(AppliedCorrection(correction: c, printed: b.reportedPercent)); b.reportedPercent = c.replacing(b.reportedPercent)
             default: continue
             }
         }
         return b
-    }
-
-    /// The corrected value keeps the printed precision when it has one.
-    private static func replace(_ printed: CanonicalNumber?, _ c: Correction) -> CanonicalNumber? {
-        c.value.map { CanonicalNumber(value: $0, decimals: max(printed?.decimals ?? 0, NumberText.decimals(of: $0))) }
     }
 }
 

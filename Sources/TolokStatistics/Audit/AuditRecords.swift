@@ -101,8 +101,8 @@ struct RecordColumns {
                       year: yearOf(row), subject: text(label[row]), location: location(row))
     }
 
-    /// Applies `corrections` (in file order) to the number columns: a corrected value keeps the
-    /// printed precision when it has one; a withdrawn value becomes missing. Each change is kept
+    /// Applies `corrections` (in file order) to the number columns, each value replaced as
+    /// ``Correction/replacing(_:)`` says (a withdrawn value becomes missing). Each change is kept
     /// in ``changes``. The one place where the columns are corrected (the record structs have
     /// ``Corrections``); a record id names its first row (the validator refuses a second).
     mutating func apply(_ corrections: [Correction]) {
@@ -118,13 +118,9 @@ struct RecordColumns {
                   let f = numbers.firstIndex(where: { $0.name == c.field }) else { continue }
             let printed = numbers[f][row]
             changes[row, default: []].append((f, c.describe(printed: printed)))
-            if let value = c.value {
-                numbers[f].values[row] = value
-                numbers[f].decimals[row] = Int8(clamping: max(printed?.decimals ?? 0, NumberText.decimals(of: value)))
-            } else {
-                numbers[f].values[row] = .nan
-                numbers[f].decimals[row] = -1
-            }
+            let corrected = c.replacing(printed)
+            numbers[f].values[row] = corrected?.value ?? .nan
+            numbers[f].decimals[row] = corrected.map { Int8(clamping: $0.decimals) } ?? -1
         }
     }
 }
