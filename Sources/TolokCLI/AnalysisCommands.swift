@@ -98,7 +98,7 @@ enum CompareCommand {
         }
         let policy: YearPolicy = year.map { .year($0) } ?? (latest ? .latest : .all)
         let rows = Comparisons.compute(analysis.alignment, areas: analysis.areas, districts: districts, policy: policy,
-                                       ranks: RankIndex(analysis.allRankings()))
+                                       ranks: analysis.cellRanks())
         options.print(AnalysisExports.comparison(rows, policy: policy, english: options.english), console: console,
                       catalogue: analysis.alignment.catalogue, compact: CompactViews.comparison)
         return 0

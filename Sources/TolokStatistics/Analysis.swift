@@ -143,6 +143,16 @@ public struct Analysis: Sendable {
     /// Indicators that are ranked (their catalogue row lists `rank`).
     public var rankedIndicators: [Indicator] { alignment.catalogue.all.filter { $0.comparisons.contains("rank") } }
 
+    /// Each district's place in its nation's and its province's ranking of every ranked indicator
+    /// and year, by cell: what ``Comparisons/compute(_:areas:districts:indicators:policy:ranks:)``
+    /// shows beside the gaps, in columns (a national dataset has millions of ranking rows).
+    public func cellRanks() -> CellRanks {
+        let table = RankTable.compute(alignment, geography: DistrictGeography(alignment, areas: areas),
+                                      indicators: rankedIndicators.compactMap { alignment.catalogue.index[$0.id] },
+                                      groupings: [.nation, .province], includeSuspect: includeSuspect)
+        return CellRanks(table, alignment: alignment)
+    }
+
     /// Rankings of every ranked indicator and year, in the nation, within provinces and by kind.
     public func allRankings() -> [RankingEntry] {
         rankedIndicators.flatMap { Rankings.compute(alignment, areas: areas, indicator: $0, includeSuspect: includeSuspect) }

@@ -52,29 +52,24 @@ public struct Comparison: Sendable {
     public var vsProvince: Verdict?
     public var vsNational: Verdict?
     /// The district's place among its province's districts and the nation's, that year.
-    public var provinceRank: RankingEntry?
-    public var nationRank: RankingEntry?
+    public var provinceRank: Place?
+    public var nationRank: Place?
     /// Why a side is missing.
     public var note: String?
-}
 
-/// Ranking entries by district, indicator, year and grouping, for looking up a district's place.
-public struct RankIndex: Sendable {
-    private var entries: [String: RankingEntry] = [:]
+    /// A district's place in a ranking (its nation's or its province's) of one indicator and year,
+    /// as the comparison shows it beside the gaps.
+    public struct Place: Sendable, Equatable {
+        /// The rank; `nil` when the value is listed unranked (a group too small to rank, or a
+        /// value the audit suspects).
+        public var rank: Int?
+        /// How many districts of the group have a value that counts (``RankingEntry/rankedCount``).
+        public var rankedCount: Int
 
-    public init(_ rankings: [RankingEntry]) {
-        for e in rankings where e.value != nil {
-            entries[Self.key(e.district.code, e.indicator.id, e.year, e.scope.grouping)] = e
+        public init(rank: Int?, rankedCount: Int) {
+            self.rank = rank
+            self.rankedCount = rankedCount
         }
-    }
-
-    /// The entry of `district` in its `grouping` scope for `indicator` in `year`.
-    public func entry(_ district: String, _ indicator: String, _ year: Int, _ grouping: RankingScope.Grouping) -> RankingEntry? {
-        entries[Self.key(district, indicator, year, grouping)]
-    }
-
-    private static func key(_ d: String, _ i: String, _ y: Int, _ g: RankingScope.Grouping) -> String {
-        "\(d)\u{0}\(i)\u{0}\(y)\u{0}\(g.rawValue)"
     }
 }
 
@@ -94,9 +89,10 @@ public enum Comparisons {
     }
 
     /// Comparisons for `districts` (all districts when `nil`) of `indicators` (ids; all when `nil`)
-    /// under `policy`. With `ranks`, each row also carries the district's rank in its province and the nation.
+    /// under `policy`. With `ranks`, each row also carries the district's place in its province's
+    /// ranking and the nation's (``CellRanks`` of the same alignment).
     public static func compute(_ alignment: Alignment, areas: Areas, districts: [Area]? = nil, indicators: Set<String>? = nil,
-                               policy: YearPolicy = .all, ranks: RankIndex? = nil) -> [Comparison] {
+                               policy: YearPolicy = .all, ranks: CellRanks? = nil) -> [Comparison] {
         let wanted = Set((districts ?? areas.all.filter { $0.level == .district }).map(\.code))
         // Only the cells of the districts asked for (the report asks for one at a time).
         var keys = alignment.keys(areas: districts.map { $0.map(\.code) }).filter { key in
@@ -122,8 +118,11 @@ public enum Comparisons {
             let value = alignment.value(key.areaCode, key.year, key.indicatorID)!
             var c = Comparison(district: district, province: areas.province(of: district, year: key.year), year: key.year,
                                indicator: indicator, value: value)
-            c.provinceRank = ranks?.entry(key.areaCode, key.indicatorID, key.year, .province)
-            c.nationRank = ranks?.entry(key.areaCode, key.indicatorID, key.year, .nation)
+            if let ranks, let cell = alignment.grid.cell(indicator: alignment.catalogue.index[key.indicatorID]!, year: key.year,
+                                                         area: Int(alignment.areaIndex[key.areaCode]!)) {
+                c.provinceRank = ranks.provincePlace(cell: cell)
+                c.nationRank = ranks.nationPlace(cell: cell)
+            }
             guard indicator.comparisons.contains("reference") else {
                 c.note = "no provincial or national yardstick for this indicator"
                 return c

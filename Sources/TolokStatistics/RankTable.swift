@@ -393,13 +393,24 @@ public struct RankTable: Sendable {
 
 
 /// Each district's place in its nation and province rankings, by cell of the alignment's grid:
-/// what a comparison row shows beside the gaps (``RankIndex`` for columns).
+/// what a comparison row shows beside the gaps (``Comparison/Place``, by ``nationPlace(cell:)``
+/// and ``provincePlace(cell:)``).
 public struct CellRanks: Sendable {
     /// Rank in the nation (0: listed, not ranked) and the group's count (-1: not listed with a value).
     public private(set) var nationRank: [Int32]
     public private(set) var nationCount: [Int32]
     public private(set) var provinceRank: [Int32]
     public private(set) var provinceCount: [Int32]
+
+    /// The place of a cell's district in its nation's ranking; `nil` when it is not listed there with a value.
+    public func nationPlace(cell: Int) -> Comparison.Place? { Self.place(nationRank[cell], nationCount[cell]) }
+
+    /// The place of a cell's district in its province's ranking; `nil` when it is not listed there with a value.
+    public func provincePlace(cell: Int) -> Comparison.Place? { Self.place(provinceRank[cell], provinceCount[cell]) }
+
+    private static func place(_ rank: Int32, _ count: Int32) -> Comparison.Place? {
+        count < 0 ? nil : Comparison.Place(rank: rank > 0 ? Int(rank) : nil, rankedCount: Int(count))
+    }
 
     /// The places of every district with a value in the nation and province groups of `table`.
     public init(_ table: RankTable, alignment: Alignment) {

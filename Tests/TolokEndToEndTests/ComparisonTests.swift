@@ -36,6 +36,24 @@ struct ComparisonTests {
         #expect(all.count > some.count)
     }
 
+    @Test func placesAreTheDistrictsEntriesInTheRankings() throws {
+        // Every comparison's places (from the rank columns, CellRanks) are the district's entries in
+        // the rankings built row by row (Rankings.compute): ranked, listed unranked, or absent.
+        var entries: [String: Comparison.Place] = [:]
+        for e in shippedAnalysis.allRankings() where e.value != nil && e.scope.grouping != .kind {
+            entries["\(e.district.code) \(e.indicator.id) \(e.year) \(e.scope.grouping.rawValue)"] = Comparison.Place(rank: e.rank, rankedCount: e.rankedCount)
+        }
+        let rows = Comparisons.compute(shippedAnalysis.alignment, areas: shipped.areas, ranks: shippedAnalysis.cellRanks())
+        for c in rows {
+            let key = "\(c.district.code) \(c.indicator.id) \(c.year) "
+            #expect(c.provinceRank == entries[key + "province"], "\(key)province")
+            #expect(c.nationRank == entries[key + "nation"], "\(key)nation")
+        }
+        // Both kinds of place occur: a rank, and a value listed unranked (a group too small, or suspect).
+        #expect(rows.contains { $0.provinceRank?.rank != nil } && rows.contains { $0.nationRank?.rank != nil })
+        #expect(rows.contains { $0.provinceRank != nil && $0.provinceRank?.rank == nil })
+    }
+
     @Test func kabupatenBekasiTPAK2024AgainstJawaBarat() throws {
         // BPS: 65,11 % against Jawa Barat's 67,71 %: −2,60 points, worse (higher is better).
         let c = try comparison("3216", "tpak", 2024)

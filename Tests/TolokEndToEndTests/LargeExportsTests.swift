@@ -35,7 +35,7 @@ struct LargeExportsTests {
         _ = try AchievementExport.write(analysis.dataset, corrected: alignment.correctedObservations, dialect: dialect, to: file("achievement.csv"), in: &batch)
         try batch.commit()
 
-        let comparisons = Comparisons.compute(alignment, areas: areas, ranks: RankIndex(analysis.allRankings()))
+        let comparisons = Comparisons.compute(alignment, areas: areas, ranks: analysis.cellRanks())
         let entries = Rankings.entries(ranks, alignment: alignment, areas: areas, geography: geography)
         let expected: [(String, CSVWriter)] = [
             ("comparison.csv", AnalysisExports.comparison(comparisons, policy: .all, english: english).csv(dialect)),

@@ -266,7 +266,7 @@ struct ReportFilesTests {
     @Test func terminalTablesFitTheWidth() throws {
         let bekasi = try #require(shipped.areas.find("kab-bekasi"))
         let rows = Comparisons.compute(shippedAnalysis.alignment, areas: shipped.areas, districts: [bekasi],
-                                       ranks: RankIndex(shippedAnalysis.allRankings()))
+                                       ranks: shippedAnalysis.cellRanks())
         let full = AnalysisExports.comparison(rows, policy: .all)
         for width in [60, 80, 100, 132] {
             let lines = CompactViews.comparison(full, Wording(english: false)).render(width: width).split(separator: "\n")
