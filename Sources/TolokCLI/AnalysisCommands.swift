@@ -252,10 +252,13 @@ enum CompositeCommand {
     when all of these lie within ±10 % of the districts ranked (at least ±1) of it.
 
     OPTIONS:
-      --indicators LIST   comma-separated canonical indicator ids (default: the ranked indicators
-                          with at least \(Rankings.minimumGroupSize) districts in the latest year that has two)
+      --indicators LIST   comma-separated canonical indicator ids (default: the two ranked indicators
+                          most districts have, in the latest year in which \(Rankings.minimumGroupSize) districts have both,
+                          then the next ones while \(Int(Composite.defaultKeptShare * 100)) % of those districts have every
+                          one; on the shipped data TPT and TPAK)
       --weights W         id=weight pairs, or a CSV file with columns indicator_id,weight
-      --year Y            the year (default: the latest year in which \(Rankings.minimumGroupSize) districts have every indicator)
+      --year Y            the year (default: the default indicators' year; with --indicators, the
+                          latest year in which \(Rankings.minimumGroupSize) districts have every one)
       --min-coverage C    share of the weight a district needs values for, 0–1 (default 1)
       --normalisation N   min-max (default), z-score or rank
       --draws N           random weight draws (default 1000)
@@ -285,6 +288,7 @@ enum CompositeCommand {
         guard let analysis = TolokCommandLine.analysis(options.data, command: "composite", console: console, includeSuspect: options.includeSuspect) else { return 1 }
         let catalogue = analysis.alignment.catalogue
         var indicators: [Indicator]
+        var defaultYear: Int?
         if let list {
             indicators = []
             for id in list.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
@@ -293,13 +297,14 @@ enum CompositeCommand {
             }
         } else {
             guard let spec = Composite.defaultSpec(analysis.alignment, areas: analysis.areas, includeSuspect: options.includeSuspect) else {
-                console.err("error: no year has two ranked indicators with values for \(Rankings.minimumGroupSize) districts; name them with --indicators and --year")
+                console.err("error: no year in which \(Rankings.minimumGroupSize) districts have values of two ranked indicators; name them with --indicators and --year")
                 return 1
             }
             indicators = spec.indicators
+            defaultYear = spec.year
         }
         let weights = try Self.weights(weightsText, ids: indicators.map(\.id))
-        guard let chosenYear = year ?? Composite.latestYear(analysis.alignment, areas: analysis.areas, indicators: indicators,
+        guard let chosenYear = year ?? defaultYear ?? Composite.latestYear(analysis.alignment, areas: analysis.areas, indicators: indicators,
                                                           includeSuspect: options.includeSuspect) else {
             console.err("error: no year in which \(Rankings.minimumGroupSize) districts have every one of \(indicators.map(\.id).joined(separator: ", ")); choose --year")
             return 1

@@ -216,29 +216,56 @@ public enum Composite {
         return full.filter { $0.value.values.count { $0 == wanted.count } >= Rankings.minimumGroupSize }.keys.max()
     }
 
-    /// The default composite: the latest year in which at least two ranked indicators have values
-    /// for ``Rankings/minimumGroupSize`` districts, over those indicators, equal weights.
+    /// The share of the districts with both of the default composite's first two indicators that
+    /// must still have every indicator it takes (``defaultSpec(_:areas:includeSuspect:)``).
+    public static let defaultKeptShare = 0.9
+
+    /// The default composite, equal weights: the latest year in which at least
+    /// ``Rankings/minimumGroupSize`` districts have values of the two ranked indicators the most
+    /// districts have that year; those two, then the next ones by the districts with a value, as long
+    /// as at least ``defaultKeptShare`` of the districts with the first two have every indicator
+    /// taken (a district is scored only with all of them). The indicators are listed in catalogue
+    /// order. On the shipped data: TPT and TPAK, which BPS publishes for every district. Where
+    /// reports add indicators of a few districts, the composite keeps its breadth: each indicator
+    /// taken leaves out at most a tenth of the districts the first two score.
     public static func defaultSpec(_ alignment: Alignment, areas: Areas, includeSuspect: Bool = false) -> CompositeSpec? {
         let catalogue = alignment.catalogue.all
-        var isDistrict = [Bool](repeating: false, count: alignment.grid.areaCount)
-        for d in areas.districts {
-            if let a = alignment.areaIndex[d.code], Int(a) < isDistrict.count { isDistrict[Int(a)] = true }
-        }
-        // The districts with a value of each indicator in each year (at indicator × years + year).
-        let years = alignment.grid.years
-        var counts = [Int](repeating: 0, count: alignment.grid.indicatorCount * years.count)
+        let grid = alignment.grid
+        let districts = areas.districts.compactMap { alignment.areaIndex[$0.code].map(Int.init) }.filter { $0 < grid.areaCount }
+        // Whether each cell (indicator, year, district) has a value that counts.
+        var counted = [Bool](repeating: false, count: grid.chosen.count)
+        var isDistrict = [Bool](repeating: false, count: grid.areaCount)
+        for d in districts { isDistrict[d] = true }
         alignment.forEachChosen { ind, year, area, f in
-            if isDistrict[area] && (includeSuspect || !f.suspect) { counts[ind * years.count + year - years.lowerBound] += 1 }
+            if isDistrict[area] && (includeSuspect || !f.suspect) { counted[grid.cell(indicator: ind, year: year, area: area)!] = true }
         }
-        let ranked = catalogue.indices.filter { $0 < alignment.grid.indicatorCount && catalogue[$0].comparisons.contains("rank") }
-        for year in years.reversed() {
-            let indicators = ranked.filter { counts[$0 * years.count + year - years.lowerBound] >= Rankings.minimumGroupSize }
-                .map { catalogue[$0] }
-            if indicators.count >= 2 {
-                var spec = CompositeSpec(indicators: indicators, weights: indicators.map { _ in 1 }, year: year)
-                spec.includeSuspect = includeSuspect
-                return spec
+        let ranked = catalogue.indices.filter { $0 < grid.indicatorCount && catalogue[$0].comparisons.contains("rank") }
+        for year in grid.years.reversed() {
+            func has(_ ind: Int, _ area: Int) -> Bool { counted[grid.cell(indicator: ind, year: year, area: area)!] }
+            // The ranked indicators with values for enough districts, the most districts first
+            // (ties in catalogue order).
+            var withValues: [(indicator: Int, districts: Int)] = []
+            for ind in ranked {
+                let n = districts.count { has(ind, $0) }
+                if n >= Rankings.minimumGroupSize { withValues.append((ind, n)) }
             }
+            withValues.sort { a, b in a.districts != b.districts ? a.districts > b.districts : a.indicator < b.indicator }
+            let byDistricts = withValues.map(\.indicator)
+            guard byDistricts.count >= 2 else { continue }
+            var taken = Array(byDistricts.prefix(2))
+            var scored = districts.filter { has(taken[0], $0) && has(taken[1], $0) }
+            guard scored.count >= Rankings.minimumGroupSize else { continue }
+            let kept = Double(scored.count) * defaultKeptShare - 1e-9
+            for ind in byDistricts.dropFirst(2) {
+                let still = scored.filter { has(ind, $0) }
+                guard Double(still.count) >= kept else { break }
+                taken.append(ind)
+                scored = still
+            }
+            let indicators = taken.sorted().map { catalogue[$0] }
+            var spec = CompositeSpec(indicators: indicators, weights: indicators.map { _ in 1 }, year: year)
+            spec.includeSuspect = includeSuspect
+            return spec
         }
         return nil
     }

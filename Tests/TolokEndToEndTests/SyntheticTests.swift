@@ -152,6 +152,61 @@ struct SyntheticTests {
         #expect(Composite.defaultSpec(older.alignment, areas: older.areas)?.year == 2022)
     }
 
+    @Test func theDefaultCompositeTakesFurtherIndicatorsWhileNineTenthsOfItsDistrictsHaveThem() throws {
+        // 2024: TPT and TPAK of ten districts, placement_share of `placements` of them,
+        // placement_share_competent of six (ranked, of five districts or more, but it would leave out four).
+        func spec(placements: Int) throws -> (CompositeSpec, scored: Int) {
+            let analysis = Analysis(try syntheticDataset((0..<10).map { i in
+                let x = Double(i)
+                var values: [(String, Int, Double)] = [("tpt", 2024, 3 + x), ("tpak", 2024, 60 + x)]
+                if i < placements { values.append(("placement_share", 2024, 20 + x)) }
+                if i < 6 { values.append(("placement_share_competent", 2024, 40 + x)) }
+                return SyntheticDistrict(code: "99\(i + 10)", values: values)
+            }))
+            let spec = try #require(Composite.defaultSpec(analysis.alignment, areas: analysis.areas))
+            let entries = Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec)
+            return (spec, entries.count { $0.rank != nil })
+        }
+        // Nine of the ten: kept; the six are not.
+        let nine = try spec(placements: 9)
+        #expect(nine.0.year == 2024 && nine.0.indicators.map(\.id) == ["tpt", "tpak", "placement_share"])
+        #expect(nine.scored == 9)
+        // Eight of the ten: TPT and TPAK alone, every district scored.
+        let eight = try spec(placements: 8)
+        #expect(eight.0.indicators.map(\.id) == ["tpt", "tpak"])
+        #expect(eight.scored == 10)
+    }
+
+    @Test func theDefaultCompositesYearHasFiveDistrictsWithBothOfItsFirstIndicators() throws {
+        // 2024: TPT of five districts and TPAK of the five others (none has both); 2023: both of all ten.
+        let analysis = Analysis(try syntheticDataset((0..<10).map { i in
+            let x = Double(i)
+            return SyntheticDistrict(code: "99\(i + 10)", values: [("tpt", 2023, 4 + x), ("tpak", 2023, 60 + x),
+                                                                     i < 5 ? ("tpt", 2024, 4 + x) : ("tpak", 2024, 60 + x)])
+        }))
+        let spec = try #require(Composite.defaultSpec(analysis.alignment, areas: analysis.areas))
+        #expect(spec.year == 2023 && spec.indicators.map(\.id) == ["tpt", "tpak"])
+    }
+
+    @Test func theCompositeCommandScoresTheDefaultCompositesYear() throws {
+        // 2024: placement_share of seven districts and placement_share_competent of seven (the two
+        // most districts have; two have both), TPT and TPAK of six: the default is 2023's TPT and
+        // TPAK, as in the report, though six districts have both in 2024.
+        let folder = try syntheticFolder((0..<12).map { i in
+            let x = Double(i)
+            var values: [(String, Int, Double)] = [("tpt", 2023, 4 + x), ("tpak", 2023, 60 + x)]
+            if i < 7 { values.append(("placement_share", 2024, 20 + x)) }
+            if i >= 5 { values.append(("placement_share_competent", 2024, 40 + x)) }
+            if i < 6 { values += [("tpt", 2024, 4 + x), ("tpak", 2024, 60 + x)] }
+            return SyntheticDistrict(code: "99\(i + 10)", values: values)
+        })
+        let run = tolok("composite", "--format", "csv", "--draws", "0", "--data", folder.path)
+        #expect(run.status == 0, "\(run.err)")
+        let first = try #require(run.out.first { $0.hasPrefix("1,") })
+        #expect(first.contains(",tpt tpak,") && first.contains(",2023,"), "\(first)")
+        #expect(run.out.count { $0.first?.isNumber == true } == 12)
+    }
+
     @Test func compositeRobustnessIsReproducibleWithASeed() throws {
         let analysis = Analysis(try compositeDataset())
         let catalogue = analysis.alignment.catalogue
