@@ -19,6 +19,14 @@ struct ReportFormattingTests {
         #expect(en.rupiahShort(1_414_708_339) == "Rp1.4 bn")
     }
 
+    @Test func listsAsSentencesListThem() {
+        #expect(ReportLanguage.id.list([]) == "")
+        #expect(ReportLanguage.id.list(["TPT"]) == "TPT")
+        #expect(ReportLanguage.id.list(["TPT", "TPAK"]) == "TPT dan TPAK")
+        #expect(ReportLanguage.id.list(["TPT", "TPAK", "IKM"]) == "TPT, TPAK dan IKM")
+        #expect(ReportLanguage.en.list(["TPT", "TPAK", "IKM"]) == "TPT, TPAK and IKM")
+    }
+
     @Test func gapsInPointsWithATrueMinus() {
         // TPT 2024: Kabupaten Bekasi 8,82 against Jawa Barat 6,75; TPAK 65,11 against 67,71.
         #expect(id.points(8.82 - 6.75) == "+2,07 poin")

@@ -117,8 +117,8 @@ public struct BriefingMarkdown {
         s += "## " + Self.e(l.pick("Indeks komposit", "Composite index")) + "\n\n"
         if let c = data.composite {
             s += Self.e(l.pick(
-                "\(c.year), atas \(c.indicators.map(\.name).joined(separator: " dan ")), bobot sama, \(f.integer(c.rankedCount)) kabupaten/kota diperingkat; rentang 5–95 % dari \(f.integer(c.draws)) bobot acak (benih \(c.seed)).",
-                "\(c.year), over \(c.indicators.map(\.name).joined(separator: " and ")), equal weights, \(f.integer(c.rankedCount)) districts ranked; 5–95 % range under \(f.integer(c.draws)) random weights (seed \(c.seed)).")) + "\n\n"
+                "\(c.year), atas \(l.list(c.indicators.map(\.name))), bobot sama, \(f.integer(c.rankedCount)) kabupaten/kota diperingkat; rentang 5–95 % dari \(f.integer(c.draws)) bobot acak (benih \(c.seed)).",
+                "\(c.year), over \(l.list(c.indicators.map(\.name))), equal weights, \(f.integer(c.rankedCount)) districts ranked; 5–95 % range under \(f.integer(c.draws)) random weights (seed \(c.seed)).")) + "\n\n"
             let rows = c.provinces.flatMap(\.rows).filter(\.highlighted)
             header = [l.pick("Kabupaten/kota", "District"), l.pick("Peringkat nasional", "National rank"), "5–95 %", l.pick("Skor", "Score"), l.pick("Stabil", "Stable")]
             s += Self.table(header, numeric: [1, 2, 3], rows.map { r in

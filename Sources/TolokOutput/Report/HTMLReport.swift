@@ -528,7 +528,7 @@ public struct HTMLReport {
         guard let c = data.composite else {
             return s + "<p class=\"empty\">\(Self.e(l.pick("Tidak ada tahun dengan cukup kabupaten/kota (minimal 5) untuk indeks komposit.", "No year has enough districts (at least 5) for a composite index.")))</p>\n</section>\n"
         }
-        let names = c.indicators.map(\.name).joined(separator: l.pick(" dan ", " and "))
+        let names = l.list(c.indicators.map(\.name))
         s += "<p>" + Self.e(l.pick(
             "Indeks \(c.year) atas \(names), bobot sama, normalisasi \(c.normalisation) (1 terbaik, 0 terburuk) di antara \(f.integer(c.rankedCount)) kabupaten/kota yang memiliki semua angkanya (composite.csv). Titik adalah peringkat nasional; garis adalah rentang 5–95 % peringkat itu di bawah \(f.integer(c.draws)) bobot acak (benih \(c.seed)): garis panjang berarti peringkat bergantung pada bobot. Yang ditampilkan: kabupaten/kota di provinsi kabupaten/kota yang memiliki laporan.",
             "The \(c.year) index over \(names), equal weights, \(c.normalisation) normalisation (1 best, 0 worst) among the \(f.integer(c.rankedCount)) districts that have every figure (composite.csv). The dot is the national rank; the whisker the 5–95 % range of that rank under \(f.integer(c.draws)) random weights (seed \(c.seed)): a long whisker means the rank depends on the weights. Shown: the districts of the provinces of the districts with reports.")) + "</p>\n"
