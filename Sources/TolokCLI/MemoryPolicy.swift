@@ -2,17 +2,18 @@
 import Glibc
 #endif
 
-/// How glibc's allocator hands memory back to the system, chosen per command: the pipeline keeps
-/// its peak small and repeatable, the report keeps what it frees for reuse.
+/// How glibc's allocator hands memory back to the system, chosen per command by the executable
+/// (``TolokCommandLine/setMemoryPolicy(for:)``): the pipeline keeps its peak small and
+/// repeatable, the report keeps what it frees for reuse.
 /// (`mallopt` is in malloc.h, which the Glibc module does not export, hence the declaration by
 /// symbol name; elsewhere these do nothing.)
-public enum MemoryPolicy {
+enum MemoryPolicy {
     /// Large buffers (4 MB and more: the columns of a national dataset) get their own mappings and
     /// go back to the system when freed. glibc's default threshold moves up as such buffers are
     /// freed, after which they come from the heap, which does not shrink: the peak memory of one
     /// run then depended on the order of earlier allocations (17 MB apart at national scale for
     /// the same data). The default of every command.
-    public static func returnLargeBuffers() {
+    static func returnLargeBuffers() {
         #if canImport(Glibc)
         _ = mallopt(mmapThreshold, 4 << 20)
         #endif
@@ -29,7 +30,7 @@ public enum MemoryPolicy {
     /// to its own peak. One heap at scale 1: 167,000–200,000 page faults instead of 201,000–231,000,
     /// a peak of 690–775 MB instead of 739–805 MB. Small allocations still come from each thread's
     /// cache, without the heap's lock.
-    public static func reuseFreedMemory() {
+    static func reuseFreedMemory() {
         #if canImport(Glibc)
         _ = mallopt(mmapMax, 0)
         _ = mallopt(trimThreshold, Int32.max)

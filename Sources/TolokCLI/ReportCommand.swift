@@ -55,7 +55,6 @@ enum ReportCommand {
         let format = try PrintOptions.format(arguments.value("--format"))
         let quiet = arguments.flag("--quiet")
         try arguments.finish(command: "report")
-        MemoryPolicy.reuseFreedMemory()
         // With a machine format standard output carries the table only.
         let machine = format != nil && format != .table
         let printTable = console.out

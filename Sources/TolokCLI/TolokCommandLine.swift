@@ -41,6 +41,15 @@ public enum TolokCommandLine {
         return text
     }
 
+    /// Sets how the process's allocator hands memory back, for the executable that runs
+    /// `arguments` (a test process that runs commands keeps its own): large buffers go back to the
+    /// system (``MemoryPolicy/returnLargeBuffers()``), except in `tolok report`, which reuses what
+    /// it frees (``MemoryPolicy/reuseFreedMemory()``).
+    public static func setMemoryPolicy(for arguments: [String]) {
+        MemoryPolicy.returnLargeBuffers()
+        if arguments.first == "report" { MemoryPolicy.reuseFreedMemory() }
+    }
+
     /// Makes an interrupt (SIGINT, SIGTERM, SIGHUP) remove the run's temporary files, so the
     /// previous outputs stay as they were; for the executable (``AtomicFile/removeStagedFilesOnInterrupt()``).
     public static func removeTemporaryFilesOnInterrupt() {

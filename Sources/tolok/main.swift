@@ -1,7 +1,8 @@
 import Foundation
 import TolokCLI
-MemoryPolicy.returnLargeBuffers()
 
+let arguments = Array(CommandLine.arguments.dropFirst())
+TolokCommandLine.setMemoryPolicy(for: arguments)
 // An interrupted run removes its temporary files and leaves the previous outputs in place.
 TolokCommandLine.removeTemporaryFilesOnInterrupt()
-exit(TolokCommandLine.run(Array(CommandLine.arguments.dropFirst()), console: .standard()))
+exit(TolokCommandLine.run(arguments, console: .standard()))
