@@ -84,8 +84,11 @@ enum ReportCommand {
         // interrupted on the way leaves the previous outputs as they were.
         var batch = AtomicFile.Batch()
         var written: [(name: String, header: [String])] = []
+        // Each CSV file's rows, for the notice of the files an Excel sheet cannot hold.
+        var rowCounts: [(name: String, rows: Int)] = []
         func stage(_ csv: CSVWriter, _ name: String) -> Bool {
             written.append((name, csv.header))
+            rowCounts.append((name, csv.rows))
             return options.stage(csv.bytes, name, to: folder, in: &batch, console: console)
         }
         let threads = TolokCommandLine.parallel ? 2 : 1
@@ -111,6 +114,7 @@ enum ReportCommand {
                                                           auditCSV[0] = AuditExport.csv(audit, dataset: dataset, dialect: dialect)
                                                       })
             written.append(("achievement.csv", AchievementExport.header))
+            rowCounts.append(("achievement.csv", achievement.rows))
         } catch {
             console.err("error: \(error.description); nothing written")
             return 1
@@ -154,7 +158,7 @@ enum ReportCommand {
             } catch {
                 result = .failure(error)
             }
-            reports[0] = Rendered(data: data, staged: result, tables: tables.map { ($0.name, $0.csv.header) },
+            reports[0] = Rendered(data: data, staged: result, tables: tables.map { ($0.name, $0.csv.header, $0.csv.rows) },
                                   comparedDistricts: Self.comparedDistricts(alignment, districts: geography.districts))
         }
         if threads > 1 { DispatchQueue.global().async(group: rendering, execute: render) } else { render() }
@@ -206,7 +210,8 @@ enum ReportCommand {
             batch.discard()
             return 1
         }
-        written += rendered.tables
+        written += rendered.tables.map { ($0.name, $0.header) }
+        rowCounts += largeFiles + rendered.tables.map { ($0.name, $0.rows) }
         let reportData = rendered.data
         let comparisonRows = largeFiles.first { $0.name == "comparison.csv" }?.rows ?? 0
         console.out("Comparison: \(comparisonRows) district × year × indicator values of \(rendered.comparedDistricts) districts against province and nation → comparison.csv; "
@@ -234,7 +239,7 @@ enum ReportCommand {
             + (omitted > 0 ? "the first \(shown) of the \(shown + omitted) districts with reports by code (the CSV files have every one): " : "")
             + reportData.districts.map(\.area.name).joined(separator: ", ") + " → \(options.output)/")
         let unmapped = analysis.alignment.unmapped.count
-        if let notice = SpreadsheetLimit.notice([("achievement.csv", achievement.rows)] + largeFiles) {
+        if let notice = SpreadsheetLimit.notice(rowCounts) {
             console.out(notice)
         }
         console.out("Mapping: \(unmapped) printed label\(unmapped == 1 ? "" : "s") map to no canonical indicator (tolok indicators --unmapped lists them)")
@@ -246,11 +251,11 @@ enum ReportCommand {
 
     /// What the reports' thread makes while the large files are written: the reports' data, the
     /// small tables and the reports staged in a batch of their own (or why that failed), the
-    /// tables' names and headers for the descriptor, and the districts comparison.csv covers.
+    /// tables' names and headers for the descriptor and their rows, and the districts comparison.csv covers.
     private struct Rendered: Sendable {
         var data: ReportData
         var staged: Result<AtomicFile.Batch, AtomicFile.Failure>
-        var tables: [(name: String, header: [String])]
+        var tables: [(name: String, header: [String], rows: Int)]
         var comparedDistricts: Int
     }
 

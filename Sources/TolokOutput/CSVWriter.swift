@@ -40,6 +40,8 @@ public struct CSVWriter: Sendable {
     public let header: [String]
     /// The CSV so far, as UTF-8 bytes.
     public private(set) var bytes: [UInt8] = []
+    /// The rows appended, the header not counted (a cell with a line break is still one row).
+    public private(set) var rows = 0
     private let separator: UInt8
     private let decimalMark: UInt8
 
@@ -56,6 +58,7 @@ public struct CSVWriter: Sendable {
     public mutating func append(_ cells: [CSVCell]) {
         precondition(cells.count == header.count, "row has \(cells.count) cells, header \(header.count)")
         appendLine(cells)
+        rows += 1
     }
 
     /// The CSV text so far.

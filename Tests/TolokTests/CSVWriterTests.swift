@@ -10,6 +10,16 @@ struct CSVWriterTests {
         #expect(w.contents == "label,value\n\"Program Penempatan, Tenaga \"\"Kerja\"\"\",87.27\nx,\n")
     }
 
+    @Test func countsRowsNotLines() {
+        // What the Excel notice counts: records, the header not among them.
+        var w = CSVWriter(header: ["note"])
+        #expect(w.rows == 0)
+        w.append([.text("line one\nline two")])
+        w.append([.missing])
+        #expect(w.rows == 2)
+        #expect(w.contents == "note\n\"line one\nline two\"\n\n")
+    }
+
     @Test func excelIndonesianUsesSemicolonDecimalCommaBOMAndEscapesFormulas() {
         var w = CSVWriter(header: ["label", "gap"], dialect: .excelID)
         w.append([.text("=SUM(A1)"), .number(-1.49, decimals: 2)])
