@@ -147,6 +147,7 @@ public struct NotebookWriter {
             "## Among the districts of its province\n\nEach grey dot is one district of the same province that year (from `rankings.csv`, scope `province:CODE`); the orange diamond the district with reports; the dashed line the province, the dotted line the nation.")))
         cells.append(.code("""
             fig, axes = plt.subplots(len(SEEDS), len(INDICATORS), figsize=(12, 2.4 * len(SEEDS)), squeeze=False)
+            first_drawn = None  # the legend goes on the first chart drawn
             for i, code in enumerate(SEEDS):
                 for j, indicator in enumerate(INDICATORS):
                     ax = axes[i][j]
@@ -167,7 +168,10 @@ public struct NotebookWriter {
                     ax.set_ylim(-3, 3)
                     ax.set_title(f"{SEEDS[code]}: {indicator.upper()} {year}, " + \(p("peringkat", "rank")) + f" {int(row['rank_province'])}/{int(row['n_province'])}",
                                  fontsize=10)
-            axes[0][0].legend(loc="upper left", fontsize=7)
+                    if first_drawn is None:
+                        first_drawn = ax
+            if first_drawn is not None:
+                first_drawn.legend(loc="upper left", fontsize=7)
             fig.tight_layout()
             plt.show()
             """))
