@@ -38,6 +38,22 @@ struct PrintOptions {
         console.out(String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
     }
 
+    /// Prints a table too large to hold whole a part at a time, in a machine format (csv, md,
+    /// json): `parts` hands each part's rows to the function it is given, in order. `false`, and
+    /// nothing printed, for a terminal table, which needs every row to size its columns.
+    func printInParts(header: [String], console: Console, _ parts: (_ add: ([[CSVCell]]) -> Void) -> Void) -> Bool {
+        let chosen = format ?? (console.isTerminal ? .table : .csv)
+        guard chosen != .table else { return false }
+        var renderer = Tabular.Parts(header: header, format: chosen)
+        // Each text ends a line (or is empty); the console ends each line it is given.
+        func emit(_ text: String) {
+            if !text.isEmpty { console.out(String(decoding: text.utf8.dropLast(), as: UTF8.self)) }
+        }
+        parts { rows in emit(renderer.text(of: rows)) }
+        emit(renderer.end())
+        return true
+    }
+
     static let help = """
       --data DIR          the datasets folder (default: datasets)
       --format F          table (default on a terminal), csv (default otherwise), md or json
@@ -97,10 +113,21 @@ enum CompareCommand {
             districts = [area]
         }
         let policy: YearPolicy = year.map { .year($0) } ?? (latest ? .latest : .all)
-        let rows = Comparisons.compute(analysis.alignment, areas: analysis.areas, districts: districts, policy: policy,
-                                       ranks: analysis.cellRanks())
-        options.print(AnalysisExports.comparison(rows, policy: policy, english: options.english), console: console,
-                      catalogue: analysis.alignment.catalogue, compact: CompactViews.comparison)
+        let ranks = analysis.cellRanks()
+        func rows(_ districts: [Area]?) -> Tabular {
+            AnalysisExports.comparison(Comparisons.compute(analysis.alignment, areas: analysis.areas, districts: districts, policy: policy,
+                                                           ranks: ranks), policy: policy, english: options.english)
+        }
+        // Every district's rows (a million at national scale) in a machine format: 32 districts at a
+        // time (neighbours by code, sharing their province's values), in the order of the whole
+        // table, so that memory does not grow with the rows.
+        if districts == nil, options.printInParts(header: AnalysisExports.comparisonHeader, console: console, { add in
+            let all = analysis.areas.districts.sorted { $0.code < $1.code }
+            for start in stride(from: 0, to: all.count, by: 32) { add(rows(Array(all[start..<min(start + 32, all.count)])).rows) }
+        }) {
+            return 0
+        }
+        options.print(rows(districts), console: console, catalogue: analysis.alignment.catalogue, compact: CompactViews.comparison)
         return 0
     }
 }

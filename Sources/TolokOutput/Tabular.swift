@@ -100,28 +100,96 @@ public struct Tabular: Sendable {
     }
 
     private func markdown() -> String {
-        func escape(_ s: String) -> String { MarkdownText.escape(Self.printable(s)) }
-        var lines = ["| " + header.map(escape).joined(separator: " | ") + " |",
-                     "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
-        for row in rows { lines.append("| " + row.map { escape(Self.text($0)) }.joined(separator: " | ") + " |") }
-        return lines.joined(separator: "\n") + "\n"
+        (Self.markdownHeader(header) + rows.map(Self.markdownLine)).joined(separator: "\n") + "\n"
     }
+
+    /// The Markdown table's first two lines: the header and the alignment row.
+    private static func markdownHeader(_ header: [String]) -> [String] {
+        ["| " + header.map(markdownEscape).joined(separator: " | ") + " |", "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
+    }
+
+    private static func markdownLine(_ row: [CSVCell]) -> String {
+        "| " + row.map { markdownEscape(text($0)) }.joined(separator: " | ") + " |"
+    }
+
+    private static func markdownEscape(_ s: String) -> String { MarkdownText.escape(printable(s)) }
 
     /// One object per row; a missing value (an empty cell, a number that is not finite) is `null`.
     private func json() -> String {
-        let quote = Self.jsonQuoted
-        let objects = rows.map { row in
-            "  {" + zip(header, row).map { name, cell in
-                let value: String
-                switch cell {
-                case .missing: value = "null"
-                case .text(let t): value = t.isEmpty ? "null" : quote(t)
-                case .integer(let i): value = String(i)
-                case .number(let v, let d): value = v.isFinite ? CSVWriter.format(v, decimals: d) : "null"
-                }
-                return quote(name) + ": " + value
-            }.joined(separator: ", ") + "}"
+        "[\n" + rows.map { Self.jsonObject($0, header: header) }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// A row as a JSON object on one line, indented by two spaces.
+    private static func jsonObject(_ row: [CSVCell], header: [String]) -> String {
+        "  {" + zip(header, row).map { name, cell in
+            let value: String
+            switch cell {
+            case .missing: value = "null"
+            case .text(let t): value = t.isEmpty ? "null" : jsonQuoted(t)
+            case .integer(let i): value = String(i)
+            case .number(let v, let d): value = v.isFinite ? CSVWriter.format(v, decimals: d) : "null"
+            }
+            return jsonQuoted(name) + ": " + value
+        }.joined(separator: ", ") + "}"
+    }
+
+    /// A table in csv, md or json rendered a part of its rows at a time, for a table too large to
+    /// hold whole: ``text(of:)`` for each part in turn, then ``end()``. The texts joined are
+    /// ``render(_:dialect:)`` of every part's rows together; each is empty or ends a line.
+    public struct Parts {
+        public let format: Format
+        public let header: [String]
+        public let dialect: CSVDialect
+        private var started = false
+        /// json: the last object so far, written once it is known whether another follows.
+        private var lastObject: String?
+
+        /// Parts of a table of `header` in `format` (csv, md or json; a terminal table needs every
+        /// row to size its columns).
+        public init(header: [String], format: Format, dialect: CSVDialect = .standard) {
+            precondition(format != .table, "a terminal table is rendered whole")
+            self.header = header
+            self.format = format
+            self.dialect = dialect
         }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+
+        /// The text of the next part's `rows` (the header first, in the first part).
+        public mutating func text(of rows: [[CSVCell]]) -> String {
+            var text = started ? "" : opening()
+            started = true
+            switch format {
+            case .csv:
+                var writer = CSVWriter(header: header, dialect: dialect)
+                let headerBytes = writer.bytes.count
+                for row in rows { writer.append(row) }
+                text += String(decoding: writer.bytes[headerBytes...], as: UTF8.self)
+            case .md:
+                text += rows.map { Tabular.markdownLine($0) + "\n" }.joined()
+            case .json:
+                for row in rows {
+                    if let lastObject { text += lastObject + ",\n" }
+                    lastObject = Tabular.jsonObject(row, header: header)
+                }
+            case .table:
+                preconditionFailure("a terminal table is rendered whole")
+            }
+            return text
+        }
+
+        /// The text after the last part (with the header, when there was no part).
+        public mutating func end() -> String {
+            let text = (started ? "" : opening()) + (format == .json ? (lastObject ?? "") + "\n]\n" : "")
+            started = true
+            lastObject = nil
+            return text
+        }
+
+        private func opening() -> String {
+            switch format {
+            case .csv: CSVWriter(header: header, dialect: dialect).contents
+            case .md: Tabular.markdownHeader(header).map { $0 + "\n" }.joined()
+            case .json, .table: "[\n"
+            }
+        }
     }
 }

@@ -112,6 +112,16 @@ public enum Comparisons {
             keys = Array(latest.values)
         }
         keys.sort { ($0.areaCode, $0.indicatorID, $0.year) < ($1.areaCode, $1.indicatorID, $1.year) }
+        // The province's and the nation's values, each resolved once (a province's districts share them).
+        var yardsticks: [Int: ResolvedValue?] = [:]
+        func yardstick(_ code: String, _ year: Int, _ indicatorID: String) -> ResolvedValue? {
+            guard let a = alignment.areaIndex[code], let ind = alignment.catalogue.index[indicatorID],
+                  let cell = alignment.grid.cell(indicator: ind, year: year, area: Int(a)) else { return nil }
+            if let known = yardsticks[cell] { return known }
+            let value = alignment.resolvedValue(cell: cell)
+            yardsticks[cell] = value
+            return value
+        }
         return keys.map { key in
             let district = areas.byCode[key.areaCode]!
             let indicator = alignment.catalogue.byID[key.indicatorID]!
@@ -128,7 +138,7 @@ public enum Comparisons {
                 return c
             }
             var missing: [String] = []
-            if let province = c.province, let p = alignment.value(province.code, key.year, key.indicatorID) {
+            if let province = c.province, let p = yardstick(province.code, key.year, key.indicatorID) {
                 c.provinceValue = p
                 c.gapProvince = gap(value.chosen.value, p.chosen.value)
                 c.relativeGapProvince = relativeGap(value.chosen.value, p.chosen.value)
@@ -136,7 +146,7 @@ public enum Comparisons {
             } else {
                 missing.append("no \(c.province?.name ?? "province") value for \(key.year)")
             }
-            if let n = alignment.value(nationCode, key.year, key.indicatorID) {
+            if let n = yardstick(nationCode, key.year, key.indicatorID) {
                 c.nationalValue = n
                 c.gapNational = gap(value.chosen.value, n.chosen.value)
                 c.relativeGapNational = relativeGap(value.chosen.value, n.chosen.value)

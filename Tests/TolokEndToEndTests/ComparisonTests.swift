@@ -1,6 +1,8 @@
 import Foundation
+import Synchronization
 import Testing
 import Tolok
+import TolokCLI
 
 /// The analysis of the shipped datasets, computed once.
 let shippedAnalysis = Analysis(shipped)
@@ -109,6 +111,25 @@ struct ComparisonTests {
         let february = Set(shipped.references().filter { $0.month == 2 }.map(\.id))
         #expect(!february.isEmpty)
         #expect(!shippedAnalysis.alignment.facts.indices.contains { february.contains(shippedAnalysis.alignment.recordID($0)) })
+    }
+
+    @Test func everyDistrictsComparisonsPrintedAFewDistrictsAtATimeAreTheWholeTable() throws {
+        // Without --district, a machine format is printed a few districts at a time (a million rows
+        // at national scale): the same text as the whole table, in several prints.
+        let ranks = shippedAnalysis.cellRanks()
+        let cases: [(format: Tabular.Format, arguments: [String], policy: YearPolicy)] = [
+            (.csv, [], .all), (.json, ["--latest"], .latest), (.md, ["--year", "2023"], .year(2023)),
+        ]
+        for c in cases {
+            let printed = Lines(), prints = Mutex(0)
+            let console = Console(out: { text in printed.append([text]); prints.withLock { $0 += 1 } }, err: { _ in }, isTerminal: false)
+            let status = TolokCommandLine.run(["compare", "--format", c.format.rawValue] + c.arguments + ["--data", shippedDatasets], console: console)
+            #expect(status == 0)
+            let rows = Comparisons.compute(shippedAnalysis.alignment, areas: shipped.areas, policy: c.policy, ranks: ranks)
+            let whole = AnalysisExports.comparison(rows, policy: c.policy).render(c.format)
+            #expect(printed.lines.map { $0 + "\n" }.joined() == whole, "\(c.format)")
+            #expect(prints.withLock { $0 } >= 2, "\(c.format)")
+        }
     }
 
     @Test func compareCommandCSVAndYearPolicies() throws {

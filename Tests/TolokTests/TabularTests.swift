@@ -5,6 +5,35 @@ import Testing
 struct TabularTests {
     let table = Tabular(header: ["district", "gap"], rows: [[.text("Kota \"Bekasi\""), .number(-1.49, decimals: 2)], [.text("Jember|x"), .missing]])
 
+    @Test(arguments: [Tabular.Format.csv, .md, .json])
+    func partsJoinedAreTheWholeTable(format: Tabular.Format) {
+        // Rows with what each format escapes: quotes, a line break, a pipe, a formula start, empty cells.
+        let rows: [[CSVCell]] = [
+            [.text("Kabupaten \"Bekasi\""), .number(8.82, decimals: 2)],
+            [.text("dua\nbaris | pipa"), .missing],
+            [.text("=SUM(A1)"), .integer(-3)],
+            [.missing, .number(.nan, decimals: 2)],
+            [.text("Jember"), .number(4.01, decimals: 2)],
+        ]
+        for dialect in format == .csv ? [CSVDialect.standard, .excelID] : [.standard] {
+            // Every way of cutting the rows into parts of 0, 2, 0 and 3 rows, and none at all.
+            for cuts in [[0, 2, 0, 3], [5], [1, 1, 1, 1, 1], [], [0], [0, 0]] {
+                let used = Array(rows.prefix(cuts.reduce(0, +)))
+                let whole = Tabular(header: ["nama", "nilai"], rows: used).render(format, dialect: dialect)
+                var parts = Tabular.Parts(header: ["nama", "nilai"], format: format, dialect: dialect)
+                var texts: [String] = []
+                var start = 0
+                for n in cuts {
+                    texts.append(parts.text(of: Array(used[start..<start + n])))
+                    start += n
+                }
+                texts.append(parts.end())
+                #expect(texts.joined() == whole, "\(format) \(dialect) \(cuts)")
+                #expect(texts.allSatisfy { $0.isEmpty || $0.utf8.last == 10 }, "\(format) \(cuts)")
+            }
+        }
+    }
+
     @Test func json() {
         #expect(table.render(.json) == "[\n  {\"district\": \"Kota \\\"Bekasi\\\"\", \"gap\": -1.49},\n  {\"district\": \"Jember|x\", \"gap\": null}\n]\n")
     }
