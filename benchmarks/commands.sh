@@ -56,6 +56,7 @@ COMMANDS=(
   "audit --out $OUT/audit"
   "compare --district $DISTRICT --year 2024"
   "compare --district $DISTRICT"
+  "compare --format csv"
   "rank --indicator ind_014 --year 2024"
   "rank --indicator ind_014"
   "composite --indicators ind_001,ind_002,ind_009 --year 2024"
