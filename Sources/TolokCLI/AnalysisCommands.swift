@@ -7,10 +7,13 @@ struct PrintOptions {
     var format: Tabular.Format?
     var english: Bool
     var includeSuspect: Bool
+    /// No progress on standard error.
+    var quiet: Bool
 
     init(_ arguments: inout Arguments) throws(UsageError) {
         data = try arguments.value("--data") ?? "datasets"
         includeSuspect = arguments.flag("--include-suspect")
+        quiet = arguments.flag("--quiet")
         format = try Self.format(arguments.value("--format"))
         let lang = try arguments.value("--lang") ?? "id"
         guard lang == "id" || lang == "en" else { throw UsageError(message: "--lang must be id or en") }
@@ -61,6 +64,7 @@ struct PrintOptions {
                           English (csv, md and json keep the notes as the exports write them)
       --include-suspect   keep values the audit suspects in ranks, statistics and the composite
                           (by default they are listed with the reason, not ranked)
+      --quiet             no progress on standard error (shown for runs over two seconds)
     """
 }
 
@@ -103,7 +107,9 @@ enum CompareCommand {
         let latest = arguments.flag("--latest")
         try arguments.finish(command: "compare")
         if year != nil && latest { throw UsageError(message: "--year and --latest exclude each other") }
-        guard let analysis = TolokCommandLine.analysis(options.data, command: "compare", console: console, includeSuspect: options.includeSuspect) else { return 1 }
+        let progress = Progress(console: console, quiet: options.quiet)
+        guard let analysis = TolokCommandLine.analysis(options.data, command: "compare", console: console, includeSuspect: options.includeSuspect,
+                                                       progress: progress) else { return 1 }
         var districts: [Area]?
         if let district {
             guard let area = analysis.areas.find(district), area.level == .district else {
@@ -114,20 +120,34 @@ enum CompareCommand {
         }
         let policy: YearPolicy = year.map { .year($0) } ?? (latest ? .latest : .all)
         let ranks = analysis.cellRanks()
-        func rows(_ districts: [Area]?) -> Tabular {
+        let english = options.english
+        @Sendable func rows(_ districts: [Area]?) -> Tabular {
             AnalysisExports.comparison(Comparisons.compute(analysis.alignment, areas: analysis.areas, districts: districts, policy: policy,
-                                                           ranks: ranks), policy: policy, english: options.english)
+                                                           ranks: ranks), policy: policy, english: english)
         }
-        // Every district's rows (a million at national scale) in a machine format: 32 districts at a
-        // time (neighbours by code, sharing their province's values), in the order of the whole
-        // table, so that memory does not grow with the rows.
+        // Every district's rows (a million at national scale) in a machine format: parts of 32
+        // districts (neighbours by code, sharing their province's values), two made at once on two
+        // cores, printed in the order of the whole table, so that memory does not grow with the rows.
         if districts == nil, options.printInParts(header: AnalysisExports.comparisonHeader, console: console, { add in
             let all = analysis.areas.districts.sorted { $0.code < $1.code }
-            for start in stride(from: 0, to: all.count, by: 32) { add(rows(Array(all[start..<min(start + 32, all.count)])).rows) }
+            let perPart = 32, threads = TolokCommandLine.parallel ? 2 : 1
+            for start in stride(from: 0, to: all.count, by: perPart * threads) {
+                let ranges = (0..<threads).map { k in min(start + k * perPart, all.count)..<min(start + (k + 1) * perPart, all.count) }
+                    .filter { !$0.isEmpty }
+                let parts = ParallelSlots<Tabular>(count: ranges.count)
+                ParallelTasks.run(threads: threads, ranges.enumerated().map { k, range in { parts[k] = rows(Array(all[range])) } })
+                for (k, range) in ranges.enumerated() {
+                    let part = parts.take(k)!.rows
+                    add(part)
+                    progress.stage("compare: districts \(range.lowerBound + 1)–\(range.upperBound) of \(all.count)", rows: part.count)
+                }
+            }
         }) {
             return 0
         }
-        options.print(rows(districts), console: console, catalogue: analysis.alignment.catalogue, compact: CompactViews.comparison)
+        let table = rows(districts)
+        progress.stage("compare", rows: table.rows.count)
+        options.print(table, console: console, catalogue: analysis.alignment.catalogue, compact: CompactViews.comparison)
         return 0
     }
 }
@@ -181,7 +201,9 @@ enum RankCommand {
             guard province == nil else { throw UsageError(message: "--province ranks within one province; --peers does not go with it") }
             grouping = g
         }
-        guard let analysis = TolokCommandLine.analysis(options.data, command: "rank", console: console, includeSuspect: options.includeSuspect) else { return 1 }
+        let progress = Progress(console: console, quiet: options.quiet)
+        guard let analysis = TolokCommandLine.analysis(options.data, command: "rank", console: console, includeSuspect: options.includeSuspect,
+                                                       progress: progress) else { return 1 }
         guard let indicator = analysis.alignment.catalogue.byID[id] else {
             console.err("error: unknown indicator '\(id)'; known: \(analysis.alignment.catalogue.all.map(\.id).joined(separator: ", "))")
             return 2
@@ -204,6 +226,7 @@ enum RankCommand {
         if top != nil || focus != nil {
             entries = select(entries, top: top, around: focus, neighbours: neighbours)
         }
+        progress.stage("rank", rows: entries.count)
         options.print(AnalysisExports.rankings(entries, english: options.english), console: console,
                       catalogue: analysis.alignment.catalogue, compact: CompactViews.rankings)
         return 0
@@ -251,7 +274,8 @@ enum IndicatorsCommand {
         let options = try PrintOptions(&arguments)
         let unmapped = arguments.flag("--unmapped")
         try arguments.finish(command: "indicators")
-        guard let analysis = TolokCommandLine.analysis(options.data, command: "indicators", console: console) else { return 1 }
+        let progress = Progress(console: console, quiet: options.quiet)
+        guard let analysis = TolokCommandLine.analysis(options.data, command: "indicators", console: console, progress: progress) else { return 1 }
         options.print(unmapped ? AnalysisExports.unmapped(analysis.alignment.unmapped)
                                : AnalysisExports.indicators(analysis.alignment, english: options.english), console: console,
                       catalogue: analysis.alignment.catalogue)
@@ -312,7 +336,9 @@ enum CompositeCommand {
         guard let normalisation = Normalisation(rawValue: normalisationText) else {
             throw UsageError(message: "--normalisation must be one of: \(Normalisation.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let analysis = TolokCommandLine.analysis(options.data, command: "composite", console: console, includeSuspect: options.includeSuspect) else { return 1 }
+        let progress = Progress(console: console, quiet: options.quiet)
+        guard let analysis = TolokCommandLine.analysis(options.data, command: "composite", console: console, includeSuspect: options.includeSuspect,
+                                                       progress: progress) else { return 1 }
         let catalogue = analysis.alignment.catalogue
         var indicators: [Indicator]
         var defaultYear: Int?
@@ -343,6 +369,7 @@ enum CompositeCommand {
         spec.seed = seed
         spec.includeSuspect = options.includeSuspect
         let entries = Composite.compute(analysis.alignment, districts: analysis.areas.districts, spec: spec)
+        progress.stage("composite", rows: entries.count)
         options.print(AnalysisExports.composite(entries, spec: spec), console: console,
                       catalogue: analysis.alignment.catalogue, compact: CompactViews.composite)
         return 0

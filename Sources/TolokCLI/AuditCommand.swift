@@ -4,7 +4,7 @@ import Tolok
 /// `tolok audit`: recompute what can be recomputed and say where the published figures differ.
 enum AuditCommand {
     static let help = """
-    USAGE: tolok audit [--data DIR] [--out DIR] [--csv-dialect standard|excel-id] [--list] [--format F] [--lang id|en]
+    USAGE: tolok audit [--data DIR] [--out DIR] [--csv-dialect standard|excel-id] [--list] [--format F] [--lang id|en] [--quiet]
 
     Recomputes every derivable figure and compares it with what the documents printed: capaian from
     target and realisation; budget percentages from pagu and realisasi; ratios from their counts;
@@ -25,6 +25,7 @@ enum AuditCommand {
                           csv, md, json: every finding with every column of audit.csv (the summary then
                           goes to standard error)
       --lang id|en        headers of the tables in Indonesian (default) or English
+      --quiet             no progress on standard error (shown for runs over two seconds)
 
     EXAMPLE:
       tolok audit --list
@@ -37,10 +38,13 @@ enum AuditCommand {
         let lang = try arguments.value("--lang") ?? "id"
         guard lang == "id" || lang == "en" else { throw UsageError(message: "--lang must be id or en") }
         let english = lang == "en"
+        let quiet = arguments.flag("--quiet")
         try arguments.finish(command: "audit")
-        guard let dataset = TolokCommandLine.loadClean(options.data, command: "audit", console: console),
+        let progress = Progress(console: console, quiet: quiet)
+        guard let dataset = TolokCommandLine.loadClean(options.data, command: "audit", console: console, progress: progress),
               let folder = options.createOutputFolder(console: console) else { return 1 }
         let report = Analysis.Audited(dataset, threads: TolokCommandLine.parallel ? 2 : 1).audit
+        progress.stage("align and audit", rows: TolokCommandLine.records(dataset))
         for problem in report.problems { console.err(warning(problem)) }
         guard options.write(AuditExport.csv(report, dataset: dataset, dialect: options.dialect), "audit.csv", to: folder, console: console) else { return 1 }
         if let format, format != .table {

@@ -4,7 +4,7 @@ import Glibc
 
 /// How glibc's allocator hands memory back to the system, chosen per command by the executable
 /// (``TolokCommandLine/setMemoryPolicy(for:)``): the pipeline keeps its peak small and
-/// repeatable, the report keeps what it frees for reuse.
+/// repeatable, the report and the analysis commands keep what they free for reuse.
 /// (`mallopt` is in malloc.h, which the Glibc module does not export, hence the declaration by
 /// symbol name; elsewhere these do nothing.)
 enum MemoryPolicy {

@@ -92,7 +92,7 @@ enum ReportCommand {
             return options.stage(csv.bytes, name, to: folder, in: &batch, console: console)
         }
         let threads = TolokCommandLine.parallel ? 2 : 1
-        let records = dataset.count(ObservationField.self) + dataset.count(BudgetField.self) + dataset.count(ReferenceField.self)
+        let records = TolokCommandLine.records(dataset)
         progress.stage("load and validate", rows: records)
         let audited = Analysis.Audited(dataset, threads: threads)
         progress.stage("align and audit", rows: records)

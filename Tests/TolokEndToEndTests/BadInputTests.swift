@@ -433,7 +433,7 @@ struct BadInputTests {
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: row, with: with(row, 10, "0")).write(to: file, atomically: true, encoding: .utf8)
         let out = try temporaryFolder()
-        let run = tolok("audit", "--data", data.path, "--out", out.path)
+        let run = tolok("audit", "--data", data.path, "--out", out.path, "--quiet")
         #expect(run.status == 0)
         #expect(run.err == ["\(data.path)/relations.csv:2: warning: relation rel-1: the denominator 004-2.target is 0: the ratio is undefined, so 004-2.reported_capaian is not checked"])
         // The capaian of a target of 0 is undefined too, with the reason.
@@ -513,7 +513,7 @@ struct BadInputTests {
         #expect(reported.status == 0)
         #expect(reported.err == Array(warnings.prefix(20)) + ["… and 5 more warnings (tolok validate --data \(data.path) lists every one)"])
         #expect(reported.out.contains { $0.hasSuffix("0 errors, 25 warnings") })
-        #expect(tolok("rank", "--indicator", "tpt", "--data", data.path).err.count == 21)
+        #expect(tolok("rank", "--indicator", "tpt", "--data", data.path, "--quiet").err.count == 21)
     }
 
     @Test func tenMillionEmptyLinesAreOneWarning() throws {
