@@ -51,9 +51,9 @@ public enum TolokCommandLine {
     }
 
     /// The commands that keep what they free for reuse: they allocate and free several times their
-    /// peak. At scale 1: half the system time and 0.1–0.4 s less (compare, rank, audit, composite;
-    /// a million page faults fewer for compare of every district), for a peak 50–90 MB higher. The
-    /// pipeline returns large buffers for a small, repeatable peak (the benchmark measures it).
+    /// peak. At scale 1 (compare, rank, audit, composite): half the system time, for peaks 50–90 MB
+    /// higher; a million page faults fewer for compare of every district. The pipeline returns
+    /// large buffers for a small, repeatable peak (the benchmark measures it).
     static let reusingFreedMemory: Set<String> = ["report", "audit", "compare", "rank", "composite", "indicators"]
 
     /// Makes an interrupt (SIGINT, SIGTERM, SIGHUP) remove the run's temporary files, so the
