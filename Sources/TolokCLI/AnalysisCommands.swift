@@ -91,7 +91,8 @@ enum CompareCommand {
     per indicator (the year is in the output).
 
     OPTIONS:
-      --district D        a BPS code (3509) or slug (kab-jember)
+      --district D        a BPS code (3509) or slug (kab-jember); without it every district (at
+                          national scale a million rows, as in comparison.csv of tolok report)
       --year Y            that year only
       --latest            each district's latest year
     \(PrintOptions.help)
