@@ -94,6 +94,14 @@ public struct TerminalTable: Sendable {
     }
 
     /// The header, its rule and `rows` in `columns`.
+    /// `line` without the spaces that pad its last cell (scanned as bytes: a space is one byte).
+    static func droppingTrailingSpaces(_ line: String) -> String {
+        let bytes = line.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: " ") { end = bytes.index(before: end) }
+        return String(line[..<end])
+    }
+
     func lines(_ rows: [[String]], columns: [Int], numeric: [Bool]) -> [String] {
         var columns = columns, numeric = numeric
         var widths = widths(columns: columns, texts: rows, numeric: numeric)
@@ -117,7 +125,7 @@ public struct TerminalTable: Sendable {
                     let pad = String(repeating: " ", count: max(0, widths[k] - text.count))
                     return numeric[k] ? pad + text : text + pad
                 }.joined(separator: separator)
-                return String(line.reversed().drop { $0 == " " }.reversed())
+                return Self.droppingTrailingSpaces(line)
             }
         }
         var out = lines(columns.map { table.header[$0] }, header: true)

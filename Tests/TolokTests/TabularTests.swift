@@ -1,5 +1,6 @@
 import Testing
 @testable import Tolok
+@testable import TolokOutput
 
 @Suite("Tabular rendering")
 struct TabularTests {
@@ -55,6 +56,14 @@ struct TabularTests {
     @Test func terminalTableShowsNoControlCharacters() {
         let t = Tabular(header: ["label"], rows: [[.text("red\u{1B}[31m\tx")]])
         #expect(t.render(.table) == "label\n----------\nred\u{FFFD}[31m x\n")
+    }
+
+    @Test func terminalLinesLoseOnlyTheirTrailingSpaces() {
+        #expect(TerminalTable.droppingTrailingSpaces("Kota Bekasi   ") == "Kota Bekasi")
+        #expect(TerminalTable.droppingTrailingSpaces("   ") == "")
+        #expect(TerminalTable.droppingTrailingSpaces("  8,82") == "  8,82")
+        #expect(TerminalTable.droppingTrailingSpaces("Jawa  Barat é ") == "Jawa  Barat é")
+        #expect(TerminalTable.droppingTrailingSpaces("e\u{301} ") == "e\u{301}")
     }
 
     @Test func terminalTableRightAlignsNumbers() {
