@@ -35,16 +35,9 @@ mkdir -p "$LOGS" "$OUT"
 echo "== swift build -c release"
 swift build -c release --product tolok >"$LOGS/commands-build.log" 2>&1 || { tail -20 "$LOGS/commands-build.log" >&2; exit 1; }
 
-DATA=.build/bench-data/scale-$SCALE
-if [ ! -f "$DATA/.bench-complete" ]; then
-  echo "== generating $DATA ($((514 * SCALE)) districts)"
-  rm -rf "$DATA"
-  mkdir -p "$(dirname "$DATA")"
-  "$TOLOK" synth --districts $((514 * SCALE)) --provinces 38 --years 10 --indicators 200 --budget-lines 300 \
-    --seed 1 --out "$DATA"
-  date -u +%Y-%m-%dT%H:%M:%SZ >"$DATA/.bench-complete"
-fi
-cat "$DATA"/*.csv "$DATA"/observations/*.csv >/dev/null
+# shellcheck source=benchmarks/bench-data.sh
+. benchmarks/bench-data.sh
+bench_data "$SCALE" "$TOLOK"
 
 # A district and an indicator the synthetic data always has: the first district file's code.
 FILES=("$DATA"/observations/*.csv)

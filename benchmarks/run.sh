@@ -69,21 +69,9 @@ if ! swift build -c release >"$LOGS/build.log" 2>&1; then
 fi
 
 # --- Data ---------------------------------------------------------------------------------------
-DATA=.build/bench-data/scale-$SCALE
-MARKER="$DATA/.bench-complete"
-if [ ! -f "$MARKER" ]; then
-  echo "== generating $DATA ($((514 * SCALE)) districts)"
-  rm -rf "$DATA"
-  mkdir -p "$(dirname "$DATA")"
-  "$TOLOK" synth --districts $((514 * SCALE)) --provinces 38 --years 10 --indicators 200 --budget-lines 300 \
-    --seed 1 --out "$DATA"
-  date -u +%Y-%m-%dT%H:%M:%SZ >"$MARKER"
-else
-  echo "== reusing $DATA (generated $(cat "$MARKER"))"
-fi
-echo "== $DATA: $(ls "$DATA/observations" | wc -l) observation files, $(du -sh "$DATA" | cut -f1)"
-# Read the data once untimed, so the first timed run does not pay for a cold page cache.
-cat "$DATA"/*.csv "$DATA"/observations/*.csv >/dev/null
+# shellcheck source=benchmarks/bench-data.sh
+. benchmarks/bench-data.sh
+bench_data "$SCALE" "$TOLOK"
 
 # --- Runs ---------------------------------------------------------------------------------------
 OUT=.build/bench-out/scale-$SCALE
