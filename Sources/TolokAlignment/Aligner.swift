@@ -523,18 +523,21 @@ public struct Alignment: Sendable {
         return ResolvedValue(chosen: aligned(Int(chosen), role: role), alternatives: g.alternatives(cell).map { aligned(Int($0), role: role) })
     }
 
+    /// The cell of an area, year and indicator in the grid of `role` (``grid`` or ``targetGrid``);
+    /// `nil` for an unknown area or indicator, or outside the grid.
+    public func cell(_ areaCode: String, _ year: Int, _ indicatorID: String, role: AlignedValue.Role = .actual) -> Int? {
+        guard let a = areaIndex[areaCode], let ind = catalogue.index[indicatorID] else { return nil }
+        return (role == .actual ? grid : targetGrid).cell(indicator: ind, year: year, area: Int(a))
+    }
+
     /// The value used for an area, year and indicator.
     public func value(_ areaCode: String, _ year: Int, _ indicatorID: String) -> ResolvedValue? {
-        guard let a = areaIndex[areaCode], let ind = catalogue.index[indicatorID],
-              let c = grid.cell(indicator: ind, year: year, area: Int(a)) else { return nil }
-        return resolvedValue(cell: c)
+        cell(areaCode, year, indicatorID).flatMap { resolvedValue(cell: $0) }
     }
 
     /// The target used for an area, year and indicator: the newest revision.
     public func target(_ areaCode: String, _ year: Int, _ indicatorID: String) -> ResolvedValue? {
-        guard let a = areaIndex[areaCode], let ind = catalogue.index[indicatorID],
-              let c = targetGrid.cell(indicator: ind, year: year, area: Int(a)) else { return nil }
-        return resolvedValue(cell: c, role: .target)
+        cell(areaCode, year, indicatorID, role: .target).flatMap { resolvedValue(cell: $0, role: .target) }
     }
 
     /// The chosen fact of an area, year and indicator (indices).

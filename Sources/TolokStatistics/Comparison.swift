@@ -115,8 +115,7 @@ public enum Comparisons {
         // The province's and the nation's values, each resolved once (a province's districts share them).
         var yardsticks: [Int: ResolvedValue?] = [:]
         func yardstick(_ code: String, _ year: Int, _ indicatorID: String) -> ResolvedValue? {
-            guard let a = alignment.areaIndex[code], let ind = alignment.catalogue.index[indicatorID],
-                  let cell = alignment.grid.cell(indicator: ind, year: year, area: Int(a)) else { return nil }
+            guard let cell = alignment.cell(code, year, indicatorID) else { return nil }
             if let known = yardsticks[cell] { return known }
             let value = alignment.resolvedValue(cell: cell)
             yardsticks[cell] = value
@@ -125,11 +124,11 @@ public enum Comparisons {
         return keys.map { key in
             let district = areas.byCode[key.areaCode]!
             let indicator = alignment.catalogue.byID[key.indicatorID]!
-            let value = alignment.value(key.areaCode, key.year, key.indicatorID)!
+            let cell = alignment.cell(key.areaCode, key.year, key.indicatorID)!
+            let value = alignment.resolvedValue(cell: cell)!
             var c = Comparison(district: district, province: areas.province(of: district, year: key.year), year: key.year,
                                indicator: indicator, value: value)
-            if let ranks, let cell = alignment.grid.cell(indicator: alignment.catalogue.index[key.indicatorID]!, year: key.year,
-                                                         area: Int(alignment.areaIndex[key.areaCode]!)) {
+            if let ranks {
                 c.provinceRank = ranks.provincePlace(cell: cell)
                 c.nationRank = ranks.nationPlace(cell: cell)
             }

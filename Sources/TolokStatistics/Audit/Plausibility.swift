@@ -273,8 +273,7 @@ extension Auditor {
         // Only the cells with a document's printed figure are read with their texts.
         let documentSource = alignment.sourceInfo.map { documentTypes.contains($0.type) }
         for key in keys {
-            guard let area = alignment.areaIndex[key.areaCode], let ind = alignment.catalogue.index[key.indicatorID],
-                  let cell = alignment.grid.cell(indicator: ind, year: key.year, area: Int(area)), alignment.grid.chosen[cell] >= 0,
+            guard let cell = alignment.cell(key.areaCode, key.year, key.indicatorID), alignment.grid.chosen[cell] >= 0,
                   ([alignment.grid.chosen[cell]] + alignment.grid.alternatives(cell)).contains(where: {
                       let f = alignment.facts[Int($0)]
                       return f.isPrinted && f.source >= 0 && documentSource[Int(f.source)]
