@@ -83,12 +83,11 @@ enum ReportCommand {
         // Every file is staged and renamed into place at the end: a run that fails or is
         // interrupted on the way leaves the previous outputs as they were.
         var batch = AtomicFile.Batch()
-        var written: [(name: String, header: [String])] = []
-        // Each CSV file's rows, for the notice of the files an Excel sheet cannot hold.
-        var rowCounts: [(name: String, rows: Int)] = []
+        // Each CSV file, its header (for the descriptor) and its rows (for the notice of the files
+        // an Excel sheet cannot hold).
+        var written: [(name: String, header: [String], rows: Int)] = []
         func stage(_ csv: CSVWriter, _ name: String) -> Bool {
-            written.append((name, csv.header))
-            rowCounts.append((name, csv.rows))
+            written.append((name, csv.header, csv.rows))
             return options.stage(csv.bytes, name, to: folder, in: &batch, console: console)
         }
         let threads = TolokCommandLine.parallel ? 2 : 1
@@ -113,8 +112,7 @@ enum ReportCommand {
                                                           finished[0] = Analysis(toFinish.take(0)!, includeSuspect: includeSuspect, threads: 1)
                                                           auditCSV[0] = AuditExport.csv(audit, dataset: dataset, dialect: dialect)
                                                       })
-            written.append(("achievement.csv", AchievementExport.header))
-            rowCounts.append(("achievement.csv", achievement.rows))
+            written.append(("achievement.csv", AchievementExport.header, achievement.rows))
         } catch {
             console.err("error: \(error.description); nothing written")
             return 1
@@ -173,8 +171,8 @@ enum ReportCommand {
         progress.stage("rank", rows: ranks.memberArea.count)
         let file = { (name: String) in folder.appendingPathComponent(name) }
         let cells = FactCells(alignment, dialect: options.dialect, threads: threads)
-        // Each large file's name and its rows, once written.
-        var largeFiles: [(name: String, rows: Int)] = []
+        // The rows of each large file, by name, once written.
+        var largeFileRows: [String: Int] = [:]
         do {
             // Side by side, the largest first (each thread takes a file of its own in turn).
             let ranked = RankingsExport.jobs(ranks, alignment: alignment, areas: areas, geography: geography, english: options.english,
@@ -191,7 +189,7 @@ enum ReportCommand {
                                includeSuspect: options.includeSuspect, dialect: options.dialect, to: file("gaps.csv")),
             ]
             let rows = try BlockWriter.write(jobs, in: &batch, threads: threads)
-            largeFiles = zip(jobs, rows).map { ($0.url.lastPathComponent, $1) }
+            largeFileRows = Dictionary(uniqueKeysWithValues: zip(jobs.map(\.url.lastPathComponent), rows))
         } catch {
             console.err("error: \(error.description); nothing written")
             abandonReports()
@@ -200,6 +198,7 @@ enum ReportCommand {
         written += [("comparison.csv", AnalysisExports.comparisonHeader), ("gaps.csv", AnalysisExports.gapsHeader),
                     ("rankings.csv", AnalysisExports.rankingsHeader), ("statistics.csv", AnalysisExports.statisticsHeader),
                     ("trends.csv", AnalysisExports.trendsHeader), ("targets.csv", AnalysisExports.targetsHeader)]
+            .map { name, header in (name, header, largeFileRows[name]!) }
         progress.stage("comparison, gaps, rankings, statistics, trends, targets", rows: alignment.facts.count)
         rendering.wait()
         let rendered = reports.take(0)!
@@ -210,10 +209,9 @@ enum ReportCommand {
             batch.discard()
             return 1
         }
-        written += rendered.tables.map { ($0.name, $0.header) }
-        rowCounts += largeFiles + rendered.tables.map { ($0.name, $0.rows) }
+        written += rendered.tables
         let reportData = rendered.data
-        let comparisonRows = largeFiles.first { $0.name == "comparison.csv" }?.rows ?? 0
+        let comparisonRows = largeFileRows["comparison.csv"] ?? 0
         console.out("Comparison: \(comparisonRows) district × year × indicator values of \(rendered.comparedDistricts) districts against province and nation → comparison.csv; "
             + "gap trends → gaps.csv")
         var rankedRows = 0, unrankedRows = 0
@@ -231,7 +229,7 @@ enum ReportCommand {
             + "\(unrankedRows) unranked with the reason → rankings.csv; "
             + "also composite.csv, statistics.csv, trends.csv, budget.csv, costs.csv in \(options.output)/")
         // The Frictionless descriptor of the files: codes as text, numbers as numbers, the dialect.
-        guard options.stage(OutputPackage.descriptor(written, dialect: options.dialect), "datapackage.json", to: folder, in: &batch, console: console),
+        guard options.stage(OutputPackage.descriptor(written.map { ($0.name, $0.header) }, dialect: options.dialect), "datapackage.json", to: folder, in: &batch, console: console),
               options.commit(&batch, console: console) else { return 1 }
         progress.stage("composite, budget, costs, reports (made beside the large files); all renamed into place")
         let shown = reportData.districts.count, omitted = reportData.omittedDistricts
@@ -239,7 +237,7 @@ enum ReportCommand {
             + (omitted > 0 ? "the first \(shown) of the \(shown + omitted) districts with reports by code (the CSV files have every one): " : "")
             + reportData.districts.map(\.area.name).joined(separator: ", ") + " → \(options.output)/")
         let unmapped = analysis.alignment.unmapped.count
-        if let notice = SpreadsheetLimit.notice(rowCounts) {
+        if let notice = SpreadsheetLimit.notice(written.map { ($0.name, $0.rows) }) {
             console.out(notice)
         }
         console.out("Mapping: \(unmapped) printed label\(unmapped == 1 ? "" : "s") map to no canonical indicator (tolok indicators --unmapped lists them)")
